@@ -1,0 +1,92 @@
+import type { Trx } from '../db/database.ts';
+
+/**
+ * Audit events as a closed union: every read and change of personal data and every sign-in
+ * event has a name here. `details` never holds personal data — ids and field names only.
+ */
+export type AuditAction =
+  | 'auth.login_succeeded'
+  | 'auth.login_failed'
+  | 'auth.login_locked'
+  | 'auth.rate_limited'
+  | 'auth.totp_succeeded'
+  | 'auth.totp_failed'
+  | 'auth.recovery_code_used'
+  | 'auth.logout'
+  | 'auth.logout_everywhere'
+  | 'auth.session_expired'
+  | 'auth.password_changed'
+  | 'auth.totp_enabled'
+  | 'auth.totp_disabled'
+  | 'auth.recovery_codes_regenerated'
+  | 'auth.token_created'
+  | 'auth.token_revoked'
+  | 'auth.invitation_accepted'
+  | 'organisation.created'
+  | 'organisation.updated'
+  | 'office.created'
+  | 'office.updated'
+  | 'office.deleted'
+  | 'user.listed'
+  | 'user.read'
+  | 'user.invited'
+  | 'user.updated'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.reinvited'
+  | 'audit.read';
+
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: 'user' | 'organisation' | 'office' | 'session' | 'api_token' | 'audit_log';
+  entityId?: string | null;
+  /** Why an access happened, where the person had to say so (break-the-glass). */
+  reason?: string | null;
+  details?: Record<string, string | number | boolean | null | string[]>;
+  /** Overrides the organisation of the context, e.g. for a failed sign-in of a known user. */
+  organisationId?: string | null;
+}
+
+/** Who did it and in which request; the HTTP layer builds it once per request. */
+export interface AuditContext {
+  organisationId: string | null;
+  actorUserId: string | null;
+  requestId: string;
+}
+
+/** Writes one audit row in the caller's transaction; if the transaction rolls back, so does the row. */
+export async function recordAudit(trx: Trx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      organisation_id: event.organisationId !== undefined ? event.organisationId : ctx.organisationId,
+      actor_user_id: ctx.actorUserId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId ?? null,
+      reason: event.reason ?? null,
+      request_id: ctx.requestId,
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+}
+
+/** Several rows at once, e.g. one per user in a list that was read. */
+export async function recordAuditMany(trx: Trx, ctx: AuditContext, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('audit_log')
+    .values(
+      events.map((event) => ({
+        organisation_id: event.organisationId !== undefined ? event.organisationId : ctx.organisationId,
+        actor_user_id: ctx.actorUserId,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId ?? null,
+        reason: event.reason ?? null,
+        request_id: ctx.requestId,
+        details: JSON.stringify(event.details ?? {}),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Secret used to encrypt TOTP secrets at rest; must be stable across restarts. */
+  secret: string;
+  /** Seed demo data: always for the embedded database's first start, on request for PostgreSQL. */
+  demo: boolean;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number.parseInt(value, 10);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`Ungültiger Zahlenwert in der Konfiguration: ${value}`);
+  return n;
+}
+
+/** Reads the configuration from environment variables (see README, "Konfiguration"). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom(env.PORT, 3000);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.KOOP_DATA_DIR ?? './data'),
+    secret: env.KOOP_SECRET ?? 'koop-demo-secret-change-me-in-production',
+    demo: env.KOOP_DEMO !== undefined ? env.KOOP_DEMO === '1' || env.KOOP_DEMO === 'true' : !databaseUrl,
+    secureCookies: env.KOOP_SECURE_COOKIES === '1' || env.KOOP_SECURE_COOKIES === 'true',
+    sessionIdleMinutes: intFrom(env.KOOP_SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: intFrom(env.KOOP_SESSION_ABSOLUTE_HOURS, 12),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Koop <koop@localhost>',
+    publicUrl: env.KOOP_PUBLIC_URL ?? `http://localhost:${port}`,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,185 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError, problemFor, type ErrorCode, type FieldError } from './errors.ts';
+import type { AppDeps } from './request-context.ts';
+import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.ts';
+import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { registerOfficeRoutes } from '../modules/offices/offices.routes.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { z } from 'zod';
+
+// Validation messages in German: the UI shows them next to the field as they are.
+z.config(z.locales.de());
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Maximum request body; larger bodies answer 413 before any handler runs. */
+export const bodyLimit = 1024 * 1024;
+
+function fieldErrorsFrom(error: FastifyError): FieldError[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  return error.validation.map((issue) => ({
+    path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+    code: issue.keyword,
+    message: issue.message ?? 'Ungültiger Wert.',
+  }));
+}
+
+/** Fastify's own errors, mapped to Koop's closed list of codes. */
+function codeForFrameworkError(error: FastifyError): ErrorCode {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'malformed_json';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'payload_too_large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'unsupported_media_type';
+    default:
+      break;
+  }
+  if (error.statusCode === 429) return 'rate_limited';
+  if (error instanceof SyntaxError || error.statusCode === 400) return 'validation_failed';
+  if (error.statusCode === 413) return 'payload_too_large';
+  if (error.statusCode === 415) return 'unsupported_media_type';
+  return 'internal_error';
+}
+
+/** Builds the whole HTTP application; tests call it in-process through `inject`. */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRoot?: string } = {}): Promise<App> {
+  const app = Fastify({
+    bodyLimit,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    trustProxy: process.env.KOOP_TRUST_PROXY === '1',
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // Logs carry ids and routes, never personal data: headers with credentials are redacted
+            // and request bodies are never logged.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            },
+          },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.options.headers) void reply.headers(error.options.headers);
+      return reply
+        .status(error.status)
+        .type('application/problem+json')
+        .send(problemFor(error.code, request.id, error.options.detail, error.options.errors));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.status(400).type('application/problem+json').send(problemFor('validation_failed', request.id, undefined, fieldErrorsFrom(error)));
+    }
+    const code = codeForFrameworkError(error);
+    if (code === 'internal_error') request.log.error({ err: error }, 'unhandled error');
+    const status = code === 'internal_error' ? 500 : problemFor(code, request.id).status;
+    return reply.status(status).type('application/problem+json').send(problemFor(code, request.id));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !webIndex) {
+      return reply.status(404).type('application/problem+json').send(problemFor('route_not_found', request.id));
+    }
+    // Browser routes of the single-page application all load its index.
+    return reply.type('text/html').send(webIndex);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) =>
+      new AppError('rate_limited', { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Koop API',
+        description:
+          'Koop – Kooperationsplattform der Migrationsberatung (MBE, JMD) mit Jobcentern, Ausländerbehörden und Integrationskursträgern. Fehler als RFC 9457 application/problem+json.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'koop_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerOfficeRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  const webRoot = options.webRoot ?? path.resolve('dist/web');
+  const indexPath = path.join(webRoot, 'index.html');
+  const webIndex = fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : undefined;
+  if (webIndex) {
+    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, prefix: '/' });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').send(webIndex));
+  }
+
+  return app;
+}

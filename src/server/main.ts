@@ -1,0 +1,46 @@
+import { loadConfig } from './config.ts';
+import { DataDirLockedError, migrateToLatest, openPglite, openPostgres, type Database } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+import { createMailer } from './mail/mailer.ts';
+import { isEmpty, seedDemo } from './seed/demo.ts';
+
+/** Starts Koop: database (embedded or PostgreSQL), migrations, demo data in demo mode, HTTP server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let database: Database;
+  try {
+    database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  await migrateToLatest(database.db);
+  if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db);
+
+  const app = await buildApp({ db: database.db, config, mailer: createMailer(config.smtpUrl, config.mailFrom), now: () => new Date() });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { port: config.port, database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, demo: config.demo },
+    'Koop läuft',
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { roles, organisationKinds } from '../../policy/roles.ts';
+
+export const sessionStateSchema = z.enum(['active', 'mfa_pending', 'enrolment_required']);
+
+export const loginBody = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export const loginResponse = z.object({ state: sessionStateSchema, csrfToken: z.string() });
+
+export const totpLoginBody = z
+  .strictObject({
+    code: z.string().trim().regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.').optional(),
+    recoveryCode: z.string().trim().min(8).max(32).optional(),
+  })
+  .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
+    message: 'Bitte entweder einen Sicherheitscode oder einen Wiederherstellungscode angeben.',
+    path: ['code'],
+  });
+
+export const sessionResponse = z.object({
+  state: sessionStateSchema,
+  csrfToken: z.string().nullable(),
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(roles)),
+    locale: z.enum(['de', 'en']),
+    totpEnabled: z.boolean(),
+    organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(organisationKinds), requireTotp: z.boolean() }),
+  }),
+  navigation: z.array(z.string()),
+});
+
+export const meBody = z.strictObject({ locale: z.enum(['de', 'en']) });
+
+export const passwordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(1).max(1024),
+});
+
+export const codeBody = z.strictObject({ code: z.string().trim().regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.') });
+
+export const totpSetupResponse = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
+export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const tokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scope: z.enum(['read', 'write']),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const createTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  scope: z.enum(['read', 'write']),
+  expiresInDays: z.number().int().min(1).max(365).optional(),
+});
+
+export const invitationParams = z.strictObject({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+export const invitationResponse = z.object({ email: z.string(), displayName: z.string(), organisationName: z.string() });
+export const acceptInvitationBody = z.strictObject({
+  token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  password: z.string().min(1).max(1024),
+});
