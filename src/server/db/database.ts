@@ -24,6 +24,8 @@ export const pgliteExtensions = { citext, pg_trgm, unaccent };
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The embedded instance, for dumps in tests; absent on PostgreSQL. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     return {
       db,
       kind: 'pglite',
+      pglite: client,
       async close() {
         await db.destroy();
         release();
