@@ -18,7 +18,12 @@ export interface TestApp {
 /** The whole application in-process on a fresh database; requests go through `inject`, no port. */
 export async function createTestApp(overrides: { mailer?: Mailer; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ KOOP_DATA_DIR: '/nonexistent', KOOP_SECRET: 'test-secret' }), demo: false, ...overrides.config };
+  const config = {
+    ...loadConfig({ KOOP_DATA_DIR: '/nonexistent', KOOP_SECRET: 'test-secret' }),
+    demo: false,
+    loginRateLimit: 1000,
+    ...overrides.config,
+  };
   const clock = { now: new Date() };
   const app = await buildApp(
     { db: database.db, config, mailer: overrides.mailer ?? createMailer(undefined, config.mailFrom), now: () => new Date(clock.now) },

@@ -13,6 +13,8 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Sign-in attempts per client address and minute. */
+  loginRateLimit: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.KOOP_SECURE_COOKIES === '1' || env.KOOP_SECURE_COOKIES === 'true',
     sessionIdleMinutes: intFrom(env.KOOP_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: intFrom(env.KOOP_SESSION_ABSOLUTE_HOURS, 12),
+    loginRateLimit: intFrom(env.KOOP_LOGIN_RATE_LIMIT, 10),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Koop <koop@localhost>',
     publicUrl: env.KOOP_PUBLIC_URL ?? `http://localhost:${port}`,

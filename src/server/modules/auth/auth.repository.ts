@@ -83,7 +83,7 @@ export async function touchSession(trx: Trx, sessionId: string, now: Date): Prom
 
 export async function insertSession(
   trx: Trx,
-  values: { id: string; organisationId: string; userId: string; csrfToken: string; state: string; expiresAt: Date },
+  values: { id: string; organisationId: string; userId: string; csrfToken: string; state: string; now: Date; expiresAt: Date },
 ): Promise<void> {
   await trx
     .insertInto('sessions')
@@ -93,6 +93,8 @@ export async function insertSession(
       user_id: values.userId,
       csrf_token: values.csrfToken,
       state: values.state,
+      created_at: values.now,
+      last_seen_at: values.now,
       expires_at: values.expiresAt,
     })
     .execute();
@@ -106,8 +108,11 @@ export async function deleteSession(trx: Trx, sessionId: string): Promise<void> 
   await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteSessionsOfUser(trx: Trx, userId: string): Promise<number> {
-  const result = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+/** Ends the user's sessions, except `keepSessionId` if given. */
+export async function deleteSessionsOfUser(trx: Trx, userId: string, keepSessionId?: string): Promise<number> {
+  let query = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) query = query.where('id', '!=', keepSessionId);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -12,8 +12,6 @@ const tags = ['Anmeldung'];
 const preMfa = ['active', 'mfa_pending', 'enrolment_required'] as const;
 const enrolment = ['active', 'enrolment_required'] as const;
 
-/** Sign-in attempts per client address and minute, before lockout per account takes over. */
-const loginRateLimit = { max: 10, timeWindow: '1 minute' };
 
 function setSessionCookie(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, token: string): void {
   void reply.setCookie(sessionCookieName, token, {
@@ -31,6 +29,8 @@ function clearSessionCookie(reply: FastifyReply): void {
 
 /** Sign-in, sessions, second factor, personal API tokens and invitations. */
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
+  // Sign-in attempts per client address and minute, before the lockout per account takes over.
+  const loginRateLimit = { max: deps.config.loginRateLimit, timeWindow: '1 minute' };
   app.post(
     '/api/auth/login',
     {

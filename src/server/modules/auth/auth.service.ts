@@ -130,6 +130,7 @@ async function openSession(trx: Trx, user: repo.AuthUserRow, state: SessionState
     userId: user.id,
     csrfToken,
     state,
+    now,
     expiresAt: new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000),
   });
   return { sessionToken, csrfToken };
@@ -285,17 +286,7 @@ export async function changePassword(
   }
   await repo.setPasswordHash(trx, auth.user.id, await hashPassword(input.newPassword));
   // Other sessions end: whoever knew the old password is signed out.
-  await repo.deleteSessionsOfUser(trx, auth.user.id);
-  if (auth.session) {
-    await repo.insertSession(trx, {
-      id: auth.session.id,
-      organisationId: auth.user.organisation_id,
-      userId: auth.user.id,
-      csrfToken: auth.session.csrfToken,
-      state: auth.session.state,
-      expiresAt: new Date(Date.now() + 3_600_000),
-    });
-  }
+  await repo.deleteSessionsOfUser(trx, auth.user.id, auth.session?.id);
   await recordAudit(trx, audit, { action: 'auth.password_changed', entityType: 'user', entityId: auth.user.id });
 }
 
