@@ -66,7 +66,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) throw new DataDirLockedError(lockPath, pid);
+      if (Number.isInteger(pid) && processAlive(pid)) throw new DataDirLockedError(lockPath, pid);
       fs.rmSync(lockPath, { force: true });
     }
   }

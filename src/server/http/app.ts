@@ -16,7 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError, problemFor, type ErrorCode, type FieldError } from './errors.ts';
-import type { AppDeps } from './request-context.ts';
+import { sessionCookieName, type AppDeps } from './request-context.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.ts';
@@ -92,6 +92,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
           },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON only: a text body would otherwise reach validation as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -125,6 +127,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
   });
 
   await app.register(cookie);
+  // Requests without any credentials stop here with 401, before their input is even validated;
+  // the credentials themselves are checked inside the request's transaction (withAuth).
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (!request.url.startsWith('/api/') || config?.public || request.is404) return;
+    if (!request.headers.authorization && !request.cookies[sessionCookieName]) throw new AppError('not_authenticated');
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -164,7 +174,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -182,4 +192,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
   }
 
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without signing in (health, sign-in, invitations, the API document). */
+    public?: boolean;
+  }
 }

@@ -164,7 +164,7 @@ export function allowedActions(actor: Actor, resource: Resource, candidates: rea
 /**
  * Whether the actor's transactions may see rows of every organisation (RLS `koop.all_orgs`).
  * Only system administration has it, and only for the tables whose policies honour it
- * (organisations, users, sessions, tokens, audit) — never for case data.
+ * (organisations, offices, users, sessions, tokens, audit) — never for case data.
  */
 export function hasOperatorScope(actor: Actor): boolean {
   return actor.roles.includes('system_admin') && actor.tokenScope === undefined;
@@ -199,12 +199,15 @@ export function navigationFor(actor: Actor): NavigationKey[] {
 
 /**
  * Throws unless the actor may act. A resource of another organisation answers "not found",
- * so a denial never reveals that it exists; inside the own organisation it is "forbidden".
+ * so a denial never reveals that it exists; otherwise it is "forbidden".
  */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;
-  if (actor.tokenScope === 'read' && !readActions.has(action) && resource.organisationId === actor.organisationId) {
+  // Only a resource owned by another organisation is hidden; one owned by none (e.g. creating
+  // an organisation) has nothing to hide, so the refusal is plain.
+  const foreign = resource.organisationId !== null && resource.organisationId !== actor.organisationId;
+  if (actor.tokenScope === 'read' && !readActions.has(action) && !foreign) {
     throw new AppError('token_read_only');
   }
-  throw new AppError(resource.organisationId === actor.organisationId ? 'forbidden' : 'not_found');
+  throw new AppError(foreign ? 'not_found' : 'forbidden');
 }

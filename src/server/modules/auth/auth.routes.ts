@@ -34,7 +34,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { ...loginRateLimit, onExceeded: (request) => void recordRateLimited(deps, request.id) } },
+      config: { public: true, rateLimit: { ...loginRateLimit, onExceeded: (request) => void recordRateLimited(deps, request.id) } },
       schema: { tags, summary: 'Anmelden mit E-Mail-Adresse und Passwort', body: s.loginBody, response: { 200: s.loginResponse, ...problemResponses } },
     },
     async (request, reply) => {
@@ -183,7 +183,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/auth/invitations/:token',
     {
-      config: { rateLimit: loginRateLimit },
+      config: { public: true, rateLimit: loginRateLimit },
       schema: { tags, summary: 'Einladung ansehen', params: s.invitationParams, response: { 200: s.invitationResponse, ...problemResponses } },
     },
     (request) =>
@@ -196,7 +196,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/invitations/accept',
     {
-      config: { rateLimit: loginRateLimit },
+      config: { public: true, rateLimit: loginRateLimit },
       schema: { tags, summary: 'Einladung annehmen und Passwort setzen', body: s.acceptInvitationBody, response: { 204: z.null(), ...problemResponses } },
     },
     async (request, reply) => {
