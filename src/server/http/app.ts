@@ -18,6 +18,7 @@ import {
 import { AppError, problemFor, type ErrorCode, type FieldError } from './errors.ts';
 import { sessionCookieName, type AppDeps } from './request-context.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerMetaRoutes } from '../modules/health/meta.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   registerHealthRoutes(app, deps);
+  registerMetaRoutes(app);
   registerAuthRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerUserRoutes(app, deps);

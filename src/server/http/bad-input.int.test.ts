@@ -10,6 +10,7 @@ import { bodyLimit } from './app.ts';
 
 const publicOperations = new Set([
   'GET /api/health',
+  'GET /api/meta/terms',
   'POST /api/auth/login',
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/invitations/accept',
