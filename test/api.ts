@@ -38,13 +38,21 @@ export interface Person {
 }
 
 /** Creates an active user with these roles in the organisation and signs them in. */
-export async function signedIn(app: App, db: Db, organisation: { id: string }, roles: Role[]): Promise<Person> {
+export async function signedIn(
+  app: App,
+  db: Db,
+  organisation: { id: string },
+  roles: Role[],
+): Promise<Person> {
   const user = await buildUser(db, organisation, { roles });
   return { user, client: await signIn(app, user.email) };
 }
 
 /** The operator's organisation with one signed-in system administrator. */
-export async function signedInSystemAdmin(app: App, db: Db): Promise<Person & { organisation: TestOrganisation }> {
+export async function signedInSystemAdmin(
+  app: App,
+  db: Db,
+): Promise<Person & { organisation: TestOrganisation }> {
   const organisation = await buildOrganisation(db, { kind: 'operator' });
   return { organisation, ...(await signedIn(app, db, organisation, ['system_admin'])) };
 }
@@ -60,7 +68,12 @@ export async function organisationWithAdmin(
 }
 
 /** A POST with the session cookie but without the CSRF header, as a forged cross-site form would send it. */
-export function postWithoutCsrf(app: App, client: Client, url: string, body: unknown): Promise<LightMyRequestResponse> {
+export function postWithoutCsrf(
+  app: App,
+  client: Client,
+  url: string,
+  body: unknown,
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method: 'POST',
     url,

@@ -23,27 +23,30 @@ export async function buildOrganisation(
 ): Promise<TestOrganisation> {
   const kind = values.kind ?? 'welfare_provider';
   const name = values.name ?? `Organisation ${unique()}`;
-  const row = await inTenantTransaction(db, { organisationId: null, userId: null, allOrganisations: true }, (trx) =>
-    trx
-      .insertInto('organisations')
-      .values({
-        name,
-        kind,
-        services: kind === 'welfare_provider' ? ['MBE', 'JMD'] : [],
-        require_totp: values.requireTotp ?? false,
-        subtype: null,
-        umbrella: null,
-        funding: null,
-        data_protection_law: null,
-        street: null,
-        postcode: null,
-        city: null,
-        phone: null,
-        email: null,
-        website: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
+  const row = await inTenantTransaction(
+    db,
+    { organisationId: null, userId: null, allOrganisations: true },
+    (trx) =>
+      trx
+        .insertInto('organisations')
+        .values({
+          name,
+          kind,
+          services: kind === 'welfare_provider' ? ['MBE', 'JMD'] : [],
+          require_totp: values.requireTotp ?? false,
+          subtype: null,
+          umbrella: null,
+          funding: null,
+          data_protection_law: null,
+          street: null,
+          postcode: null,
+          city: null,
+          phone: null,
+          email: null,
+          website: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
   );
   return { id: row.id, name, kind };
 }
@@ -58,46 +61,62 @@ export interface TestUser {
 export async function buildUser(
   db: Db,
   organisation: { id: string },
-  values: { roles?: Role[]; email?: string; status?: 'active' | 'invited' | 'deactivated'; displayName?: string } = {},
+  values: {
+    roles?: Role[];
+    email?: string;
+    status?: 'active' | 'invited' | 'deactivated';
+    displayName?: string;
+  } = {},
 ): Promise<TestUser> {
   const email = values.email ?? `person-${unique()}@example.org`;
   const roles = values.roles ?? ['counsellor'];
   const hash = values.status === 'invited' ? null : await passwordHash();
-  const row = await inTenantTransaction(db, { organisationId: organisation.id, userId: null, allOrganisations: false }, async (trx) => {
-    await switchOrganisation(trx, organisation.id);
-    return trx
-      .insertInto('users')
-      .values({
-        organisation_id: organisation.id,
-        email,
-        display_name: values.displayName ?? `Person ${unique()}`,
-        roles,
-        status: values.status ?? 'active',
-        password_hash: hash,
-        function_title: null,
-        phone: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-  });
+  const row = await inTenantTransaction(
+    db,
+    { organisationId: organisation.id, userId: null, allOrganisations: false },
+    async (trx) => {
+      await switchOrganisation(trx, organisation.id);
+      return trx
+        .insertInto('users')
+        .values({
+          organisation_id: organisation.id,
+          email,
+          display_name: values.displayName ?? `Person ${unique()}`,
+          roles,
+          status: values.status ?? 'active',
+          password_hash: hash,
+          function_title: null,
+          phone: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    },
+  );
   return { id: row.id, email, organisationId: organisation.id, roles };
 }
 
-export async function buildOffice(db: Db, organisation: { id: string }, values: { name?: string } = {}): Promise<{ id: string }> {
-  return inTenantTransaction(db, { organisationId: organisation.id, userId: null, allOrganisations: false }, (trx) =>
-    trx
-      .insertInto('offices')
-      .values({
-        organisation_id: organisation.id,
-        name: values.name ?? `Beratungsstelle ${unique()}`,
-        street: 'Hauptstraße 1',
-        postcode: '12345',
-        city: 'Musterstadt',
-        phone: null,
-        email: null,
-        services: ['MBE'],
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
+export async function buildOffice(
+  db: Db,
+  organisation: { id: string },
+  values: { name?: string } = {},
+): Promise<{ id: string }> {
+  return inTenantTransaction(
+    db,
+    { organisationId: organisation.id, userId: null, allOrganisations: false },
+    (trx) =>
+      trx
+        .insertInto('offices')
+        .values({
+          organisation_id: organisation.id,
+          name: values.name ?? `Beratungsstelle ${unique()}`,
+          street: 'Hauptstraße 1',
+          postcode: '12345',
+          city: 'Musterstadt',
+          phone: null,
+          email: null,
+          services: ['MBE'],
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
   );
 }

@@ -16,7 +16,9 @@ export interface TestApp {
 }
 
 /** The whole application in-process on a fresh database; requests go through `inject`, no port. */
-export async function createTestApp(overrides: { mailer?: Mailer; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: { mailer?: Mailer; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({ KOOP_DATA_DIR: '/nonexistent', KOOP_SECRET: 'test-secret' }),
@@ -26,7 +28,12 @@ export async function createTestApp(overrides: { mailer?: Mailer; config?: Parti
   };
   const clock = { now: new Date() };
   const app = await buildApp(
-    { db: database.db, config, mailer: overrides.mailer ?? createMailer(undefined, config.mailFrom), now: () => new Date(clock.now) },
+    {
+      db: database.db,
+      config,
+      mailer: overrides.mailer ?? createMailer(undefined, config.mailFrom),
+      now: () => new Date(clock.now),
+    },
     { logger: false, webRoot: '/nonexistent' },
   );
   await app.ready();
@@ -52,7 +59,12 @@ export interface Client {
   csrfToken: string | null;
 }
 
-function clientFor(app: App, headers: Record<string, string>, cookie: string | null, csrfToken: string | null): Client {
+function clientFor(
+  app: App,
+  headers: Record<string, string>,
+  cookie: string | null,
+  csrfToken: string | null,
+): Client {
   const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
     app.inject({
       method,
@@ -79,7 +91,8 @@ function clientFor(app: App, headers: Record<string, string>, cookie: string | n
 export const anonymous = (app: App): Client => clientFor(app, {}, null, null);
 
 /** A client authenticated by a personal API token. */
-export const withToken = (app: App, token: string): Client => clientFor(app, { authorization: `Bearer ${token}` }, null, null);
+export const withToken = (app: App, token: string): Client =>
+  clientFor(app, { authorization: `Bearer ${token}` }, null, null);
 
 /** Signs in with e-mail and password and returns a client carrying the session. */
 export async function signIn(app: App, email: string, password = testPassword): Promise<Client> {
@@ -92,9 +105,16 @@ export async function signIn(app: App, email: string, password = testPassword): 
 }
 
 /** Asserts the RFC 9457 shape and returns the body. */
-export function problem(response: LightMyRequestResponse): { code: string; detail: string; status: number; errors?: { path: string }[] } {
+export function problem(response: LightMyRequestResponse): {
+  code: string;
+  detail: string;
+  status: number;
+  errors?: { path: string }[];
+} {
   if (!response.headers['content-type']?.toString().startsWith('application/problem+json')) {
-    throw new Error(`not a problem response: ${response.statusCode} ${response.headers['content-type']} ${response.body}`);
+    throw new Error(
+      `not a problem response: ${response.statusCode} ${String(response.headers['content-type'])} ${response.body}`,
+    );
   }
   return response.json();
 }

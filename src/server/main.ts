@@ -1,5 +1,11 @@
 import { loadConfig } from './config.ts';
-import { DataDirLockedError, migrateToLatest, openPglite, openPostgres, type Database } from './db/database.ts';
+import {
+  DataDirLockedError,
+  migrateToLatest,
+  openPglite,
+  openPostgres,
+  type Database,
+} from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
@@ -9,7 +15,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   let database: Database;
   try {
-    database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite({ dataDir: config.dataDir });
+    database = config.databaseUrl
+      ? openPostgres(config.databaseUrl)
+      : await openPglite({ dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);
@@ -20,7 +28,12 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db);
 
-  const app = await buildApp({ db: database.db, config, mailer: createMailer(config.smtpUrl, config.mailFrom), now: () => new Date() });
+  const app = await buildApp({
+    db: database.db,
+    config,
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    now: () => new Date(),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -35,7 +48,12 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { port: config.port, database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, demo: config.demo },
+    {
+      port: config.port,
+      database: database.kind,
+      dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+      demo: config.demo,
+    },
     'Koop läuft',
   );
 }

@@ -53,7 +53,10 @@ export const legalTerms = {
     formerly: ['§ 19 Abs. 2 S. 1 Nr. 4 und § 20 Abs. 1 S. 2 Nr. 3 IntV'],
     basis: '§ 19 Abs. 2 Nr. 9 und § 20 Abs. 1 IntV',
   },
-} as const satisfies Record<string, { de: string; en: string; validFrom: string; formerly: readonly string[]; basis: string }>;
+} as const satisfies Record<
+  string,
+  { de: string; en: string; validFrom: string; formerly: readonly string[]; basis: string }
+>;
 
 export type LegalTermKey = keyof typeof legalTerms;
 

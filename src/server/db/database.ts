@@ -74,7 +74,10 @@ export function lockDataDir(dataDir: string): () => void {
 }
 
 /** Opens embedded PostgreSQL (PGlite) in a data directory, or in memory from a dump. */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+export async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+}): Promise<Database> {
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   try {
     const client = await PGlite.create(options.dataDir ?? 'memory://', {
@@ -126,7 +129,11 @@ export interface TenantContext {
  * Runs `fn` in one transaction as the row-level-security role `koop_app`, with the tenant
  * context set for this transaction only. Every request and job goes through here.
  */
-export async function inTenantTransaction<T>(db: Db, ctx: TenantContext, fn: (trx: Trx) => Promise<T>): Promise<T> {
+export async function inTenantTransaction<T>(
+  db: Db,
+  ctx: TenantContext,
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('role', 'koop_app', true),
                      set_config('koop.org_id', ${ctx.organisationId ?? ''}, true),

@@ -12,13 +12,20 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function holdLockInChild(dataDir: string): Promise<{ kill: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '-e', `import('./src/server/db/database.ts').then(m => { m.lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 1000); })`],
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import('./src/server/db/database.ts').then(m => { m.lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 1000); })`,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('locked')) {
-        resolve({ kill: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGKILL'))) });
+        resolve({
+          kill: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGKILL'))),
+        });
       }
     });
     child.once('exit', (code) => reject(new Error(`child exited early: ${code}`)));

@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -71,12 +78,17 @@ function codeForFrameworkError(error: FastifyError): ErrorCode {
 }
 
 /** Builds the whole HTTP application; tests call it in-process through `inject`. */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRoot?: string } = {}): Promise<App> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean; webRoot?: string } = {},
+): Promise<App> {
   const app = Fastify({
     bodyLimit,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+      return typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming)
+        ? incoming
+        : crypto.randomUUID();
     },
     trustProxy: process.env.KOOP_TRUST_PROXY === '1',
     logger:
@@ -86,9 +98,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
             level: deps.config.logLevel,
             // Logs carry ids and routes, never personal data: headers with credentials are redacted
             // and request bodies are never logged.
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
             serializers: {
-              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+              req: (req: { method: string; url: string; id: string }) => ({
+                method: req.method,
+                url: req.url.split('?')[0],
+                id: req.id,
+              }),
             },
           },
   }).withTypeProvider<ZodTypeProvider>();
@@ -111,7 +132,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
         .send(problemFor(error.code, request.id, error.options.detail, error.options.errors));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.status(400).type('application/problem+json').send(problemFor('validation_failed', request.id, undefined, fieldErrorsFrom(error)));
+      return reply
+        .status(400)
+        .type('application/problem+json')
+        .send(problemFor('validation_failed', request.id, undefined, fieldErrorsFrom(error)));
     }
     const code = codeForFrameworkError(error);
     if (code === 'internal_error') request.log.error({ err: error }, 'unhandled error');
@@ -121,7 +145,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !webIndex) {
-      return reply.status(404).type('application/problem+json').send(problemFor('route_not_found', request.id));
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(problemFor('route_not_found', request.id));
     }
     // Browser routes of the single-page application all load its index.
     return reply.type('text/html').send(webIndex);
@@ -130,10 +157,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; webRo
   await app.register(cookie);
   // Requests without any credentials stop here with 401, before their input is even validated;
   // the credentials themselves are checked inside the request's transaction (withAuth).
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config?.public || request.is404) return;
-    if (!request.headers.authorization && !request.cookies[sessionCookieName]) throw new AppError('not_authenticated');
+    const anonymous = !request.headers.authorization && !request.cookies[sessionCookieName];
+    if (request.url.startsWith('/api/') && !config?.public && !request.is404 && anonymous) {
+      done(new AppError('not_authenticated'));
+      return;
+    }
+    done();
   });
 
   await app.register(helmet, {

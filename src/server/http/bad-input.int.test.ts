@@ -42,13 +42,18 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
   });
   afterAll(() => t.close());
 
-  const countUsers = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(t.database.db)).rows[0]!.n;
+  const countUsers = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(t.database.db)).rows[0]!.n;
 
   it('R-SEC-4: malformed JSON answers 400 malformed_json', async () => {
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/organisations/${org.id}/users`,
-      headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken!, 'content-type': 'application/json' },
+      headers: {
+        cookie: admin.cookie!,
+        'x-csrf-token': admin.csrfToken!,
+        'content-type': 'application/json',
+      },
       payload: '{"email": "a@example.org",',
     });
     expect(response.statusCode).toBe(400);
@@ -56,23 +61,38 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
   });
 
   it('R-SEC-4: wrong types answer 400 with the field they concern, in German', async () => {
-    const response = await admin.post(`/api/organisations/${org.id}/users`, { email: 42, displayName: ['x'], roles: 'counsellor' });
+    const response = await admin.post(`/api/organisations/${org.id}/users`, {
+      email: 42,
+      displayName: ['x'],
+      roles: 'counsellor',
+    });
     expect(response.statusCode).toBe(400);
     const body = problem(response);
     expect(body.code).toBe('validation_failed');
-    expect(body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['email', 'displayName', 'roles']));
+    expect(body.errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['email', 'displayName', 'roles']),
+    );
     expect(JSON.stringify(body.errors)).toMatch(/Ungültig|erwartet/);
   });
 
   it('R-SEC-4: unknown fields are refused, not ignored', async () => {
-    const response = await admin.post(`/api/organisations/${org.id}/users`, { email: 'x@example.org', displayName: 'X Y', roles: ['counsellor'], isAdmin: true });
+    const response = await admin.post(`/api/organisations/${org.id}/users`, {
+      email: 'x@example.org',
+      displayName: 'X Y',
+      roles: ['counsellor'],
+      isAdmin: true,
+    });
     expect(response.statusCode).toBe(400);
     expect(problem(response).code).toBe('validation_failed');
   });
 
   it('R-SEC-4: an oversized body answers 413 before any handler runs', async () => {
     const before = await countUsers();
-    const response = await admin.post(`/api/organisations/${org.id}/users`, { email: 'big@example.org', displayName: 'x'.repeat(bodyLimit + 10), roles: ['counsellor'] });
+    const response = await admin.post(`/api/organisations/${org.id}/users`, {
+      email: 'big@example.org',
+      displayName: 'x'.repeat(bodyLimit + 10),
+      roles: ['counsellor'],
+    });
     expect(response.statusCode).toBe(413);
     expect(problem(response).code).toBe('payload_too_large');
     expect(await countUsers()).toBe(before);
@@ -109,19 +129,35 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
   });
 
   it('R-SEC-4: an expired or forged session answers 401 session_expired', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'koop_session=forged-token-value' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: 'koop_session=forged-token-value' },
+    });
     expect(response.statusCode).toBe(401);
     expect(problem(response).code).toBe('session_expired');
   });
 
   it('R-SEC-4: a refused change leaves nothing half-saved', async () => {
     const before = await countUsers();
-    const beforeAudit = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.invited'`.execute(t.database.db)).rows[0]!.n;
-    const response = await admin.post(`/api/organisations/${org.id}/users`, { email: 'rolle@example.org', displayName: 'R R', roles: ['partner_staff'] });
+    const beforeAudit = (
+      await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.invited'`.execute(t.database.db)
+    ).rows[0]!.n;
+    const response = await admin.post(`/api/organisations/${org.id}/users`, {
+      email: 'rolle@example.org',
+      displayName: 'R R',
+      roles: ['partner_staff'],
+    });
     expect(response.statusCode).toBe(422);
     expect(problem(response).errors?.[0]?.path).toBe('roles');
     expect(await countUsers()).toBe(before);
-    const afterAudit = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.invited'`.execute(t.database.db)).rows[0]!.n;
+    const afterAudit = (
+      await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.invited'`.execute(t.database.db)
+    ).rows[0]!.n;
     expect(afterAudit).toBe(beforeAudit);
   });
 
@@ -133,9 +169,14 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
 
   it('R-SEC-4: every operation of the OpenAPI document answers malformed input with a clean 4xx problem', async () => {
     type Operation = { parameters?: { in: string }[]; requestBody?: unknown };
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Operation>>;
+    }>();
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
+      Object.entries(methods).map(([method, op]) => ({
+        path,
+        method: method.toUpperCase(),
+        hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
         hasBody: op.requestBody !== undefined,
       })),
     );
@@ -169,11 +210,15 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
       }
       if (hasParams) expectCleanProblem(await send(sysadmin, withIds('%27%3B--')), `${key} invalid path id`);
       const url = withIds(validId);
-      if (hasQuery) expectCleanProblem(await send(sysadmin, `${url}?offset=-1&limit=abc&zzz=1`), `${key} bad query`);
+      if (hasQuery)
+        expectCleanProblem(await send(sysadmin, `${url}?offset=-1&limit=abc&zzz=1`), `${key} bad query`);
       if (hasBody) {
         expectCleanProblem(await send(sysadmin, url, '{"unterminated": '), `${key} malformed JSON`);
         expectCleanProblem(await send(sysadmin, url, '[1,2,3]'), `${key} array body`);
-        expectCleanProblem(await send(sysadmin, url, '{"zzzUnknown": {"deep": [null]}}'), `${key} unknown field`);
+        expectCleanProblem(
+          await send(sysadmin, url, '{"zzzUnknown": {"deep": [null]}}'),
+          `${key} unknown field`,
+        );
         expectCleanProblem(await send(sysadmin, url, '"\\u0000"'), `${key} NUL string`);
       }
       checked++;

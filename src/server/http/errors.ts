@@ -3,37 +3,143 @@
  * German message the UI can show as it is; the browser translates by `code` for English.
  */
 export const errorCatalogue = {
-  validation_failed: { status: 400, title: 'Ungültige Eingabe', detail: 'Die Eingabe ist ungültig. Bitte prüfen Sie die markierten Felder.' },
-  malformed_json: { status: 400, title: 'Ungültiges JSON', detail: 'Der Inhalt der Anfrage ist kein gültiges JSON.' },
-  unsupported_media_type: { status: 415, title: 'Nicht unterstütztes Format', detail: 'Dieses Datenformat wird nicht unterstützt. Bitte senden Sie JSON.' },
+  validation_failed: {
+    status: 400,
+    title: 'Ungültige Eingabe',
+    detail: 'Die Eingabe ist ungültig. Bitte prüfen Sie die markierten Felder.',
+  },
+  malformed_json: {
+    status: 400,
+    title: 'Ungültiges JSON',
+    detail: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    title: 'Nicht unterstütztes Format',
+    detail: 'Dieses Datenformat wird nicht unterstützt. Bitte senden Sie JSON.',
+  },
   payload_too_large: { status: 413, title: 'Anfrage zu groß', detail: 'Die Anfrage ist zu groß.' },
   not_authenticated: { status: 401, title: 'Nicht angemeldet', detail: 'Bitte melden Sie sich an.' },
-  session_expired: { status: 401, title: 'Sitzung abgelaufen', detail: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' },
-  invalid_credentials: { status: 401, title: 'Anmeldung fehlgeschlagen', detail: 'E-Mail-Adresse oder Passwort ist falsch.' },
-  totp_invalid: { status: 401, title: 'Sicherheitscode ungültig', detail: 'Der Sicherheitscode ist ungültig oder abgelaufen.' },
-  csrf_failed: { status: 403, title: 'Sicherheitsprüfung fehlgeschlagen', detail: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.' },
-  mfa_required: { status: 403, title: 'Zweiter Faktor erforderlich', detail: 'Bitte bestätigen Sie die Anmeldung mit Ihrem Sicherheitscode.' },
-  mfa_enrolment_required: { status: 403, title: 'Zweiter Faktor einzurichten', detail: 'Ihre Organisation verlangt einen zweiten Faktor. Bitte richten Sie ihn zuerst ein.' },
+  session_expired: {
+    status: 401,
+    title: 'Sitzung abgelaufen',
+    detail: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  },
+  invalid_credentials: {
+    status: 401,
+    title: 'Anmeldung fehlgeschlagen',
+    detail: 'E-Mail-Adresse oder Passwort ist falsch.',
+  },
+  totp_invalid: {
+    status: 401,
+    title: 'Sicherheitscode ungültig',
+    detail: 'Der Sicherheitscode ist ungültig oder abgelaufen.',
+  },
+  csrf_failed: {
+    status: 403,
+    title: 'Sicherheitsprüfung fehlgeschlagen',
+    detail: 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+  },
+  mfa_required: {
+    status: 403,
+    title: 'Zweiter Faktor erforderlich',
+    detail: 'Bitte bestätigen Sie die Anmeldung mit Ihrem Sicherheitscode.',
+  },
+  mfa_enrolment_required: {
+    status: 403,
+    title: 'Zweiter Faktor einzurichten',
+    detail: 'Ihre Organisation verlangt einen zweiten Faktor. Bitte richten Sie ihn zuerst ein.',
+  },
   forbidden: { status: 403, title: 'Nicht erlaubt', detail: 'Diese Aktion ist Ihnen nicht erlaubt.' },
-  token_read_only: { status: 403, title: 'Nur Lesezugriff', detail: 'Dieses API-Token erlaubt nur lesende Zugriffe.' },
+  token_read_only: {
+    status: 403,
+    title: 'Nur Lesezugriff',
+    detail: 'Dieses API-Token erlaubt nur lesende Zugriffe.',
+  },
   not_found: { status: 404, title: 'Nicht gefunden', detail: 'Der Datensatz wurde nicht gefunden.' },
   route_not_found: { status: 404, title: 'Nicht gefunden', detail: 'Diese Adresse gibt es nicht.' },
-  method_not_allowed: { status: 405, title: 'Methode nicht erlaubt', detail: 'Diese Methode ist hier nicht erlaubt.' },
-  version_conflict: { status: 409, title: 'Bearbeitungskonflikt', detail: 'Der Datensatz wurde inzwischen von jemand anderem geändert. Bitte laden Sie ihn neu; Ihre Eingaben gehen dabei nicht verloren.' },
-  email_taken: { status: 409, title: 'E-Mail-Adresse vergeben', detail: 'Diese E-Mail-Adresse ist bereits vergeben.' },
-  name_taken: { status: 409, title: 'Name vergeben', detail: 'Eine Organisation mit diesem Namen gibt es bereits.' },
-  role_not_allowed: { status: 422, title: 'Rolle nicht zulässig', detail: 'Diese Rolle kann in dieser Organisation nicht vergeben werden.' },
-  last_admin: { status: 409, title: 'Letzte Administration', detail: 'Die letzte aktive Administration einer Organisation kann nicht entfernt werden.' },
-  totp_not_enrolled: { status: 409, title: 'Kein zweiter Faktor', detail: 'Es ist noch kein zweiter Faktor eingerichtet.' },
-  totp_already_enabled: { status: 409, title: 'Zweiter Faktor aktiv', detail: 'Der zweite Faktor ist bereits eingerichtet.' },
-  totp_required_by_organisation: { status: 409, title: 'Zweiter Faktor vorgeschrieben', detail: 'Ihre Organisation schreibt den zweiten Faktor vor; er kann nicht abgeschaltet werden.' },
-  invitation_invalid: { status: 404, title: 'Einladung ungültig', detail: 'Diese Einladung ist ungültig oder abgelaufen.' },
-  password_too_weak: { status: 422, title: 'Passwort zu schwach', detail: 'Das Passwort muss mindestens 12 Zeichen lang sein und darf nicht die E-Mail-Adresse enthalten.' },
-  account_locked: { status: 423, title: 'Konto vorübergehend gesperrt', detail: 'Zu viele fehlgeschlagene Anmeldungen. Das Konto ist vorübergehend gesperrt; bitte versuchen Sie es später erneut.' },
-  account_inactive: { status: 401, title: 'Anmeldung fehlgeschlagen', detail: 'E-Mail-Adresse oder Passwort ist falsch.' },
-  rate_limited: { status: 429, title: 'Zu viele Anfragen', detail: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.' },
-  service_unavailable: { status: 503, title: 'Vorübergehend nicht verfügbar', detail: 'Der Dienst ist vorübergehend nicht verfügbar.' },
-  internal_error: { status: 500, title: 'Interner Fehler', detail: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.' },
+  method_not_allowed: {
+    status: 405,
+    title: 'Methode nicht erlaubt',
+    detail: 'Diese Methode ist hier nicht erlaubt.',
+  },
+  version_conflict: {
+    status: 409,
+    title: 'Bearbeitungskonflikt',
+    detail:
+      'Der Datensatz wurde inzwischen von jemand anderem geändert. Bitte laden Sie ihn neu; Ihre Eingaben gehen dabei nicht verloren.',
+  },
+  email_taken: {
+    status: 409,
+    title: 'E-Mail-Adresse vergeben',
+    detail: 'Diese E-Mail-Adresse ist bereits vergeben.',
+  },
+  name_taken: {
+    status: 409,
+    title: 'Name vergeben',
+    detail: 'Eine Organisation mit diesem Namen gibt es bereits.',
+  },
+  role_not_allowed: {
+    status: 422,
+    title: 'Rolle nicht zulässig',
+    detail: 'Diese Rolle kann in dieser Organisation nicht vergeben werden.',
+  },
+  last_admin: {
+    status: 409,
+    title: 'Letzte Administration',
+    detail: 'Die letzte aktive Administration einer Organisation kann nicht entfernt werden.',
+  },
+  totp_not_enrolled: {
+    status: 409,
+    title: 'Kein zweiter Faktor',
+    detail: 'Es ist noch kein zweiter Faktor eingerichtet.',
+  },
+  totp_already_enabled: {
+    status: 409,
+    title: 'Zweiter Faktor aktiv',
+    detail: 'Der zweite Faktor ist bereits eingerichtet.',
+  },
+  totp_required_by_organisation: {
+    status: 409,
+    title: 'Zweiter Faktor vorgeschrieben',
+    detail: 'Ihre Organisation schreibt den zweiten Faktor vor; er kann nicht abgeschaltet werden.',
+  },
+  invitation_invalid: {
+    status: 404,
+    title: 'Einladung ungültig',
+    detail: 'Diese Einladung ist ungültig oder abgelaufen.',
+  },
+  password_too_weak: {
+    status: 422,
+    title: 'Passwort zu schwach',
+    detail: 'Das Passwort muss mindestens 12 Zeichen lang sein und darf nicht die E-Mail-Adresse enthalten.',
+  },
+  account_locked: {
+    status: 423,
+    title: 'Konto vorübergehend gesperrt',
+    detail:
+      'Zu viele fehlgeschlagene Anmeldungen. Das Konto ist vorübergehend gesperrt; bitte versuchen Sie es später erneut.',
+  },
+  account_inactive: {
+    status: 401,
+    title: 'Anmeldung fehlgeschlagen',
+    detail: 'E-Mail-Adresse oder Passwort ist falsch.',
+  },
+  rate_limited: {
+    status: 429,
+    title: 'Zu viele Anfragen',
+    detail: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
+  },
+  service_unavailable: {
+    status: 503,
+    title: 'Vorübergehend nicht verfügbar',
+    detail: 'Der Dienst ist vorübergehend nicht verfügbar.',
+  },
+  internal_error: {
+    status: 500,
+    title: 'Interner Fehler',
+    detail: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+  },
 } as const satisfies Record<string, { status: number; title: string; detail: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -72,7 +178,12 @@ export interface Problem {
 }
 
 /** Builds the problem body for an error code. */
-export function problemFor(code: ErrorCode, requestId: string, detail?: string, errors?: FieldError[]): Problem {
+export function problemFor(
+  code: ErrorCode,
+  requestId: string,
+  detail?: string,
+  errors?: FieldError[],
+): Problem {
   const entry = errorCatalogue[code];
   return {
     type: `https://koop.example/probleme/${code.replaceAll('_', '-')}`,

@@ -61,9 +61,15 @@ export async function withAuth<T>(
   const now = deps.now();
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const auth = bearer ? await authenticateToken(trx, bearer, now) : await authenticateSession(trx, cookie!, deps.config, now);
+      const auth = bearer
+        ? await authenticateToken(trx, bearer, now)
+        : await authenticateSession(trx, cookie!, deps.config, now);
       if (!auth) throw new AppError(bearer ? 'not_authenticated' : 'session_expired');
-      if (auth.session && !safeMethods.has(request.method) && !csrfValid(auth, request.headers['x-csrf-token'] as string | undefined)) {
+      if (
+        auth.session &&
+        !safeMethods.has(request.method) &&
+        !csrfValid(auth, request.headers['x-csrf-token'] as string | undefined)
+      ) {
         throw new AppError('csrf_failed');
       }
       const allowed = options.states ?? ['active'];
@@ -71,7 +77,11 @@ export async function withAuth<T>(
       if (!allowed.includes(state)) {
         throw new AppError(state === 'mfa_pending' ? 'mfa_required' : 'mfa_enrolment_required');
       }
-      const audit: AuditContext = { organisationId: auth.actor.organisationId, actorUserId: auth.actor.userId, requestId: request.id };
+      const audit: AuditContext = {
+        organisationId: auth.actor.organisationId,
+        actorUserId: auth.actor.userId,
+        requestId: request.id,
+      };
       return fn({ trx, actor: auth.actor, auth, audit, deps, now });
     });
   } catch (err) {
@@ -86,5 +96,9 @@ export async function withAuth<T>(
 /** Runs work that needs no sign-in (health, sign-in itself, invitations) in one transaction. */
 export function withoutAuth<T>(deps: AppDeps, fn: (trx: Trx, now: Date) => Promise<T>): Promise<T> {
   const now = deps.now();
-  return inTenantTransaction(deps.db, { organisationId: null, userId: null, allOrganisations: false }, (trx) => fn(trx, now));
+  return inTenantTransaction(
+    deps.db,
+    { organisationId: null, userId: null, allOrganisations: false },
+    (trx) => fn(trx, now),
+  );
 }

@@ -32,7 +32,8 @@ export const paginationQuery = {
 };
 
 /** A list page: the items and how many there are in all. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
 
 /** Optimistic concurrency: every change names the version it was based on. */
 export const versionField = { version: z.number().int().positive() };
@@ -47,6 +48,9 @@ export const optionalText = (max: number) =>
     .optional();
 
 export const emailField = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
-export const postcodeField = z.string().trim().regex(/^[0-9]{5}$/, 'Bitte eine fünfstellige Postleitzahl angeben.');
+export const postcodeField = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{5}$/, 'Bitte eine fünfstellige Postleitzahl angeben.');
 
 export const isoDate = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

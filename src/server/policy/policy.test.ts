@@ -25,17 +25,33 @@ describe('policy', () => {
   });
 
   it('R-ORG-4: counsellors, clearing staff and partner staff cannot administer users or read the audit log', () => {
-    for (const role of ['counsellor', 'clearing_staff', 'partner_staff', 'central_contact', 'team_lead'] as const) {
+    for (const role of [
+      'counsellor',
+      'clearing_staff',
+      'partner_staff',
+      'central_contact',
+      'team_lead',
+    ] as const) {
       const a = actor([role]);
       expect(can(a, 'user.invite', { type: 'organisation', organisationId: providerA })).toBe(false);
-      expect(can(a, 'user.deactivate', { type: 'user', organisationId: providerA, id: 'x', status: 'active' })).toBe(false);
+      expect(
+        can(a, 'user.deactivate', { type: 'user', organisationId: providerA, id: 'x', status: 'active' }),
+      ).toBe(false);
       expect(can(a, 'audit.read', { type: 'audit', organisationId: providerA })).toBe(false);
     }
   });
 
   it('R-ORG-1: only system administration creates organisations, of every kind', () => {
-    expect(can(actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' }), 'organisation.create', { type: 'organisation', organisationId: null })).toBe(true);
-    expect(can(actor(['org_admin']), 'organisation.create', { type: 'organisation', organisationId: null })).toBe(false);
+    expect(
+      can(
+        actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' }),
+        'organisation.create',
+        { type: 'organisation', organisationId: null },
+      ),
+    ).toBe(true);
+    expect(
+      can(actor(['org_admin']), 'organisation.create', { type: 'organisation', organisationId: null }),
+    ).toBe(false);
   });
 
   it('R-ORG-4: system administration acts in any organisation and gets the operator scope; API tokens never do', () => {
@@ -50,22 +66,49 @@ describe('policy', () => {
     const admin = actor(['org_admin'], { tokenScope: 'read' });
     expect(can(admin, 'user.list', { type: 'organisation', organisationId: providerA })).toBe(true);
     expect(can(admin, 'user.invite', { type: 'organisation', organisationId: providerA })).toBe(false);
-    expect(() => authorize(admin, 'user.invite', { type: 'organisation', organisationId: providerA })).toThrow(AppError);
+    expect(() =>
+      authorize(admin, 'user.invite', { type: 'organisation', organisationId: providerA }),
+    ).toThrow(AppError);
   });
 
   it('R-ORG-4: nobody deactivates themselves; reactivation only applies to deactivated accounts', () => {
     const admin = actor(['org_admin']);
-    expect(can(admin, 'user.deactivate', { type: 'user', organisationId: providerA, id: admin.userId, status: 'active' })).toBe(false);
-    expect(can(admin, 'user.deactivate', { type: 'user', organisationId: providerA, id: 'other', status: 'active' })).toBe(true);
-    expect(allowedActions(admin, { type: 'user', organisationId: providerA, id: 'other', status: 'active' }, ['user.reactivate', 'user.deactivate'])).toEqual([
-      'user.deactivate',
-    ]);
+    expect(
+      can(admin, 'user.deactivate', {
+        type: 'user',
+        organisationId: providerA,
+        id: admin.userId,
+        status: 'active',
+      }),
+    ).toBe(false);
+    expect(
+      can(admin, 'user.deactivate', {
+        type: 'user',
+        organisationId: providerA,
+        id: 'other',
+        status: 'active',
+      }),
+    ).toBe(true);
+    expect(
+      allowedActions(admin, { type: 'user', organisationId: providerA, id: 'other', status: 'active' }, [
+        'user.reactivate',
+        'user.deactivate',
+      ]),
+    ).toEqual(['user.deactivate']);
   });
 
   it('R-ORG-2: offices exist only at welfare providers', () => {
     const sys = actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' });
-    expect(can(sys, 'office.create', { type: 'office', organisationId: jobcenter, organisationKind: 'jobcenter' })).toBe(false);
-    expect(can(sys, 'office.create', { type: 'office', organisationId: providerA, organisationKind: 'welfare_provider' })).toBe(true);
+    expect(
+      can(sys, 'office.create', { type: 'office', organisationId: jobcenter, organisationKind: 'jobcenter' }),
+    ).toBe(false);
+    expect(
+      can(sys, 'office.create', {
+        type: 'office',
+        organisationId: providerA,
+        organisationKind: 'welfare_provider',
+      }),
+    ).toBe(true);
   });
 
   it('R-SEC-2: a denial on another organisation answers not_found, never forbidden', () => {
@@ -90,17 +133,26 @@ describe('policy', () => {
     expect(roleAllowedIn('partner_staff', 'abh')).toBe(true);
     expect(roleAllowedIn('system_admin', 'welfare_provider')).toBe(false);
     // every role can be held somewhere
-    for (const role of roles) expect(Object.values(rolesByOrganisationKind).some((list) => (list as readonly string[]).includes(role))).toBe(true);
+    for (const role of roles)
+      expect(
+        Object.values(rolesByOrganisationKind).some((list) => (list as readonly string[]).includes(role)),
+      ).toBe(true);
   });
 
   it('R-ORG-4: the navigation follows the role', () => {
-    expect(navigationFor(actor(['counsellor']))).toEqual(['dashboard', 'myOrganisation', 'offices', 'users', 'account']);
-    expect(navigationFor(actor(['partner_staff'], { organisationId: jobcenter, organisationKind: 'jobcenter' }))).toEqual([
+    expect(navigationFor(actor(['counsellor']))).toEqual([
       'dashboard',
       'myOrganisation',
+      'offices',
+      'users',
       'account',
     ]);
-    expect(navigationFor(actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' }))).toContain('organisations');
+    expect(
+      navigationFor(actor(['partner_staff'], { organisationId: jobcenter, organisationKind: 'jobcenter' })),
+    ).toEqual(['dashboard', 'myOrganisation', 'account']);
+    expect(
+      navigationFor(actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' })),
+    ).toContain('organisations');
     expect(navigationFor(actor(['org_admin']))).toContain('audit');
   });
 });

@@ -176,19 +176,18 @@ export function isPartner(actor: Actor): boolean {
 }
 
 export type NavigationKey =
-  | 'dashboard'
-  | 'organisations'
-  | 'myOrganisation'
-  | 'offices'
-  | 'users'
-  | 'audit'
-  | 'account';
+  'dashboard' | 'organisations' | 'myOrganisation' | 'offices' | 'users' | 'audit' | 'account';
 
 /** The navigation a signed-in user sees, derived from the same permissions. */
 export function navigationFor(actor: Actor): NavigationKey[] {
-  const own: Resource = { type: 'organisation', organisationId: actor.organisationId, organisationKind: actor.organisationKind };
+  const own: Resource = {
+    type: 'organisation',
+    organisationId: actor.organisationId,
+    organisationKind: actor.organisationKind,
+  };
   const nav: NavigationKey[] = ['dashboard'];
-  if (can(actor, 'organisation.create', { type: 'organisation', organisationId: null })) nav.push('organisations');
+  if (can(actor, 'organisation.create', { type: 'organisation', organisationId: null }))
+    nav.push('organisations');
   nav.push('myOrganisation');
   if (actor.organisationKind === 'welfare_provider') nav.push('offices');
   if (can(actor, 'user.list', own)) nav.push('users');

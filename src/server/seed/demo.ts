@@ -20,7 +20,14 @@ interface DemoOrganisation {
   city: string;
   phone: string;
   email: string;
-  offices?: { name: string; street: string; postcode: string; phone: string; email: string; services: string[] }[];
+  offices?: {
+    name: string;
+    street: string;
+    postcode: string;
+    phone: string;
+    email: string;
+    services: string[];
+  }[];
   users: { email: string; name: string; roles: Role[]; functionTitle?: string; phone?: string }[];
 }
 
@@ -51,15 +58,45 @@ export const demoOrganisations: DemoOrganisation[] = [
     phone: '0123 4567-100',
     email: 'migration@awo-musterstadt.example',
     offices: [
-      { name: 'Migrationsberatung Innenstadt', street: 'Marktplatz 5', postcode: '12345', phone: '0123 4567-110', email: 'mbe@awo-musterstadt.example', services: ['MBE', 'JMD'] },
-      { name: 'Jugendmigrationsdienst Nordstadt', street: 'Lindenweg 12', postcode: '12347', phone: '0123 4567-120', email: 'jmd@awo-musterstadt.example', services: ['JMD'] },
+      {
+        name: 'Migrationsberatung Innenstadt',
+        street: 'Marktplatz 5',
+        postcode: '12345',
+        phone: '0123 4567-110',
+        email: 'mbe@awo-musterstadt.example',
+        services: ['MBE', 'JMD'],
+      },
+      {
+        name: 'Jugendmigrationsdienst Nordstadt',
+        street: 'Lindenweg 12',
+        postcode: '12347',
+        phone: '0123 4567-120',
+        email: 'jmd@awo-musterstadt.example',
+        services: ['JMD'],
+      },
     ],
     users: [
-      { email: 'berater@awo.example', name: 'Aylin Berater', roles: ['counsellor'], functionTitle: 'Beraterin MBE' },
+      {
+        email: 'berater@awo.example',
+        name: 'Aylin Berater',
+        roles: ['counsellor'],
+        functionTitle: 'Beraterin MBE',
+      },
       { email: 'jmd@awo.example', name: 'Jonas Jugend', roles: ['counsellor'], functionTitle: 'Berater JMD' },
-      { email: 'leitung@awo.example', name: 'Lena Leitung', roles: ['team_lead', 'central_contact'], functionTitle: 'Fachbereichsleitung Migration', phone: '0123 4567-101' },
+      {
+        email: 'leitung@awo.example',
+        name: 'Lena Leitung',
+        roles: ['team_lead', 'central_contact'],
+        functionTitle: 'Fachbereichsleitung Migration',
+        phone: '0123 4567-101',
+      },
       { email: 'admin@awo.example', name: 'Anton Admin', roles: ['org_admin'], functionTitle: 'Verwaltung' },
-      { email: 'clearing@awo.example', name: 'Clara Clearing', roles: ['clearing_staff'], functionTitle: 'Fachkraft Clearingstelle' },
+      {
+        email: 'clearing@awo.example',
+        name: 'Clara Clearing',
+        roles: ['clearing_staff'],
+        functionTitle: 'Fachkraft Clearingstelle',
+      },
     ],
   },
   {
@@ -76,11 +113,28 @@ export const demoOrganisations: DemoOrganisation[] = [
     phone: '0123 4568-200',
     email: 'migration@caritas-musterstadt.example',
     offices: [
-      { name: 'Migrationsberatung Südstadt', street: 'Kirchgasse 3', postcode: '12346', phone: '0123 4568-210', email: 'mbe@caritas-musterstadt.example', services: ['MBE'] },
+      {
+        name: 'Migrationsberatung Südstadt',
+        street: 'Kirchgasse 3',
+        postcode: '12346',
+        phone: '0123 4568-210',
+        email: 'mbe@caritas-musterstadt.example',
+        services: ['MBE'],
+      },
     ],
     users: [
-      { email: 'berater@caritas.example', name: 'Carlos Berater', roles: ['counsellor'], functionTitle: 'Berater MBE' },
-      { email: 'admin@caritas.example', name: 'Clemens Admin', roles: ['org_admin', 'team_lead', 'central_contact'], functionTitle: 'Dienststellenleitung' },
+      {
+        email: 'berater@caritas.example',
+        name: 'Carlos Berater',
+        roles: ['counsellor'],
+        functionTitle: 'Berater MBE',
+      },
+      {
+        email: 'admin@caritas.example',
+        name: 'Clemens Admin',
+        roles: ['org_admin', 'team_lead', 'central_contact'],
+        functionTitle: 'Dienststellenleitung',
+      },
     ],
   },
   {
@@ -93,8 +147,19 @@ export const demoOrganisations: DemoOrganisation[] = [
     phone: '0123 4569-300',
     email: 'jobcenter-musterstadt@jobcenter.example',
     users: [
-      { email: 'pap@jobcenter.example', name: 'Paula Ansprechpartnerin', roles: ['partner_staff'], functionTitle: 'Persönliche Ansprechpartnerin' },
-      { email: 'zentrale@jobcenter.example', name: 'Zeynep Zentral', roles: ['central_contact'], functionTitle: 'Migrationsbeauftragte', phone: '0123 4569-301' },
+      {
+        email: 'pap@jobcenter.example',
+        name: 'Paula Ansprechpartnerin',
+        roles: ['partner_staff'],
+        functionTitle: 'Persönliche Ansprechpartnerin',
+      },
+      {
+        email: 'zentrale@jobcenter.example',
+        name: 'Zeynep Zentral',
+        roles: ['central_contact'],
+        functionTitle: 'Migrationsbeauftragte',
+        phone: '0123 4569-301',
+      },
       { email: 'admin@jobcenter.example', name: 'Jan Admin', roles: ['org_admin'] },
     ],
   },
@@ -109,8 +174,19 @@ export const demoOrganisations: DemoOrganisation[] = [
     phone: '0123 4570-400',
     email: 'auslaenderbehoerde@musterstadt.example',
     users: [
-      { email: 'sachbearbeitung@abh.example', name: 'Sven Sachbearbeiter', roles: ['partner_staff'], functionTitle: 'Sachbearbeitung Aufenthalt' },
-      { email: 'zentrale@abh.example', name: 'Alma Zentral', roles: ['central_contact', 'org_admin'], functionTitle: 'Abteilungsleitung', phone: '0123 4570-401' },
+      {
+        email: 'sachbearbeitung@abh.example',
+        name: 'Sven Sachbearbeiter',
+        roles: ['partner_staff'],
+        functionTitle: 'Sachbearbeitung Aufenthalt',
+      },
+      {
+        email: 'zentrale@abh.example',
+        name: 'Alma Zentral',
+        roles: ['central_contact', 'org_admin'],
+        functionTitle: 'Abteilungsleitung',
+        phone: '0123 4570-401',
+      },
     ],
   },
   {
@@ -122,7 +198,14 @@ export const demoOrganisations: DemoOrganisation[] = [
     city: 'Musterstadt',
     phone: '0123 4571-500',
     email: 'info@sprachschule-musterstadt.example',
-    users: [{ email: 'kurse@sprachschule.example', name: 'Kira Kurs', roles: ['partner_staff', 'central_contact', 'org_admin'], functionTitle: 'Kurskoordination' }],
+    users: [
+      {
+        email: 'kurse@sprachschule.example',
+        name: 'Kira Kurs',
+        roles: ['partner_staff', 'central_contact', 'org_admin'],
+        functionTitle: 'Kurskoordination',
+      },
+    ],
   },
   {
     key: 'vhs',
@@ -133,7 +216,14 @@ export const demoOrganisations: DemoOrganisation[] = [
     city: 'Musterstadt',
     phone: '0123 4572-600',
     email: 'integration@vhs-musterstadt.example',
-    users: [{ email: 'kurse@vhs.example', name: 'Viktor Volkshochschule', roles: ['partner_staff', 'central_contact', 'org_admin'], functionTitle: 'Fachbereich Integration' }],
+    users: [
+      {
+        email: 'kurse@vhs.example',
+        name: 'Viktor Volkshochschule',
+        roles: ['partner_staff', 'central_contact', 'org_admin'],
+        functionTitle: 'Fachbereich Integration',
+      },
+    ],
   },
 ];
 
@@ -146,48 +236,55 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** Writes the Musterstadt demo data. Only called in demo mode, on an empty database. */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
-  await inTenantTransaction(db, { organisationId: null, userId: null, allOrganisations: true }, async (trx) => {
-    for (const org of demoOrganisations) {
-      const { id } = await trx
-        .insertInto('organisations')
-        .values({
-          name: org.name,
-          kind: org.kind,
-          umbrella: org.umbrella ?? null,
-          services: org.services ?? [],
-          funding: org.funding ?? null,
-          data_protection_law: org.dataProtectionLaw ?? null,
-          hosts_clearing_office: org.hostsClearingOffice ?? false,
-          street: org.street,
-          postcode: org.postcode,
-          city: org.city,
-          phone: org.phone,
-          email: org.email,
-          subtype: null,
-          website: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      // Offices are written inside the provider's own context, as RLS requires.
-      await switchOrganisation(trx, id);
-      for (const office of org.offices ?? []) {
-        await trx.insertInto('offices').values({ organisation_id: id, city: org.city, ...office }).execute();
-      }
-      for (const user of org.users) {
-        await trx
-          .insertInto('users')
+  await inTenantTransaction(
+    db,
+    { organisationId: null, userId: null, allOrganisations: true },
+    async (trx) => {
+      for (const org of demoOrganisations) {
+        const { id } = await trx
+          .insertInto('organisations')
           .values({
-            organisation_id: id,
-            email: user.email,
-            display_name: user.name,
-            roles: user.roles,
-            function_title: user.functionTitle ?? null,
-            phone: user.phone ?? null,
-            status: 'active',
-            password_hash: passwordHash,
+            name: org.name,
+            kind: org.kind,
+            umbrella: org.umbrella ?? null,
+            services: org.services ?? [],
+            funding: org.funding ?? null,
+            data_protection_law: org.dataProtectionLaw ?? null,
+            hosts_clearing_office: org.hostsClearingOffice ?? false,
+            street: org.street,
+            postcode: org.postcode,
+            city: org.city,
+            phone: org.phone,
+            email: org.email,
+            subtype: null,
+            website: null,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        // Offices are written inside the provider's own context, as RLS requires.
+        await switchOrganisation(trx, id);
+        for (const office of org.offices ?? []) {
+          await trx
+            .insertInto('offices')
+            .values({ organisation_id: id, city: org.city, ...office })
+            .execute();
+        }
+        for (const user of org.users) {
+          await trx
+            .insertInto('users')
+            .values({
+              organisation_id: id,
+              email: user.email,
+              display_name: user.name,
+              roles: user.roles,
+              function_title: user.functionTitle ?? null,
+              phone: user.phone ?? null,
+              status: 'active',
+              password_hash: passwordHash,
+            })
+            .execute();
+        }
       }
-    }
-  });
+    },
+  );
 }

@@ -181,10 +181,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Row-level security. Organisations and offices are directory data, readable by all;
   // everything else is visible only inside its own organisation (or with the operator scope).
-  for (const table of ['organisations', 'offices', 'users', 'recovery_codes', 'sessions', 'api_tokens', 'audit_log']) {
+  for (const table of [
+    'organisations',
+    'offices',
+    'users',
+    'recovery_codes',
+    'sessions',
+    'api_tokens',
+    'audit_log',
+  ]) {
     await sql`ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY`.execute(db);
   }
-  await sql`CREATE POLICY organisations_read ON organisations FOR SELECT TO koop_app USING (true)`.execute(db);
+  await sql`CREATE POLICY organisations_read ON organisations FOR SELECT TO koop_app USING (true)`.execute(
+    db,
+  );
   await sql`CREATE POLICY organisations_insert ON organisations FOR INSERT TO koop_app WITH CHECK (koop_all_orgs())`.execute(
     db,
   );
@@ -198,7 +208,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       verb === 'INSERT'
         ? sql`WITH CHECK (organisation_id = koop_current_org())`
         : sql`USING (organisation_id = koop_current_org())`;
-    await sql`CREATE POLICY ${sql.id(name)} ON offices FOR ${sql.raw(verb)} TO koop_app ${clause}`.execute(db);
+    await sql`CREATE POLICY ${sql.id(name)} ON offices FOR ${sql.raw(verb)} TO koop_app ${clause}`.execute(
+      db,
+    );
   }
   for (const table of ['users', 'recovery_codes', 'sessions', 'api_tokens']) {
     await sql`
@@ -211,7 +223,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     USING (organisation_id = koop_current_org() OR koop_all_orgs())`.execute(db);
   await sql`
     CREATE POLICY audit_log_insert ON audit_log FOR INSERT TO koop_app
-    WITH CHECK (organisation_id IS NULL OR organisation_id = koop_current_org() OR koop_all_orgs())`.execute(db);
+    WITH CHECK (organisation_id IS NULL OR organisation_id = koop_current_org() OR koop_all_orgs())`.execute(
+    db,
+  );
 
   // Credential look-ups happen before the organisation is known. These functions run as the
   // owner, return only the ids needed to open the organisation's context, and nothing else.
@@ -239,7 +253,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
       SELECT id, organisation_id FROM users WHERE invitation_hash = p_hash
     $$`.execute(db);
-  for (const fn of ['koop_find_login(text)', 'koop_find_session(text)', 'koop_find_api_token(text)', 'koop_find_invitation(text)']) {
+  for (const fn of [
+    'koop_find_login(text)',
+    'koop_find_session(text)',
+    'koop_find_api_token(text)',
+    'koop_find_invitation(text)',
+  ]) {
     await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(db);
     await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO koop_app`.execute(db);
   }
@@ -247,7 +266,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Migrations are forward-only once merged; down exists for local experiments. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_log', 'api_tokens', 'sessions', 'recovery_codes', 'users', 'offices', 'organisations']) {
+  for (const table of [
+    'audit_log',
+    'api_tokens',
+    'sessions',
+    'recovery_codes',
+    'users',
+    'offices',
+    'organisations',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)} CASCADE`.execute(db);
   }
 }

@@ -38,17 +38,29 @@ describe(`audit log API (${testDatabaseKind})`, () => {
     t = await createTestApp();
     const db = t.database.db;
     system = await signedInSystemAdmin(t.app, db);
-    ({ organisation: provider, admin: providerAdmin } = await organisationWithAdmin(t.app, db, 'welfare_provider'));
+    ({ organisation: provider, admin: providerAdmin } = await organisationWithAdmin(
+      t.app,
+      db,
+      'welfare_provider',
+    ));
     counsellor = await signedIn(t.app, db, provider, ['counsellor']);
     colleague = await buildUser(db, provider, { roles: ['counsellor'], displayName: 'Clara Kollegin' });
-    ({ organisation: otherProvider, admin: otherAdmin } = await organisationWithAdmin(t.app, db, 'welfare_provider'));
+    ({ organisation: otherProvider, admin: otherAdmin } = await organisationWithAdmin(
+      t.app,
+      db,
+      'welfare_provider',
+    ));
   });
   afterAll(() => t.close());
 
   /** Reads the audit log with these filters as the given person. */
   const audit = async (as: Person, filter: Record<string, string>) =>
-    expectStatus<Page<AuditEntry>>(await as.client.get(`/api/audit?${new URLSearchParams({ limit: '200', ...filter }).toString()}`), 200);
-  const requestIdOf = (response: { headers: Record<string, unknown> }) => String(response.headers['x-request-id']);
+    expectStatus<Page<AuditEntry>>(
+      await as.client.get(`/api/audit?${new URLSearchParams({ limit: '200', ...filter }).toString()}`),
+      200,
+    );
+  const requestIdOf = (response: { headers: Record<string, unknown> }) =>
+    String(response.headers['x-request-id']);
 
   describe('authentication, input and who may read', () => {
     it('R-SEC-1: without credentials the audit log answers 401', async () => {
@@ -73,12 +85,20 @@ describe(`audit log API (${testDatabaseKind})`, () => {
 
     it('R-SEC-1: counsellors may not read the audit log (403)', async () => {
       expectProblem(await counsellor.client.get('/api/audit'), 403, 'forbidden');
-      expectProblem(await counsellor.client.get(`/api/audit?organisationId=${provider.id}`), 403, 'forbidden');
+      expectProblem(
+        await counsellor.client.get(`/api/audit?organisationId=${provider.id}`),
+        403,
+        'forbidden',
+      );
     });
 
     it("R-SEC-1: an administrator asking for another organisation's log gets 404, and it leaves no trace there", async () => {
       const before = (await audit(system, { organisationId: otherProvider.id, action: 'audit.read' })).total;
-      expectProblem(await providerAdmin.client.get(`/api/audit?organisationId=${otherProvider.id}`), 404, 'not_found');
+      expectProblem(
+        await providerAdmin.client.get(`/api/audit?organisationId=${otherProvider.id}`),
+        404,
+        'not_found',
+      );
       const after = await audit(system, { organisationId: otherProvider.id, action: 'audit.read' });
       expect(after.total).toBe(before + 1); // the system administrator's first look; nothing from the refused request
       expect(after.items[0]?.actorUserId).toBe(system.user.id);
@@ -120,16 +140,25 @@ describe(`audit log API (${testDatabaseKind})`, () => {
       const response = await providerAdmin.client.get(`/api/organisations/${provider.id}`);
       const detail = expectStatus<{ centralContacts: { id: string }[] }>(response, 200);
       expect(detail.centralContacts.map((c) => c.id)).toContain(contact.id);
-      const page = await audit(providerAdmin, { entityType: 'organisation', entityId: provider.id, action: 'user.listed' });
+      const page = await audit(providerAdmin, {
+        entityType: 'organisation',
+        entityId: provider.id,
+        action: 'user.listed',
+      });
       expect(page.items.some((r) => r.requestId === requestIdOf(response))).toBe(true);
     });
 
     it('R-SEC-1: a refused read writes nothing', async () => {
       const response = await counsellor.client.get(`/api/users/${otherAdmin.user.id}`);
       expectProblem(response, 404, 'not_found');
-      const everywhere = await audit(system, { organisationId: otherProvider.id, actorUserId: counsellor.user.id });
+      const everywhere = await audit(system, {
+        organisationId: otherProvider.id,
+        actorUserId: counsellor.user.id,
+      });
       const own = await audit(providerAdmin, { actorUserId: counsellor.user.id });
-      expect([...everywhere.items, ...own.items].some((r) => r.requestId === requestIdOf(response))).toBe(false);
+      expect([...everywhere.items, ...own.items].some((r) => r.requestId === requestIdOf(response))).toBe(
+        false,
+      );
     });
 
     it('R-SEC-1: the time range selects the rows of that period only', async () => {
@@ -137,7 +166,11 @@ describe(`audit log API (${testDatabaseKind})`, () => {
       const response = await providerAdmin.client.get(`/api/users/${colleague.id}`);
       expect(response.statusCode).toBe(200);
       const end = new Date(Date.now() + 1000);
-      const inRange = await audit(providerAdmin, { entityId: colleague.id, from: start.toISOString(), to: end.toISOString() });
+      const inRange = await audit(providerAdmin, {
+        entityId: colleague.id,
+        from: start.toISOString(),
+        to: end.toISOString(),
+      });
       expect(inRange.items.map((r) => r.requestId)).toContain(requestIdOf(response));
       for (const row of inRange.items) {
         expect(new Date(row.occurredAt).getTime()).toBeGreaterThanOrEqual(start.getTime());
@@ -153,7 +186,10 @@ describe(`audit log API (${testDatabaseKind})`, () => {
       const response = await providerAdmin.client.get(`/api/audit?entityId=${colleague.id}`);
       expect(response.statusCode).toBe(200);
       const page = await audit(providerAdmin, { action: 'audit.read', actorUserId: providerAdmin.user.id });
-      expect(page.items.find((r) => r.requestId === requestIdOf(response))).toMatchObject({ entityType: 'audit_log', organisationId: provider.id });
+      expect(page.items.find((r) => r.requestId === requestIdOf(response))).toMatchObject({
+        entityType: 'audit_log',
+        organisationId: provider.id,
+      });
     });
   });
 
@@ -175,15 +211,26 @@ describe(`audit log API (${testDatabaseKind})`, () => {
       const response = await otherAdmin.client.get(`/api/organisations/${otherProvider.id}/users`);
       expect(response.statusCode).toBe(200);
       const page = await audit(system, { organisationId: otherProvider.id, actorUserId: otherAdmin.user.id });
-      expect(page.items.find((r) => r.requestId === requestIdOf(response))).toMatchObject({ action: 'user.listed', organisationId: otherProvider.id });
-      expect((await audit(system, { organisationId: provider.id })).items.every((r) => r.organisationId === provider.id)).toBe(true);
+      expect(page.items.find((r) => r.requestId === requestIdOf(response))).toMatchObject({
+        action: 'user.listed',
+        organisationId: otherProvider.id,
+      });
+      expect(
+        (await audit(system, { organisationId: provider.id })).items.every(
+          (r) => r.organisationId === provider.id,
+        ),
+      ).toBe(true);
     });
 
     it('R-SEC-1: the audit log offers no way to change or delete rows', async () => {
       const before = (await audit(providerAdmin, { entityId: colleague.id })).total;
       expect(before).toBeGreaterThan(0);
       expectProblem(await providerAdmin.client.delete('/api/audit'), 404, 'route_not_found');
-      expectProblem(await providerAdmin.client.patch('/api/audit', { action: 'nichts' }), 404, 'route_not_found');
+      expectProblem(
+        await providerAdmin.client.patch('/api/audit', { action: 'nichts' }),
+        404,
+        'route_not_found',
+      );
       expect((await audit(providerAdmin, { entityId: colleague.id })).total).toBe(before);
     });
   });

@@ -17,7 +17,10 @@ const auditQuery = z
     to: z.iso.datetime({ offset: true }).optional(),
     ...paginationQuery,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'Der Beginn muss vor dem Ende liegen.', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'Der Beginn muss vor dem Ende liegen.',
+    path: ['to'],
+  });
 
 const auditEntry = z.object({
   id: z.number().int(),
@@ -46,7 +49,11 @@ async function readAudit(ctx: RequestContext, query: z.infer<typeof auditQuery>)
     action: 'audit.read',
     entityType: 'audit_log',
     organisationId,
-    details: { actorUserId: query.actorUserId ?? null, entityType: query.entityType ?? null, entityId: query.entityId ?? null },
+    details: {
+      actorUserId: query.actorUserId ?? null,
+      entityType: query.entityType ?? null,
+      entityId: query.entityId ?? null,
+    },
   });
   return {
     items: page.items.map((r) => ({
@@ -69,7 +76,14 @@ async function readAudit(ctx: RequestContext, query: z.infer<typeof auditQuery>)
 export function registerAuditRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/audit',
-    { schema: { tags: ['Protokoll'], summary: 'Zugriffsprotokoll', querystring: auditQuery, response: { 200: pageOf(auditEntry), ...problemResponses } } },
+    {
+      schema: {
+        tags: ['Protokoll'],
+        summary: 'Zugriffsprotokoll',
+        querystring: auditQuery,
+        response: { 200: pageOf(auditEntry), ...problemResponses },
+      },
+    },
     (request) => withAuth(deps, request, (ctx) => readAudit(ctx, request.query)),
   );
 }

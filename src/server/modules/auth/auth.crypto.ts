@@ -53,7 +53,12 @@ export function sealSecret(plain: string, secret: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', keyFrom(secret), iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+  return [
+    'v1',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    data.toString('base64url'),
+  ].join('.');
 }
 
 /** Decrypts what `sealSecret` produced. */
@@ -71,7 +76,14 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(base32: string, label: string): TOTP {
-  return new TOTP({ issuer: 'Koop', label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(base32) });
+  return new TOTP({
+    issuer: 'Koop',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(base32),
+  });
 }
 
 /** The otpauth:// URI authenticator apps scan. */

@@ -1,15 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { createTestApp, anonymous, problem, signIn, withToken, type TestApp, type Client } from '../../../../test/test-app.ts';
-import { buildOrganisation, buildUser, testPassword, type TestOrganisation } from '../../../../test/factories.ts';
+import {
+  createTestApp,
+  anonymous,
+  problem,
+  signIn,
+  withToken,
+  type TestApp,
+  type Client,
+} from '../../../../test/test-app.ts';
+import {
+  buildOrganisation,
+  buildUser,
+  testPassword,
+  type TestOrganisation,
+} from '../../../../test/factories.ts';
 import { testDatabaseKind } from '../../../../test/test-database.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { currentTotp } from './auth.crypto.ts';
 
 async function auditActions(t: TestApp, userId: string): Promise<string[]> {
   const { rows } = await sql<{ action: string }>`
-    SELECT action FROM audit_log WHERE actor_user_id = ${userId} OR entity_id = ${userId} ORDER BY id`.execute(t.database.db);
+    SELECT action FROM audit_log WHERE actor_user_id = ${userId} OR entity_id = ${userId} ORDER BY id`.execute(
+    t.database.db,
+  );
   return rows.map((r) => r.action);
 }
 
@@ -30,31 +45,47 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
 
   it('R-SEC-3: signs in with e-mail and password into an HttpOnly, SameSite session cookie stored server-side', async () => {
     const user = await buildUser(t.database.db, org);
-    const response = await anonymous(t.app).post('/api/auth/login', { email: user.email.toUpperCase(), password: testPassword });
+    const response = await anonymous(t.app).post('/api/auth/login', {
+      email: user.email.toUpperCase(),
+      password: testPassword,
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'koop_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     expect(cookie?.secure).toBeFalsy();
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${user.id}`.execute(t.database.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${user.id}`.execute(t.database.db);
     expect(rows[0]?.n).toBe(1);
     const client = await signIn(t.app, user.email);
     const session = await client.get('/api/auth/session');
     expect(session.statusCode).toBe(200);
-    expect(session.json()).toMatchObject({ state: 'active', user: { email: user.email, roles: ['counsellor'] } });
+    expect(session.json()).toMatchObject({
+      state: 'active',
+      user: { email: user.email, roles: ['counsellor'] },
+    });
     expect(await auditActions(t, user.id)).toContain('auth.login_succeeded');
   });
 
   it('R-SEC-3: stores only argon2id password hashes', async () => {
     const user = await buildUser(t.database.db, org);
-    const { rows } = await sql<{ h: string }>`SELECT password_hash AS h FROM users WHERE id = ${user.id}`.execute(t.database.db);
+    const { rows } = await sql<{
+      h: string;
+    }>`SELECT password_hash AS h FROM users WHERE id = ${user.id}`.execute(t.database.db);
     expect(rows[0]?.h).toMatch(/^\$argon2id\$/);
   });
 
   it('R-SEC-3: a wrong password or unknown account answers the same 401 and is audited', async () => {
     const user = await buildUser(t.database.db, org);
-    const wrong = await anonymous(t.app).post('/api/auth/login', { email: user.email, password: 'falsch-falsch-falsch' });
-    const unknown = await anonymous(t.app).post('/api/auth/login', { email: 'niemand@example.org', password: 'falsch-falsch-falsch' });
+    const wrong = await anonymous(t.app).post('/api/auth/login', {
+      email: user.email,
+      password: 'falsch-falsch-falsch',
+    });
+    const unknown = await anonymous(t.app).post('/api/auth/login', {
+      email: 'niemand@example.org',
+      password: 'falsch-falsch-falsch',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(problem(wrong).code).toBe('invalid_credentials');
@@ -65,22 +96,42 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
   it('R-SEC-3: locks the account after five failures, audits it, and unlocks after the lock period', async () => {
     const user = await buildUser(t.database.db, org);
     for (let i = 0; i < 4; i++) {
-      expect((await anonymous(t.app).post('/api/auth/login', { email: user.email, password: 'falsch-falsch-falsch' })).statusCode).toBe(401);
+      expect(
+        (
+          await anonymous(t.app).post('/api/auth/login', {
+            email: user.email,
+            password: 'falsch-falsch-falsch',
+          })
+        ).statusCode,
+      ).toBe(401);
     }
-    const fifth = await anonymous(t.app).post('/api/auth/login', { email: user.email, password: 'falsch-falsch-falsch' });
+    const fifth = await anonymous(t.app).post('/api/auth/login', {
+      email: user.email,
+      password: 'falsch-falsch-falsch',
+    });
     expect(fifth.statusCode).toBe(423);
     expect(problem(fifth).code).toBe('account_locked');
-    const correctWhileLocked = await anonymous(t.app).post('/api/auth/login', { email: user.email, password: testPassword });
+    const correctWhileLocked = await anonymous(t.app).post('/api/auth/login', {
+      email: user.email,
+      password: testPassword,
+    });
     expect(correctWhileLocked.statusCode).toBe(423);
     expect(await auditActions(t, user.id)).toContain('auth.login_locked');
     minutes(t, 16);
-    expect((await anonymous(t.app).post('/api/auth/login', { email: user.email, password: testPassword })).statusCode).toBe(200);
+    expect(
+      (await anonymous(t.app).post('/api/auth/login', { email: user.email, password: testPassword }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('R-SEC-3: refuses a state-changing request without the CSRF token and changes nothing', async () => {
     const user = await buildUser(t.database.db, org);
     const client = await signIn(t.app, user.email);
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: { cookie: client.cookie! } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout-everywhere',
+      headers: { cookie: client.cookie! },
+    });
     expect(response.statusCode).toBe(403);
     expect(problem(response).code).toBe('csrf_failed');
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
@@ -139,7 +190,9 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     const { secret, otpauthUri, qrSvg } = setup.json<{ secret: string; otpauthUri: string; qrSvg: string }>();
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Koop:/);
     expect(qrSvg).toContain('<svg');
-    const wrong = await client.post('/api/auth/totp/confirm', { code: '000000' === currentTotp(secret) ? '111111' : '000000' });
+    const wrong = await client.post('/api/auth/totp/confirm', {
+      code: '000000' === currentTotp(secret) ? '111111' : '000000',
+    });
     expect(wrong.statusCode).toBe(401);
     const confirm = await client.post('/api/auth/totp/confirm', { code: currentTotp(secret) });
     expect(confirm.statusCode).toBe(200);
@@ -152,7 +205,10 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     const { secret, recoveryCodes } = await enrolTotp(client);
     expect(recoveryCodes).toHaveLength(10);
 
-    const login = await anonymous(t.app).post('/api/auth/login', { email: user.email, password: testPassword });
+    const login = await anonymous(t.app).post('/api/auth/login', {
+      email: user.email,
+      password: testPassword,
+    });
     expect(login.json()).toMatchObject({ state: 'mfa_pending' });
     const cookie = `koop_session=${login.cookies.find((c) => c.name === 'koop_session')!.value}`;
     const csrf = login.json<{ csrfToken: string }>().csrfToken;
@@ -160,12 +216,26 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     const blocked = await t.app.inject({ method: 'GET', url: `/api/organisations/${org.id}`, headers });
     expect(blocked.statusCode).toBe(403);
     expect(problem(blocked).code).toBe('mfa_required');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login/totp', headers, payload: { code: '123456' === currentTotp(secret) ? '654321' : '123456' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login/totp',
+      headers,
+      payload: { code: '123456' === currentTotp(secret) ? '654321' : '123456' },
+    });
     expect(bad.statusCode).toBe(401);
-    const good = await t.app.inject({ method: 'POST', url: '/api/auth/login/totp', headers, payload: { code: currentTotp(secret) } });
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login/totp',
+      headers,
+      payload: { code: currentTotp(secret) },
+    });
     expect(good.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/organisations/${org.id}`, headers })).statusCode).toBe(200);
-    expect(await auditActions(t, user.id)).toEqual(expect.arrayContaining(['auth.totp_enabled', 'auth.totp_failed', 'auth.totp_succeeded']));
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/organisations/${org.id}`, headers })).statusCode,
+    ).toBe(200);
+    expect(await auditActions(t, user.id)).toEqual(
+      expect.arrayContaining(['auth.totp_enabled', 'auth.totp_failed', 'auth.totp_succeeded']),
+    );
   });
 
   it('R-SEC-3: a recovery code signs in once and never again', async () => {
@@ -173,7 +243,10 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     const { recoveryCodes } = await enrolTotp(await signIn(t.app, user.email));
     const code = recoveryCodes[0]!.toLowerCase();
     const useOnce = async () => {
-      const login = await anonymous(t.app).post('/api/auth/login', { email: user.email, password: testPassword });
+      const login = await anonymous(t.app).post('/api/auth/login', {
+        email: user.email,
+        password: testPassword,
+      });
       const cookie = `koop_session=${login.cookies.find((c) => c.name === 'koop_session')!.value}`;
       return t.app.inject({
         method: 'POST',
@@ -192,11 +265,17 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     const user = await buildUser(t.database.db, strict);
     const adminClient = await signIn(t.app, admin.email);
     const current = (await adminClient.get(`/api/organisations/${strict.id}`)).json<{ version: number }>();
-    const patch = await adminClient.patch(`/api/organisations/${strict.id}`, { version: current.version, requireTotp: true });
+    const patch = await adminClient.patch(`/api/organisations/${strict.id}`, {
+      version: current.version,
+      requireTotp: true,
+    });
     expect(patch.statusCode).toBe(200);
 
     const client = await signIn(t.app, user.email);
-    expect((await client.get('/api/auth/session')).json()).toMatchObject({ state: 'enrolment_required', navigation: ['account'] });
+    expect((await client.get('/api/auth/session')).json()).toMatchObject({
+      state: 'enrolment_required',
+      navigation: ['account'],
+    });
     const blocked = await client.get(`/api/organisations/${strict.id}/offices`);
     expect(problem(blocked).code).toBe('mfa_enrolment_required');
     await enrolTotp(client);
@@ -209,8 +288,14 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
   it('R-SEC-3: a counsellor cannot require TOTP for the organisation', async () => {
     const user = await buildUser(t.database.db, org);
     const client = await signIn(t.app, user.email);
-    const current = (await client.get(`/api/organisations/${org.id}`)).json<{ version: number; requireTotp: boolean }>();
-    const patch = await client.patch(`/api/organisations/${org.id}`, { version: current.version, requireTotp: true });
+    const current = (await client.get(`/api/organisations/${org.id}`)).json<{
+      version: number;
+      requireTotp: boolean;
+    }>();
+    const patch = await client.patch(`/api/organisations/${org.id}`, {
+      version: current.version,
+      requireTotp: true,
+    });
     expect(patch.statusCode).toBe(403);
     expect((await client.get(`/api/organisations/${org.id}`)).json()).toMatchObject({ requireTotp: false });
   });
@@ -218,46 +303,92 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
   it('R-SEC-3: personal API tokens are stored hashed, carry no more rights than their user, and can be revoked', async () => {
     const admin = await buildUser(t.database.db, org, { roles: ['org_admin'] });
     const client = await signIn(t.app, admin.email);
-    const read = (await client.post('/api/auth/tokens', { name: 'Auswertung', scope: 'read' })).json<{ token: string; item: { id: string } }>();
-    const write = (await client.post('/api/auth/tokens', { name: 'Import', scope: 'write', expiresInDays: 30 })).json<{ token: string; item: { id: string } }>();
-    const { rows } = await sql<{ token_hash: string }>`SELECT token_hash FROM api_tokens WHERE user_id = ${admin.id}`.execute(t.database.db);
+    const read = (await client.post('/api/auth/tokens', { name: 'Auswertung', scope: 'read' })).json<{
+      token: string;
+      item: { id: string };
+    }>();
+    const write = (
+      await client.post('/api/auth/tokens', { name: 'Import', scope: 'write', expiresInDays: 30 })
+    ).json<{ token: string; item: { id: string } }>();
+    const { rows } = await sql<{
+      token_hash: string;
+    }>`SELECT token_hash FROM api_tokens WHERE user_id = ${admin.id}`.execute(t.database.db);
     expect(rows.map((r) => r.token_hash)).not.toContain(read.token);
 
-    expect((await withToken(t.app, read.token).get(`/api/organisations/${org.id}/users`)).statusCode).toBe(200);
-    const refused = await withToken(t.app, read.token).post(`/api/organisations/${org.id}/users`, { email: 'neu@example.org', displayName: 'Neu', roles: ['counsellor'] });
+    expect((await withToken(t.app, read.token).get(`/api/organisations/${org.id}/users`)).statusCode).toBe(
+      200,
+    );
+    const refused = await withToken(t.app, read.token).post(`/api/organisations/${org.id}/users`, {
+      email: 'neu@example.org',
+      displayName: 'Neu',
+      roles: ['counsellor'],
+    });
     expect(refused.statusCode).toBe(403);
     expect(problem(refused).code).toBe('token_read_only');
-    const allowed = await withToken(t.app, write.token).post(`/api/organisations/${org.id}/users`, { email: 'neu@example.org', displayName: 'Neu', roles: ['counsellor'] });
+    const allowed = await withToken(t.app, write.token).post(`/api/organisations/${org.id}/users`, {
+      email: 'neu@example.org',
+      displayName: 'Neu',
+      roles: ['counsellor'],
+    });
     expect(allowed.statusCode).toBe(201);
 
     const counsellor = await buildUser(t.database.db, org);
     const cClient = await signIn(t.app, counsellor.email);
-    const cToken = (await cClient.post('/api/auth/tokens', { name: 'x', scope: 'write' })).json<{ token: string }>().token;
-    const beyond = await withToken(t.app, cToken).post(`/api/organisations/${org.id}/users`, { email: 'noch@example.org', displayName: 'Noch', roles: ['counsellor'] });
+    const cToken = (await cClient.post('/api/auth/tokens', { name: 'x', scope: 'write' })).json<{
+      token: string;
+    }>().token;
+    const beyond = await withToken(t.app, cToken).post(`/api/organisations/${org.id}/users`, {
+      email: 'noch@example.org',
+      displayName: 'Noch',
+      roles: ['counsellor'],
+    });
     expect(beyond.statusCode).toBe(403);
 
     expect((await client.delete(`/api/auth/tokens/${read.item.id}`)).statusCode).toBe(204);
-    expect((await withToken(t.app, read.token).get(`/api/organisations/${org.id}/users`)).statusCode).toBe(401);
+    expect((await withToken(t.app, read.token).get(`/api/organisations/${org.id}/users`)).statusCode).toBe(
+      401,
+    );
     expect((await withToken(t.app, 'koop_nonsense').get('/api/auth/session')).statusCode).toBe(401);
   });
 
   it('R-SEC-3: a token cannot mint further tokens', async () => {
     const user = await buildUser(t.database.db, org);
     const client = await signIn(t.app, user.email);
-    const token = (await client.post('/api/auth/tokens', { name: 'x', scope: 'write' })).json<{ token: string }>().token;
-    expect((await withToken(t.app, token).post('/api/auth/tokens', { name: 'y', scope: 'write' })).statusCode).toBe(403);
+    const token = (await client.post('/api/auth/tokens', { name: 'x', scope: 'write' })).json<{
+      token: string;
+    }>().token;
+    expect(
+      (await withToken(t.app, token).post('/api/auth/tokens', { name: 'y', scope: 'write' })).statusCode,
+    ).toBe(403);
   });
 
   it('R-SEC-3: changing the password ends the other sessions', async () => {
     const user = await buildUser(t.database.db, org);
     const here = await signIn(t.app, user.email);
     const elsewhere = await signIn(t.app, user.email);
-    const weak = await here.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'kurz' });
+    const weak = await here.post('/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'kurz',
+    });
     expect(problem(weak).code).toBe('password_too_weak');
-    expect((await here.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'Ein-neues-langes-Passwort' })).statusCode).toBe(204);
+    expect(
+      (
+        await here.post('/api/auth/password', {
+          currentPassword: testPassword,
+          newPassword: 'Ein-neues-langes-Passwort',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await here.get('/api/auth/session')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/auth/session')).statusCode).toBe(401);
-    expect((await anonymous(t.app).post('/api/auth/login', { email: user.email, password: 'Ein-neues-langes-Passwort' })).statusCode).toBe(200);
+    expect(
+      (
+        await anonymous(t.app).post('/api/auth/login', {
+          email: user.email,
+          password: 'Ein-neues-langes-Passwort',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('R-SEC-3: without credentials the session endpoint answers 401 problem+json', async () => {
@@ -277,22 +408,39 @@ describe(`sign-in rate limit and secure cookies (${testDatabaseKind})`, () => {
   it('R-SEC-3: limits sign-in attempts per client and audits the limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await anonymous(t.app).post('/api/auth/login', { email: 'x@example.org', password: 'falsch-falsch-falsch' })).statusCode);
+      statuses.push(
+        (
+          await anonymous(t.app).post('/api/auth/login', {
+            email: 'x@example.org',
+            password: 'falsch-falsch-falsch',
+          })
+        ).statusCode,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    const limited = await anonymous(t.app).post('/api/auth/login', { email: 'x@example.org', password: 'falsch-falsch-falsch' });
+    const limited = await anonymous(t.app).post('/api/auth/login', {
+      email: 'x@example.org',
+      password: 'falsch-falsch-falsch',
+    });
     expect(limited.statusCode).toBe(429);
     expect(problem(limited).code).toBe('rate_limited');
     expect(limited.headers['retry-after']).toBeDefined();
     await new Promise((r) => setTimeout(r, 100));
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.rate_limited'`.execute(t.database.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.rate_limited'`.execute(t.database.db);
     expect(rows[0]?.n).toBeGreaterThan(0);
   });
 
   it('R-SEC-3: marks the session cookie Secure behind TLS', async () => {
     const org = await buildOrganisation(t.database.db);
     const user = await buildUser(t.database.db, org);
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: testPassword }, remoteAddress: '10.0.0.9' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: testPassword },
+      remoteAddress: '10.0.0.9',
+    });
     expect(response.statusCode).toBe(200);
     expect(response.cookies.find((c) => c.name === 'koop_session')?.secure).toBe(true);
   });
@@ -326,10 +474,17 @@ describe(`invitations by e-mail over SMTP (${testDatabaseKind})`, () => {
   });
 
   it('R-SEC-3: an invited person receives the link by e-mail, sets a password and signs in', async () => {
-    const org = await buildOrganisation(t.database.db, { name: 'Jobcenter Beispielstadt', kind: 'jobcenter' });
+    const org = await buildOrganisation(t.database.db, {
+      name: 'Jobcenter Beispielstadt',
+      kind: 'jobcenter',
+    });
     const admin = await buildUser(t.database.db, org, { roles: ['org_admin'] });
     const client = await signIn(t.app, admin.email);
-    const invite = await client.post(`/api/organisations/${org.id}/users`, { email: 'paula@example.org', displayName: 'Paula Müller', roles: ['partner_staff'] });
+    const invite = await client.post(`/api/organisations/${org.id}/users`, {
+      email: 'paula@example.org',
+      displayName: 'Paula Müller',
+      roles: ['partner_staff'],
+    });
     expect(invite.statusCode).toBe(201);
     const { invitationUrl, mailed } = invite.json<{ invitationUrl: string; mailed: boolean }>();
     expect(mailed).toBe(true);
@@ -339,11 +494,42 @@ describe(`invitations by e-mail over SMTP (${testDatabaseKind})`, () => {
     const token = invitationUrl.split('/').pop()!;
     expect(mail).toContain(token);
 
-    expect((await anonymous(t.app).post('/api/auth/login', { email: 'paula@example.org', password: 'irgendein-passwort' })).statusCode).toBe(401);
+    expect(
+      (
+        await anonymous(t.app).post('/api/auth/login', {
+          email: 'paula@example.org',
+          password: 'irgendein-passwort',
+        })
+      ).statusCode,
+    ).toBe(401);
     const info = await anonymous(t.app).get(`/api/auth/invitations/${token}`);
-    expect(info.json()).toMatchObject({ email: 'paula@example.org', organisationName: 'Jobcenter Beispielstadt' });
-    expect((await anonymous(t.app).post('/api/auth/invitations/accept', { token, password: 'Sicheres-Kennwort-2026' })).statusCode).toBe(204);
-    expect((await anonymous(t.app).post('/api/auth/invitations/accept', { token, password: 'Sicheres-Kennwort-2026' })).statusCode).toBe(404);
-    expect((await anonymous(t.app).post('/api/auth/login', { email: 'paula@example.org', password: 'Sicheres-Kennwort-2026' })).statusCode).toBe(200);
+    expect(info.json()).toMatchObject({
+      email: 'paula@example.org',
+      organisationName: 'Jobcenter Beispielstadt',
+    });
+    expect(
+      (
+        await anonymous(t.app).post('/api/auth/invitations/accept', {
+          token,
+          password: 'Sicheres-Kennwort-2026',
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await anonymous(t.app).post('/api/auth/invitations/accept', {
+          token,
+          password: 'Sicheres-Kennwort-2026',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await anonymous(t.app).post('/api/auth/login', {
+          email: 'paula@example.org',
+          password: 'Sicheres-Kennwort-2026',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

@@ -28,8 +28,10 @@ async function resolveOwner(
 }
 
 export const findLoginOwner = (trx: Trx, email: string) => resolveOwner(trx, 'koop_find_login', email);
-export const findSessionOwner = (trx: Trx, sessionId: string) => resolveOwner(trx, 'koop_find_session', sessionId);
-export const findTokenOwner = (trx: Trx, tokenHash: string) => resolveOwner(trx, 'koop_find_api_token', tokenHash);
+export const findSessionOwner = (trx: Trx, sessionId: string) =>
+  resolveOwner(trx, 'koop_find_session', sessionId);
+export const findTokenOwner = (trx: Trx, tokenHash: string) =>
+  resolveOwner(trx, 'koop_find_api_token', tokenHash);
 export const findInvitationOwner = (trx: Trx, invitationHash: string) =>
   resolveOwner(trx, 'koop_find_invitation', invitationHash);
 
@@ -69,12 +71,48 @@ export function findAuthUser(trx: Trx, userId: string) {
   return userWithOrganisation(trx).where('u.id', '=', userId).executeTakeFirst();
 }
 
-/** Loads a session together with its user in one query. */
+/**
+ * Loads a session together with its user and organisation in one query. Row-level security
+ * applies to both tables as before; a session whose user is not visible is not found.
+ */
 export async function findSessionWithUser(trx: Trx, sessionId: string) {
-  const session = await trx.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
-  if (!session) return undefined;
-  const user = await findAuthUser(trx, session.user_id);
-  return user ? { session, user } : undefined;
+  const row = await userWithOrganisation(trx)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select([
+      's.id as session_id',
+      's.organisation_id as session_organisation_id',
+      's.user_id as session_user_id',
+      's.csrf_token as session_csrf_token',
+      's.state as session_state',
+      's.created_at as session_created_at',
+      's.last_seen_at as session_last_seen_at',
+      's.expires_at as session_expires_at',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    session_id,
+    session_organisation_id,
+    session_user_id,
+    session_csrf_token,
+    session_state,
+    session_created_at,
+    session_last_seen_at,
+    session_expires_at,
+    ...user
+  } = row;
+  const session = {
+    id: session_id,
+    organisation_id: session_organisation_id,
+    user_id: session_user_id,
+    csrf_token: session_csrf_token,
+    state: session_state,
+    created_at: session_created_at,
+    last_seen_at: session_last_seen_at,
+    expires_at: session_expires_at,
+  };
+  return { session, user: user satisfies AuthUserRow };
 }
 
 export async function touchSession(trx: Trx, sessionId: string, now: Date): Promise<void> {
@@ -83,7 +121,15 @@ export async function touchSession(trx: Trx, sessionId: string, now: Date): Prom
 
 export async function insertSession(
   trx: Trx,
-  values: { id: string; organisationId: string; userId: string; csrfToken: string; state: string; now: Date; expiresAt: Date },
+  values: {
+    id: string;
+    organisationId: string;
+    userId: string;
+    csrfToken: string;
+    state: string;
+    now: Date;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('sessions')
@@ -109,7 +155,11 @@ export async function deleteSession(trx: Trx, sessionId: string): Promise<void> 
 }
 
 /** Ends the user's sessions, except `keepSessionId` if given. */
-export async function deleteSessionsOfUser(trx: Trx, userId: string, keepSessionId?: string): Promise<number> {
+export async function deleteSessionsOfUser(
+  trx: Trx,
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
   let query = trx.deleteFrom('sessions').where('user_id', '=', userId);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
   const result = await query.executeTakeFirst();
@@ -173,12 +223,19 @@ export async function replaceRecoveryCodes(
   await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
   await trx
     .insertInto('recovery_codes')
-    .values(codeHashes.map((code_hash) => ({ code_hash, user_id: user.id, organisation_id: user.organisationId })))
+    .values(
+      codeHashes.map((code_hash) => ({ code_hash, user_id: user.id, organisation_id: user.organisationId })),
+    )
     .execute();
 }
 
 /** Marks an unused recovery code as used; true when one matched. */
-export async function useRecoveryCode(trx: Trx, userId: string, codeHash: string, now: Date): Promise<boolean> {
+export async function useRecoveryCode(
+  trx: Trx,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
   const result = await trx
     .updateTable('recovery_codes')
     .set({ used_at: now })
@@ -199,8 +256,32 @@ export async function countUnusedRecoveryCodes(trx: Trx, userId: string): Promis
   return Number(row.n);
 }
 
-export function findApiToken(trx: Trx, tokenHash: string) {
-  return trx.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/**
+ * Loads an API token together with its user and organisation in one query. Row-level security
+ * applies to both tables as before; a token whose user is not visible is not found.
+ */
+export async function findApiTokenWithUser(trx: Trx, tokenHash: string) {
+  const row = await userWithOrganisation(trx)
+    .innerJoin('api_tokens as t', 't.user_id', 'u.id')
+    .select([
+      't.id as token_id',
+      't.scope as token_scope',
+      't.expires_at as token_expires_at',
+      't.last_used_at as token_last_used_at',
+      't.revoked_at as token_revoked_at',
+    ])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { token_id, token_scope, token_expires_at, token_last_used_at, token_revoked_at, ...user } = row;
+  const token = {
+    id: token_id,
+    scope: token_scope,
+    expires_at: token_expires_at,
+    last_used_at: token_last_used_at,
+    revoked_at: token_revoked_at,
+  };
+  return { token, user: user satisfies AuthUserRow };
 }
 
 export async function touchApiToken(trx: Trx, tokenId: string, now: Date): Promise<void> {
@@ -218,7 +299,15 @@ export function listApiTokens(trx: Trx, userId: string) {
 
 export function insertApiToken(
   trx: Trx,
-  values: { organisationId: string; userId: string; name: string; tokenHash: string; prefix: string; scope: string; expiresAt: Date | null },
+  values: {
+    organisationId: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    scope: string;
+    expiresAt: Date | null;
+  },
 ) {
   return trx
     .insertInto('api_tokens')
@@ -251,7 +340,14 @@ export function findInvitation(trx: Trx, userId: string) {
   return trx
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.status', 'u.invitation_expires_at', 'o.name as organisation_name'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.status',
+      'u.invitation_expires_at',
+      'o.name as organisation_name',
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
 }

@@ -12,7 +12,6 @@ const tags = ['Anmeldung'];
 const preMfa = ['active', 'mfa_pending', 'enrolment_required'] as const;
 const enrolment = ['active', 'enrolment_required'] as const;
 
-
 function setSessionCookie(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, token: string): void {
   void reply.setCookie(sessionCookieName, token, {
     path: '/',
@@ -34,13 +33,24 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { ...loginRateLimit, onExceeded: (request) => void recordRateLimited(deps, request.id) } },
-      schema: { tags, summary: 'Anmelden mit E-Mail-Adresse und Passwort', body: s.loginBody, response: { 200: s.loginResponse, ...problemResponses } },
+      config: {
+        public: true,
+        rateLimit: { ...loginRateLimit, onExceeded: (request) => void recordRateLimited(deps, request.id) },
+      },
+      schema: {
+        tags,
+        summary: 'Anmelden mit E-Mail-Adresse und Passwort',
+        body: s.loginBody,
+        response: { 200: s.loginResponse, ...problemResponses },
+      },
     },
     async (request, reply) => {
-      const result = await withoutAuth(deps, (trx, now) => service.login(trx, request.body, deps.config, request.id, now));
+      const result = await withoutAuth(deps, (trx, now) =>
+        service.login(trx, request.body, deps.config, request.id, now),
+      );
       if (result.outcome === 'locked') throw new AppError('account_locked');
-      if (result.outcome !== 'ok' || !result.sessionToken || !result.csrfToken || !result.state) throw new AppError('invalid_credentials');
+      if (result.outcome !== 'ok' || !result.sessionToken || !result.csrfToken || !result.state)
+        throw new AppError('invalid_credentials');
       setSessionCookie(deps, request, reply, result.sessionToken);
       return { state: result.state, csrfToken: result.csrfToken };
     },
@@ -50,14 +60,23 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/auth/login/totp',
     {
       config: { rateLimit: loginRateLimit },
-      schema: { tags, summary: 'Zweiten Faktor bestätigen', body: s.totpLoginBody, response: { 200: s.loginResponse, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Zweiten Faktor bestätigen',
+        body: s.totpLoginBody,
+        response: { 200: s.loginResponse, ...problemResponses },
+      },
     },
     async (request) => {
       const result = await withAuth(
         deps,
         request,
         async ({ trx, auth, audit, now }) => ({
-          ...(await service.completeSecondFactor(trx, auth, request.body, { config: deps.config, audit, now })),
+          ...(await service.completeSecondFactor(trx, auth, request.body, {
+            config: deps.config,
+            audit,
+            now,
+          })),
           csrfToken: auth.session?.csrfToken ?? '',
         }),
         { states: ['mfa_pending'] },
@@ -70,15 +89,26 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/auth/session',
-    { schema: { tags, summary: 'Aktuelle Sitzung', response: { 200: s.sessionResponse, ...problemResponses } } },
-    (request) => withAuth(deps, request, ({ auth }) => Promise.resolve(service.presentSession(auth)), { states: preMfa }),
+    {
+      schema: {
+        tags,
+        summary: 'Aktuelle Sitzung',
+        response: { 200: s.sessionResponse, ...problemResponses },
+      },
+    },
+    (request) =>
+      withAuth(deps, request, ({ auth }) => Promise.resolve(service.presentSession(auth)), {
+        states: preMfa,
+      }),
   );
 
   app.post(
     '/api/auth/logout',
     { schema: { tags, summary: 'Abmelden', response: { 204: z.null(), ...problemResponses } } },
     async (request, reply) => {
-      await withAuth(deps, request, ({ trx, auth, audit }) => service.logout(trx, auth, audit), { states: preMfa });
+      await withAuth(deps, request, ({ trx, auth, audit }) => service.logout(trx, auth, audit), {
+        states: preMfa,
+      });
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -86,7 +116,13 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/auth/logout-everywhere',
-    { schema: { tags, summary: 'Überall abmelden (alle Sitzungen beenden)', response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Überall abmelden (alle Sitzungen beenden)',
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await withAuth(deps, request, ({ trx, auth, audit }) => service.logoutEverywhere(trx, auth, audit));
       clearSessionCookie(reply);
@@ -96,7 +132,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.patch(
     '/api/auth/me',
-    { schema: { tags, summary: 'Eigene Einstellungen ändern', body: s.meBody, response: { 200: s.sessionResponse, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Eigene Einstellungen ändern',
+        body: s.meBody,
+        response: { 200: s.sessionResponse, ...problemResponses },
+      },
+    },
     (request) =>
       withAuth(
         deps,
@@ -112,46 +155,102 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/auth/password',
-    { schema: { tags, summary: 'Passwort ändern', body: s.passwordBody, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Passwort ändern',
+        body: s.passwordBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
-      await withAuth(deps, request, ({ trx, auth, audit }) => service.changePassword(trx, auth, request.body, audit));
+      await withAuth(deps, request, ({ trx, auth, audit }) =>
+        service.changePassword(trx, auth, request.body, audit),
+      );
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/api/auth/totp/setup',
-    { schema: { tags, summary: 'Zweiten Faktor (TOTP) einrichten: Geheimnis und QR-Code', response: { 200: s.totpSetupResponse, ...problemResponses } } },
-    (request) => withAuth(deps, request, ({ trx, auth }) => service.setupTotp(trx, auth, deps.config), { states: enrolment }),
-  );
-
-  app.post(
-    '/api/auth/totp/confirm',
-    { schema: { tags, summary: 'Zweiten Faktor bestätigen; liefert Wiederherstellungscodes', body: s.codeBody, response: { 200: s.recoveryCodesResponse, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Zweiten Faktor (TOTP) einrichten: Geheimnis und QR-Code',
+        response: { 200: s.totpSetupResponse, ...problemResponses },
+      },
+    },
     (request) =>
-      withAuth(deps, request, ({ trx, auth, audit, now }) => service.confirmTotp(trx, auth, request.body.code, deps.config, audit, now), {
+      withAuth(deps, request, ({ trx, auth }) => service.setupTotp(trx, auth, deps.config), {
         states: enrolment,
       }),
   );
 
   app.post(
+    '/api/auth/totp/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Zweiten Faktor bestätigen; liefert Wiederherstellungscodes',
+        body: s.codeBody,
+        response: { 200: s.recoveryCodesResponse, ...problemResponses },
+      },
+    },
+    (request) =>
+      withAuth(
+        deps,
+        request,
+        ({ trx, auth, audit, now }) =>
+          service.confirmTotp(trx, auth, request.body.code, deps.config, audit, now),
+        {
+          states: enrolment,
+        },
+      ),
+  );
+
+  app.post(
     '/api/auth/totp/disable',
-    { schema: { tags, summary: 'Zweiten Faktor abschalten', body: s.codeBody, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Zweiten Faktor abschalten',
+        body: s.codeBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
-      await withAuth(deps, request, ({ trx, auth, audit }) => service.disableTotp(trx, auth, request.body.code, deps.config, audit));
+      await withAuth(deps, request, ({ trx, auth, audit }) =>
+        service.disableTotp(trx, auth, request.body.code, deps.config, audit),
+      );
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/api/auth/recovery-codes',
-    { schema: { tags, summary: 'Neue Wiederherstellungscodes erzeugen', body: s.codeBody, response: { 200: s.recoveryCodesResponse, ...problemResponses } } },
-    (request) => withAuth(deps, request, ({ trx, auth, audit }) => service.regenerateRecoveryCodes(trx, auth, request.body.code, deps.config, audit)),
+    {
+      schema: {
+        tags,
+        summary: 'Neue Wiederherstellungscodes erzeugen',
+        body: s.codeBody,
+        response: { 200: s.recoveryCodesResponse, ...problemResponses },
+      },
+    },
+    (request) =>
+      withAuth(deps, request, ({ trx, auth, audit }) =>
+        service.regenerateRecoveryCodes(trx, auth, request.body.code, deps.config, audit),
+      ),
   );
 
   app.get(
     '/api/auth/tokens',
-    { schema: { tags, summary: 'Eigene API-Tokens', response: { 200: z.object({ items: z.array(s.tokenSchema) }), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Eigene API-Tokens',
+        response: { 200: z.object({ items: z.array(s.tokenSchema) }), ...problemResponses },
+      },
+    },
     (request) => withAuth(deps, request, ({ trx, auth }) => service.listTokens(trx, auth)),
   );
 
@@ -166,16 +265,27 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const created = await withAuth(deps, request, ({ trx, auth, audit, now }) => service.createToken(trx, auth, request.body, audit, now));
+      const created = await withAuth(deps, request, ({ trx, auth, audit, now }) =>
+        service.createToken(trx, auth, request.body, audit, now),
+      );
       return reply.status(201).send(created);
     },
   );
 
   app.delete(
     '/api/auth/tokens/:id',
-    { schema: { tags, summary: 'API-Token widerrufen', params: idParams, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'API-Token widerrufen',
+        params: idParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
-      await withAuth(deps, request, ({ trx, auth, audit, now }) => service.revokeToken(trx, auth, request.params.id, audit, now));
+      await withAuth(deps, request, ({ trx, auth, audit, now }) =>
+        service.revokeToken(trx, auth, request.params.id, audit, now),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -184,7 +294,12 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/auth/invitations/:token',
     {
       config: { public: true, rateLimit: loginRateLimit },
-      schema: { tags, summary: 'Einladung ansehen', params: s.invitationParams, response: { 200: s.invitationResponse, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Einladung ansehen',
+        params: s.invitationParams,
+        response: { 200: s.invitationResponse, ...problemResponses },
+      },
     },
     (request) =>
       withoutAuth(deps, async (trx, now) => {
@@ -197,7 +312,12 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/auth/invitations/accept',
     {
       config: { public: true, rateLimit: loginRateLimit },
-      schema: { tags, summary: 'Einladung annehmen und Passwort setzen', body: s.acceptInvitationBody, response: { 204: z.null(), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Einladung annehmen und Passwort setzen',
+        body: s.acceptInvitationBody,
+        response: { 204: z.null(), ...problemResponses },
+      },
     },
     async (request, reply) => {
       await withoutAuth(deps, (trx, now) => service.acceptInvitation(trx, request.body, request.id, now));
@@ -209,6 +329,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 /** A client hit the sign-in rate limit: recorded without an organisation, since none is known. */
 async function recordRateLimited(deps: AppDeps, requestId: string): Promise<void> {
   await withoutAuth(deps, (trx) =>
-    recordAudit(trx, { organisationId: null, actorUserId: null, requestId }, { action: 'auth.rate_limited', entityType: 'session' }),
+    recordAudit(
+      trx,
+      { organisationId: null, actorUserId: null, requestId },
+      { action: 'auth.rate_limited', entityType: 'session' },
+    ),
   );
 }

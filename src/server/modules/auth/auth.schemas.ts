@@ -12,7 +12,11 @@ export const loginResponse = z.object({ state: sessionStateSchema, csrfToken: z.
 
 export const totpLoginBody = z
   .strictObject({
-    code: z.string().trim().regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.').optional(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.')
+      .optional(),
     recoveryCode: z.string().trim().min(8).max(32).optional(),
   })
   .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
@@ -30,7 +34,12 @@ export const sessionResponse = z.object({
     roles: z.array(z.enum(roles)),
     locale: z.enum(['de', 'en']),
     totpEnabled: z.boolean(),
-    organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(organisationKinds), requireTotp: z.boolean() }),
+    organisation: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(organisationKinds),
+      requireTotp: z.boolean(),
+    }),
   }),
   navigation: z.array(z.string()),
 });
@@ -42,7 +51,12 @@ export const passwordBody = z.strictObject({
   newPassword: z.string().min(1).max(1024),
 });
 
-export const codeBody = z.strictObject({ code: z.string().trim().regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.') });
+export const codeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.'),
+});
 
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
 export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
@@ -64,9 +78,23 @@ export const createTokenBody = z.strictObject({
   expiresInDays: z.number().int().min(1).max(365).optional(),
 });
 
-export const invitationParams = z.strictObject({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
-export const invitationResponse = z.object({ email: z.string(), displayName: z.string(), organisationName: z.string() });
+export const invitationParams = z.strictObject({
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+export const invitationResponse = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  organisationName: z.string(),
+});
 export const acceptInvitationBody = z.strictObject({
-  token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
   password: z.string().min(1).max(1024),
 });

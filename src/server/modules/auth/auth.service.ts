@@ -62,7 +62,12 @@ function userUsable(user: repo.AuthUserRow): boolean {
 }
 
 /** Resolves a session cookie inside the request's transaction and opens its organisation context. */
-export async function authenticateSession(trx: Trx, token: string, config: Config, now: Date): Promise<Authenticated | null> {
+export async function authenticateSession(
+  trx: Trx,
+  token: string,
+  config: Config,
+  now: Date,
+): Promise<Authenticated | null> {
   const sessionId = sha256(token);
   const owner = await repo.findSessionOwner(trx, sessionId);
   if (!owner) return null;
@@ -70,12 +75,18 @@ export async function authenticateSession(trx: Trx, token: string, config: Confi
   if (!found) return null;
   const { session, user } = found;
   const idleLimit = new Date(session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000);
-  if (session.expires_at <= now || idleLimit <= now || !userUsable(user)) throw new SessionExpired(sessionId, owner);
+  if (session.expires_at <= now || idleLimit <= now || !userUsable(user))
+    throw new SessionExpired(sessionId, owner);
   // Refresh the idle clock at most once a minute, so reads stay reads.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) await repo.touchSession(trx, sessionId, now);
   const actor = actorFrom(user);
   if (hasOperatorScope(actor)) await repo.enableOperatorScope(trx);
-  return { actor, user, session: { id: sessionId, csrfToken: session.csrf_token, state: session.state as SessionState }, tokenId: null };
+  return {
+    actor,
+    user,
+    session: { id: sessionId, csrfToken: session.csrf_token, state: session.state as SessionState },
+    tokenId: null,
+  };
 }
 
 /** Resolves a personal API token ("Authorization: Bearer koop_…"). */
@@ -91,7 +102,12 @@ export async function authenticateToken(trx: Trx, token: string, now: Date): Pro
     await repo.touchApiToken(trx, row.id, now);
   }
   // A token never carries more rights than its user; a read token carries fewer.
-  return { actor: actorFrom(user, row.scope === 'read' ? 'read' : 'write'), user, session: null, tokenId: row.id };
+  return {
+    actor: actorFrom(user, row.scope === 'read' ? 'read' : 'write'),
+    user,
+    session: null,
+    tokenId: row.id,
+  };
 }
 
 /** Ends an expired session and records it; runs in its own transaction after the request failed. */
@@ -140,10 +156,20 @@ async function openSession(trx: Trx, user: repo.AuthUserRow, state: SessionState
  * Checks e-mail and password. Failures are counted and audited in the same transaction and
  * returned (not thrown) so that the caller commits them before answering.
  */
-export async function login(trx: Trx, input: { email: string; password: string }, config: Config, requestId: string, now: Date): Promise<LoginResult> {
+export async function login(
+  trx: Trx,
+  input: { email: string; password: string },
+  config: Config,
+  requestId: string,
+  now: Date,
+): Promise<LoginResult> {
   const owner = await repo.findLoginOwner(trx, input.email);
   const user = owner ? await repo.findAuthUser(trx, owner.userId) : undefined;
-  const audit: AuditContext = { organisationId: owner?.organisationId ?? null, actorUserId: owner?.userId ?? null, requestId };
+  const audit: AuditContext = {
+    organisationId: owner?.organisationId ?? null,
+    actorUserId: owner?.userId ?? null,
+    requestId,
+  };
   if (!user || !user.password_hash) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await recordAudit(trx, audit, {
@@ -174,7 +200,12 @@ export async function login(trx: Trx, input: { email: string; password: string }
   await repo.recordSuccessfulLogin(trx, user.id, now);
   const state = initialState(user);
   const tokens = await openSession(trx, user, state, config, now);
-  await recordAudit(trx, audit, { action: 'auth.login_succeeded', entityType: 'user', entityId: user.id, details: { state } });
+  await recordAudit(trx, audit, {
+    action: 'auth.login_succeeded',
+    entityType: 'user',
+    entityId: user.id,
+    details: { state },
+  });
   return { outcome: 'ok', state, ...tokens };
 }
 
@@ -248,7 +279,8 @@ export function presentSession(auth: Authenticated): {
         requireTotp: user.require_totp,
       },
     },
-    navigation: auth.session?.state === 'active' || auth.session === null ? navigationFor(actor) : ['account'],
+    navigation:
+      auth.session?.state === 'active' || auth.session === null ? navigationFor(actor) : ['account'],
   };
 }
 
@@ -259,7 +291,11 @@ export async function logout(trx: Trx, auth: Authenticated, audit: AuditContext)
 
 export async function logoutEverywhere(trx: Trx, auth: Authenticated, audit: AuditContext): Promise<void> {
   const count = await repo.deleteSessionsOfUser(trx, auth.user.id);
-  await recordAudit(trx, audit, { action: 'auth.logout_everywhere', entityType: 'session', details: { sessions: count } });
+  await recordAudit(trx, audit, {
+    action: 'auth.logout_everywhere',
+    entityType: 'session',
+    details: { sessions: count },
+  });
 }
 
 /** Validates a new password; returns the problem or null. */
@@ -276,18 +312,30 @@ export async function changePassword(
 ): Promise<void> {
   if (!auth.user.password_hash || !(await verifyPassword(auth.user.password_hash, input.currentPassword))) {
     throw new AppError('validation_failed', {
-      errors: [{ path: 'currentPassword', code: 'wrong_password', message: 'Das aktuelle Passwort ist falsch.' }],
+      errors: [
+        { path: 'currentPassword', code: 'wrong_password', message: 'Das aktuelle Passwort ist falsch.' },
+      ],
     });
   }
   if (passwordProblem(input.newPassword, auth.user.email)) {
     throw new AppError('password_too_weak', {
-      errors: [{ path: 'newPassword', code: 'password_too_weak', message: 'Mindestens 12 Zeichen, nicht die E-Mail-Adresse.' }],
+      errors: [
+        {
+          path: 'newPassword',
+          code: 'password_too_weak',
+          message: 'Mindestens 12 Zeichen, nicht die E-Mail-Adresse.',
+        },
+      ],
     });
   }
   await repo.setPasswordHash(trx, auth.user.id, await hashPassword(input.newPassword));
   // Other sessions end: whoever knew the old password is signed out.
   await repo.deleteSessionsOfUser(trx, auth.user.id, auth.session?.id);
-  await recordAudit(trx, audit, { action: 'auth.password_changed', entityType: 'user', entityId: auth.user.id });
+  await recordAudit(trx, audit, {
+    action: 'auth.password_changed',
+    entityType: 'user',
+    entityId: auth.user.id,
+  });
 }
 
 export async function setLocale(trx: Trx, auth: Authenticated, locale: 'de' | 'en'): Promise<void> {
@@ -315,16 +363,26 @@ async function issueRecoveryCodes(trx: Trx, auth: Authenticated): Promise<string
 }
 
 /** Confirms enrolment with a code from the pending secret; returns the recovery codes, shown once. */
-export async function confirmTotp(trx: Trx, auth: Authenticated, code: string, config: Config, audit: AuditContext, now: Date) {
+export async function confirmTotp(
+  trx: Trx,
+  auth: Authenticated,
+  code: string,
+  config: Config,
+  audit: AuditContext,
+  now: Date,
+) {
   if (auth.user.totp_secret) throw new AppError('totp_already_enabled');
   if (!auth.user.totp_pending_secret) throw new AppError('totp_not_enrolled');
   const secret = openSecret(auth.user.totp_pending_secret, config.secret);
   if (!verifyTotp(secret, code)) {
-    throw new AppError('totp_invalid', { errors: [{ path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist ungültig.' }] });
+    throw new AppError('totp_invalid', {
+      errors: [{ path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist ungültig.' }],
+    });
   }
   await repo.enableTotp(trx, auth.user.id, auth.user.totp_pending_secret, now);
   const recoveryCodes = await issueRecoveryCodes(trx, auth);
-  if (auth.session && auth.session.state !== 'active') await repo.updateSessionState(trx, auth.session.id, 'active');
+  if (auth.session && auth.session.state !== 'active')
+    await repo.updateSessionState(trx, auth.session.id, 'active');
   await recordAudit(trx, audit, { action: 'auth.totp_enabled', entityType: 'user', entityId: auth.user.id });
   return { recoveryCodes };
 }
@@ -332,21 +390,39 @@ export async function confirmTotp(trx: Trx, auth: Authenticated, code: string, c
 function requireCurrentCode(auth: Authenticated, code: string, config: Config): void {
   if (!auth.user.totp_secret) throw new AppError('totp_not_enrolled');
   if (!verifyTotp(openSecret(auth.user.totp_secret, config.secret), code)) {
-    throw new AppError('totp_invalid', { errors: [{ path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist ungültig.' }] });
+    throw new AppError('totp_invalid', {
+      errors: [{ path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist ungültig.' }],
+    });
   }
 }
 
-export async function disableTotp(trx: Trx, auth: Authenticated, code: string, config: Config, audit: AuditContext) {
+export async function disableTotp(
+  trx: Trx,
+  auth: Authenticated,
+  code: string,
+  config: Config,
+  audit: AuditContext,
+) {
   if (auth.user.require_totp) throw new AppError('totp_required_by_organisation');
   requireCurrentCode(auth, code, config);
   await repo.disableTotp(trx, auth.user.id);
   await recordAudit(trx, audit, { action: 'auth.totp_disabled', entityType: 'user', entityId: auth.user.id });
 }
 
-export async function regenerateRecoveryCodes(trx: Trx, auth: Authenticated, code: string, config: Config, audit: AuditContext) {
+export async function regenerateRecoveryCodes(
+  trx: Trx,
+  auth: Authenticated,
+  code: string,
+  config: Config,
+  audit: AuditContext,
+) {
   requireCurrentCode(auth, code, config);
   const recoveryCodes = await issueRecoveryCodes(trx, auth);
-  await recordAudit(trx, audit, { action: 'auth.recovery_codes_regenerated', entityType: 'user', entityId: auth.user.id });
+  await recordAudit(trx, audit, {
+    action: 'auth.recovery_codes_regenerated',
+    entityType: 'user',
+    entityId: auth.user.id,
+  });
   return { recoveryCodes };
 }
 
@@ -387,11 +463,22 @@ export async function createToken(
     scope: input.scope,
     expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
   });
-  await recordAudit(trx, audit, { action: 'auth.token_created', entityType: 'api_token', entityId: row.id, details: { scope: input.scope } });
+  await recordAudit(trx, audit, {
+    action: 'auth.token_created',
+    entityType: 'api_token',
+    entityId: row.id,
+    details: { scope: input.scope },
+  });
   return { token, item: presentToken(row) };
 }
 
-export async function revokeToken(trx: Trx, auth: Authenticated, tokenId: string, audit: AuditContext, now: Date) {
+export async function revokeToken(
+  trx: Trx,
+  auth: Authenticated,
+  tokenId: string,
+  audit: AuditContext,
+  now: Date,
+) {
   if (!(await repo.revokeApiToken(trx, auth.user.id, tokenId, now))) throw new AppError('not_found');
   await recordAudit(trx, audit, { action: 'auth.token_revoked', entityType: 'api_token', entityId: tokenId });
 }
@@ -406,11 +493,22 @@ export async function readInvitation(trx: Trx, token: string, now: Date) {
   return { owner: owner!, row };
 }
 
-export async function acceptInvitation(trx: Trx, input: { token: string; password: string }, requestId: string, now: Date) {
+export async function acceptInvitation(
+  trx: Trx,
+  input: { token: string; password: string },
+  requestId: string,
+  now: Date,
+) {
   const { owner, row } = await readInvitation(trx, input.token, now);
   if (passwordProblem(input.password, row.email)) {
     throw new AppError('password_too_weak', {
-      errors: [{ path: 'password', code: 'password_too_weak', message: 'Mindestens 12 Zeichen, nicht die E-Mail-Adresse.' }],
+      errors: [
+        {
+          path: 'password',
+          code: 'password_too_weak',
+          message: 'Mindestens 12 Zeichen, nicht die E-Mail-Adresse.',
+        },
+      ],
     });
   }
   await repo.acceptInvitation(trx, row.id, await hashPassword(input.password));

@@ -8,7 +8,14 @@ import { AppError } from '../../http/errors.ts';
 export function registerHealthRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['System'], summary: 'Betriebszustand', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['System'],
+        summary: 'Betriebszustand',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      },
+    },
     async () => {
       if (!(await ping(deps.db))) throw new AppError('service_unavailable');
       return { status: 'ok' as const, database: 'up' };

@@ -9,7 +9,12 @@ export function findOffice(trx: Trx, id: string) {
 }
 
 export function listOffices(trx: Trx, organisationId: string) {
-  return trx.selectFrom('offices').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
+  return trx
+    .selectFrom('offices')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
 }
 
 export function insertOffice(trx: Trx, values: Insertable<OfficesTable>) {
@@ -27,6 +32,10 @@ export function updateOffice(trx: Trx, id: string, version: number, changes: Upd
 }
 
 export async function deleteOffice(trx: Trx, id: string, version: number): Promise<boolean> {
-  const result = await trx.deleteFrom('offices').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await trx
+    .deleteFrom('offices')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }

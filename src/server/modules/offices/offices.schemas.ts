@@ -22,7 +22,10 @@ const fields = {
   city: z.string().trim().min(2).max(100),
   phone: optionalText(50),
   email: emailField.nullable().optional(),
-  services: z.array(z.enum(['MBE', 'JMD'])).min(1, 'Bitte mindestens einen Dienst wählen.').max(2),
+  services: z
+    .array(z.enum(['MBE', 'JMD']))
+    .min(1, 'Bitte mindestens einen Dienst wählen.')
+    .max(2),
 };
 
 export const createOfficeBody = z.strictObject(fields);

@@ -56,7 +56,12 @@ export async function createOffice(ctx: RequestContext, organisationId: string, 
     email: input.email ?? null,
     services: input.services,
   });
-  await recordAudit(ctx.trx, ctx.audit, { action: 'office.created', entityType: 'office', entityId: row.id, organisationId });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'office.created',
+    entityType: 'office',
+    entityId: row.id,
+    organisationId,
+  });
   return presentOffice(ctx.actor, row);
 }
 
@@ -90,5 +95,10 @@ export async function updateOffice(ctx: RequestContext, id: string, input: Updat
 export async function deleteOffice(ctx: RequestContext, id: string, version: number) {
   const row = await loadOffice(ctx, id, 'office.delete');
   if (!(await repo.deleteOffice(ctx.trx, id, version))) throw new AppError('version_conflict');
-  await recordAudit(ctx.trx, ctx.audit, { action: 'office.deleted', entityType: 'office', entityId: id, organisationId: row.organisation_id });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'office.deleted',
+    entityType: 'office',
+    entityId: id,
+    organisationId: row.organisation_id,
+  });
 }

@@ -28,7 +28,12 @@ export function insertOrganisation(trx: Trx, values: Insertable<OrganisationsTab
 }
 
 /** Updates if the version still matches; undefined when someone else changed it first. */
-export function updateOrganisation(trx: Trx, id: string, version: number, changes: Updateable<OrganisationsTable>) {
+export function updateOrganisation(
+  trx: Trx,
+  id: string,
+  version: number,
+  changes: Updateable<OrganisationsTable>,
+) {
   return trx
     .updateTable('organisations')
     .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { organisationKinds } from '../../policy/roles.ts';
-import { emailField, optionalText, postcodeField, versionField, paginationQuery } from '../../http/schemas.ts';
+import {
+  emailField,
+  optionalText,
+  postcodeField,
+  versionField,
+  paginationQuery,
+} from '../../http/schemas.ts';
 import { userSchema } from '../users/users.schemas.ts';
 
 export const serviceSchema = z.enum(['MBE', 'JMD']);
 export const fundingSchema = z.enum(['federal', 'state', 'federal_and_state']);
 export const dataProtectionLawSchema = z.enum(['dsgvo', 'kdg', 'dsg_ekd']);
-export const subtypeSchema = z.enum(['regeldienst', 'stadtteilzentrum', 'bundesagentur', 'clearing_office_joint', 'other']);
+export const subtypeSchema = z.enum([
+  'regeldienst',
+  'stadtteilzentrum',
+  'bundesagentur',
+  'clearing_office_joint',
+  'other',
+]);
 
 export const organisationSchema = z.object({
   id: z.uuid(),

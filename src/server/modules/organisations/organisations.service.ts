@@ -3,7 +3,14 @@ import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { isoDate } from '../../http/schemas.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { allowedActions, authorize, can, type Action, type Actor, type Resource } from '../../policy/policy.ts';
+import {
+  allowedActions,
+  authorize,
+  can,
+  type Action,
+  type Actor,
+  type Resource,
+} from '../../policy/policy.ts';
 import { partnerKinds, type OrganisationKind } from '../../policy/roles.ts';
 import { listCentralContacts } from '../users/users.repository.ts';
 import { presentUser } from '../users/users.service.ts';
@@ -102,7 +109,11 @@ function columnsFrom(input: Partial<CreateOrganisationInput>) {
 
 function nameTaken(err: unknown): never {
   if (isUniqueViolation(err)) {
-    throw new AppError('name_taken', { errors: [{ path: 'name', code: 'name_taken', message: 'Eine Organisation mit diesem Namen gibt es bereits.' }] });
+    throw new AppError('name_taken', {
+      errors: [
+        { path: 'name', code: 'name_taken', message: 'Eine Organisation mit diesem Namen gibt es bereits.' },
+      ],
+    });
   }
   throw err;
 }
@@ -110,9 +121,14 @@ function nameTaken(err: unknown): never {
 export async function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput) {
   authorize(ctx.actor, 'organisation.create', { type: 'organisation', organisationId: null });
   const row = await repo
-    .insertOrganisation(ctx.trx, { ...columnsFrom(input), name: input.name, kind: input.kind } as Parameters<typeof repo.insertOrganisation>[1])
+    .insertOrganisation(ctx.trx, { ...columnsFrom(input), name: input.name, kind: input.kind })
     .catch(nameTaken);
-  await recordAudit(ctx.trx, ctx.audit, { action: 'organisation.created', entityType: 'organisation', entityId: row.id, details: { kind: row.kind } });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'organisation.created',
+    entityType: 'organisation',
+    entityId: row.id,
+    details: { kind: row.kind },
+  });
   return presentOrganisation(ctx.actor, row);
 }
 
@@ -120,7 +136,8 @@ export async function updateOrganisation(ctx: RequestContext, id: string, input:
   const row = await repo.findOrganisation(ctx.trx, id);
   if (!row) throw new AppError('not_found');
   authorize(ctx.actor, 'organisation.update', resourceOf(row));
-  if (input.requireTotp !== undefined || input.deactivated !== undefined) authorize(ctx.actor, 'organisation.security', resourceOf(row));
+  if (input.requireTotp !== undefined || input.deactivated !== undefined)
+    authorize(ctx.actor, 'organisation.security', resourceOf(row));
   if (input.deactivated !== undefined && id === ctx.actor.organisationId) throw new AppError('forbidden');
   const updated = await repo
     .updateOrganisation(ctx.trx, id, input.version, {

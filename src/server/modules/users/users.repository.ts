@@ -35,7 +35,13 @@ export async function listUsers(
     query = query.where((eb) => eb.or([eb('display_name', 'ilike', pattern), eb('email', 'ilike', pattern)]));
   }
   const [items, count] = await Promise.all([
-    query.select(userColumns).orderBy('display_name').orderBy('id').offset(filter.offset).limit(filter.limit).execute(),
+    query
+      .select(userColumns)
+      .orderBy('display_name')
+      .orderBy('id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
@@ -108,7 +114,12 @@ export function updateUser(
 }
 
 /** How many active users of the organisation hold the role, not counting `exceptUserId`. */
-export async function countActiveWithRole(trx: Trx, organisationId: string, role: string, exceptUserId: string): Promise<number> {
+export async function countActiveWithRole(
+  trx: Trx,
+  organisationId: string,
+  role: string,
+  exceptUserId: string,
+): Promise<number> {
   const row = await trx
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -126,6 +137,10 @@ export async function deleteSessionsOf(trx: Trx, userId: string): Promise<void> 
 
 /** Whether the user has ever set a password (accepted the invitation). */
 export async function hasPassword(trx: Trx, userId: string): Promise<boolean> {
-  const row = await trx.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return Boolean(row?.password_hash);
 }

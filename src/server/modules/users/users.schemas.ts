@@ -46,7 +46,11 @@ export const listUsersQuery = z.strictObject({
   ...paginationQuery,
 });
 
-export const invitationResult = z.object({ user: userSchema, invitationUrl: z.string(), mailed: z.boolean() });
+export const invitationResult = z.object({
+  user: userSchema,
+  invitationUrl: z.string(),
+  mailed: z.boolean(),
+});
 
 export type InviteUserInput = z.infer<typeof inviteUserBody>;
 export type UpdateUserInput = z.infer<typeof updateUserBody>;

@@ -4,7 +4,12 @@ import { AppError } from '../../http/errors.ts';
 import { isoDate } from '../../http/schemas.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { allowedActions, authorize, type Action, type Actor, type Resource } from '../../policy/policy.ts';
-import { roleAllowedIn, rolesByOrganisationKind, type OrganisationKind, type Role } from '../../policy/roles.ts';
+import {
+  roleAllowedIn,
+  rolesByOrganisationKind,
+  type OrganisationKind,
+  type Role,
+} from '../../policy/roles.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import * as repo from './users.repository.ts';
@@ -38,7 +43,11 @@ export function presentUser(actor: Actor, row: repo.UserRow) {
 async function loadOrganisation(ctx: RequestContext, organisationId: string, action: Action) {
   const organisation = await findOrganisation(ctx.trx, organisationId);
   if (!organisation) throw new AppError('not_found');
-  authorize(ctx.actor, action, { type: 'organisation', organisationId, organisationKind: organisation.kind as OrganisationKind });
+  authorize(ctx.actor, action, {
+    type: 'organisation',
+    organisationId,
+    organisationKind: organisation.kind as OrganisationKind,
+  });
   return organisation;
 }
 
@@ -53,7 +62,13 @@ function checkRoles(roles: readonly Role[], kind: OrganisationKind): void {
   const wrong = roles.filter((r) => !roleAllowedIn(r, kind));
   if (wrong.length > 0) {
     throw new AppError('role_not_allowed', {
-      errors: [{ path: 'roles', code: 'role_not_allowed', message: 'Diese Rolle kann in dieser Organisation nicht vergeben werden.' }],
+      errors: [
+        {
+          path: 'roles',
+          code: 'role_not_allowed',
+          message: 'Diese Rolle kann in dieser Organisation nicht vergeben werden.',
+        },
+      ],
     });
   }
 }
@@ -82,7 +97,12 @@ export async function listUsers(ctx: RequestContext, organisationId: string, que
 
 export async function getUser(ctx: RequestContext, id: string) {
   const row = await loadUser(ctx, id, 'user.read');
-  await recordAudit(ctx.trx, ctx.audit, { action: 'user.read', entityType: 'user', entityId: id, organisationId: row.organisation_id });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'user.read',
+    entityType: 'user',
+    entityId: id,
+    organisationId: row.organisation_id,
+  });
   return presentUser(ctx.actor, row);
 }
 
@@ -90,7 +110,13 @@ function invitationUrl(ctx: RequestContext, token: string): string {
   return `${ctx.deps.config.publicUrl}/einladung/${token}`;
 }
 
-async function sendInvitation(ctx: RequestContext, email: string, displayName: string, organisationName: string, url: string) {
+async function sendInvitation(
+  ctx: RequestContext,
+  email: string,
+  displayName: string,
+  organisationName: string,
+  url: string,
+) {
   return ctx.deps.mailer.send({
     to: email,
     subject: `Einladung zu Koop – ${organisationName}`,
@@ -106,7 +132,8 @@ async function sendInvitation(ctx: RequestContext, email: string, displayName: s
 export async function inviteUser(ctx: RequestContext, organisationId: string, input: InviteUserInput) {
   const organisation = await loadOrganisation(ctx, organisationId, 'user.invite');
   checkRoles(input.roles, organisation.kind as OrganisationKind);
-  if (input.roles.includes('system_admin') && !ctx.actor.roles.includes('system_admin')) throw new AppError('role_not_allowed');
+  if (input.roles.includes('system_admin') && !ctx.actor.roles.includes('system_admin'))
+    throw new AppError('role_not_allowed');
   const token = randomToken();
   let row: repo.UserRow;
   try {
@@ -122,7 +149,11 @@ export async function inviteUser(ctx: RequestContext, organisationId: string, in
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError('email_taken', { errors: [{ path: 'email', code: 'email_taken', message: 'Diese E-Mail-Adresse ist bereits vergeben.' }] });
+      throw new AppError('email_taken', {
+        errors: [
+          { path: 'email', code: 'email_taken', message: 'Diese E-Mail-Adresse ist bereits vergeben.' },
+        ],
+      });
     }
     throw err;
   }
@@ -139,9 +170,17 @@ export async function inviteUser(ctx: RequestContext, organisationId: string, in
 }
 
 /** Refuses to leave an organisation without an active administrator. */
-async function keepOneAdministrator(ctx: RequestContext, row: repo.UserRow, nextRoles: readonly string[], nextStatus: string) {
+async function keepOneAdministrator(
+  ctx: RequestContext,
+  row: repo.UserRow,
+  nextRoles: readonly string[],
+  nextStatus: string,
+) {
   for (const role of ['org_admin', 'system_admin'] as const) {
-    const loses = row.roles.includes(role) && row.status === 'active' && (!nextRoles.includes(role) || nextStatus !== 'active');
+    const loses =
+      row.roles.includes(role) &&
+      row.status === 'active' &&
+      (!nextRoles.includes(role) || nextStatus !== 'active');
     if (loses && (await repo.countActiveWithRole(ctx.trx, row.organisation_id, role, row.id)) === 0) {
       throw new AppError('last_admin');
     }
@@ -159,7 +198,8 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
     const organisation = await findOrganisation(ctx.trx, row.organisation_id);
     checkRoles(input.roles, organisation!.kind as OrganisationKind);
     const grantsSystemAdmin = input.roles.includes('system_admin') && !row.roles.includes('system_admin');
-    if (grantsSystemAdmin && !ctx.actor.roles.includes('system_admin')) throw new AppError('role_not_allowed');
+    if (grantsSystemAdmin && !ctx.actor.roles.includes('system_admin'))
+      throw new AppError('role_not_allowed');
     await keepOneAdministrator(ctx, row, input.roles, row.status);
   }
   const updated = changed(
@@ -184,9 +224,20 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 export async function deactivateUser(ctx: RequestContext, id: string, version: number) {
   const row = await loadUser(ctx, id, 'user.deactivate');
   await keepOneAdministrator(ctx, row, row.roles, 'deactivated');
-  const updated = changed(await repo.updateUser(ctx.trx, id, version, { status: 'deactivated', invitation_hash: null, invitation_expires_at: null }));
+  const updated = changed(
+    await repo.updateUser(ctx.trx, id, version, {
+      status: 'deactivated',
+      invitation_hash: null,
+      invitation_expires_at: null,
+    }),
+  );
   await repo.deleteSessionsOf(ctx.trx, id);
-  await recordAudit(ctx.trx, ctx.audit, { action: 'user.deactivated', entityType: 'user', entityId: id, organisationId: row.organisation_id });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'user.deactivated',
+    entityType: 'user',
+    entityId: id,
+    organisationId: row.organisation_id,
+  });
   return presentUser(ctx.actor, updated);
 }
 
@@ -194,7 +245,12 @@ export async function reactivateUser(ctx: RequestContext, id: string, version: n
   const row = await loadUser(ctx, id, 'user.reactivate');
   const status = (await repo.hasPassword(ctx.trx, id)) ? 'active' : 'invited';
   const updated = changed(await repo.updateUser(ctx.trx, id, version, { status }));
-  await recordAudit(ctx.trx, ctx.audit, { action: 'user.reactivated', entityType: 'user', entityId: id, organisationId: row.organisation_id });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'user.reactivated',
+    entityType: 'user',
+    entityId: id,
+    organisationId: row.organisation_id,
+  });
   return presentUser(ctx.actor, updated);
 }
 
@@ -209,8 +265,19 @@ export async function reinviteUser(ctx: RequestContext, id: string) {
     }),
   );
   const organisation = await findOrganisation(ctx.trx, row.organisation_id);
-  await recordAudit(ctx.trx, ctx.audit, { action: 'user.reinvited', entityType: 'user', entityId: id, organisationId: row.organisation_id });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'user.reinvited',
+    entityType: 'user',
+    entityId: id,
+    organisationId: row.organisation_id,
+  });
   const url = invitationUrl(ctx, token);
-  const mailed = await sendInvitation(ctx, updated.email, updated.display_name, organisation?.name ?? '', url);
+  const mailed = await sendInvitation(
+    ctx,
+    updated.email,
+    updated.display_name,
+    organisation?.name ?? '',
+    url,
+  );
   return { invitationUrl: url, mailed };
 }
