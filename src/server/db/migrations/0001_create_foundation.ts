@@ -206,8 +206,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const name = `offices_${verb.toLowerCase()}`;
     const clause =
       verb === 'INSERT'
-        ? sql`WITH CHECK (organisation_id = koop_current_org())`
-        : sql`USING (organisation_id = koop_current_org())`;
+        ? sql`WITH CHECK (organisation_id = koop_current_org() OR koop_all_orgs())`
+        : sql`USING (organisation_id = koop_current_org() OR koop_all_orgs())`;
     await sql`CREATE POLICY ${sql.id(name)} ON offices FOR ${sql.raw(verb)} TO koop_app ${clause}`.execute(
       db,
     );
