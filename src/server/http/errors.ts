@@ -67,7 +67,18 @@ export const errorCatalogue = {
     status: 409,
     title: 'Bearbeitungskonflikt',
     detail:
-      'Der Datensatz wurde inzwischen von jemand anderem geändert. Bitte laden Sie ihn neu; Ihre Eingaben gehen dabei nicht verloren.',
+      'Der Datensatz wurde inzwischen von jemand anderem geändert. Es wurde nichts überschrieben: Bitte laden Sie ihn neu und tragen Sie Ihre Änderung erneut ein.',
+  },
+  break_glass_required: {
+    status: 403,
+    title: 'Begründung erforderlich',
+    detail:
+      'Dieser Fall gehört nicht zu Ihrem Fallbestand. Sie können ihn nur mit einer Begründung öffnen; der Zugriff wird protokolliert und der fallführenden Person angezeigt.',
+  },
+  case_closed: {
+    status: 409,
+    title: 'Fall abgeschlossen',
+    detail: 'Der Fall ist abgeschlossen. Nehmen Sie ihn wieder auf, um ihn zu bearbeiten.',
   },
   email_taken: {
     status: 409,
@@ -124,6 +135,34 @@ export const errorCatalogue = {
     status: 401,
     title: 'Anmeldung fehlgeschlagen',
     detail: 'E-Mail-Adresse oder Passwort ist falsch.',
+  },
+  hours_overlap: {
+    status: 422,
+    title: 'Zeiten überschneiden sich',
+    detail:
+      'Zwei Sprech- oder Öffnungszeiten überschneiden sich am selben Ort und Wochentag. Bitte korrigieren Sie die markierten Zeilen; es wurde nichts gespeichert.',
+  },
+  partner_premises_invalid: {
+    status: 422,
+    title: 'Partnerräume unbekannt',
+    detail:
+      'Sprechzeiten in Partnerräumen können nur bei einem Jobcenter, einer Ausländerbehörde, einem Kursträger oder einer anderen Partnerorganisation liegen.',
+  },
+  file_type_not_allowed: {
+    status: 415,
+    title: 'Dateityp nicht erlaubt',
+    detail:
+      'Die Datei ist kein PDF-Dokument und kein PNG- oder JPEG-Bild. Geprüft wird der Inhalt der Datei, nicht ihr Name. Es wurde nichts gespeichert.',
+  },
+  file_too_large: {
+    status: 413,
+    title: 'Datei zu groß',
+    detail: 'Die Datei ist zu groß. Erlaubt sind höchstens 8 MB. Es wurde nichts gespeichert.',
+  },
+  file_missing: {
+    status: 400,
+    title: 'Datei fehlt',
+    detail: 'Bitte wählen Sie eine Datei aus (PDF, PNG oder JPEG) und geben Sie die Sprache an.',
   },
   rate_limited: {
     status: 429,

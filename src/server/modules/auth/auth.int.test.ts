@@ -533,3 +533,23 @@ describe(`invitations by e-mail over SMTP (${testDatabaseKind})`, () => {
     ).toBe(200);
   });
 });
+
+describe(`own profile (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('R-UX-1: a person switches the interface language and changes the own display name', async () => {
+    const org = await buildOrganisation(t.database.db);
+    const user = await buildUser(t.database.db, org);
+    const client = await signIn(t.app, user.email);
+    const changed = await client.patch('/api/auth/me', { locale: 'en', displayName: 'Neuer Name' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ user: { locale: 'en', displayName: 'Neuer Name' } });
+    expect((await client.get('/api/auth/session')).json()).toMatchObject({ user: { locale: 'en', displayName: 'Neuer Name' } });
+    expect(problem(await client.patch('/api/auth/me', { locale: 'fr' })).code).toBe('validation_failed');
+    expect(problem(await client.patch('/api/auth/me', {})).code).toBe('validation_failed');
+  });
+});

@@ -190,8 +190,19 @@ export async function setPasswordHash(trx: Trx, userId: string, passwordHash: st
     .execute();
 }
 
-export async function setLocale(trx: Trx, userId: string, locale: string): Promise<void> {
-  await trx.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+export async function updateProfile(
+  trx: Trx,
+  userId: string,
+  changes: { locale?: string | undefined; displayName?: string | undefined },
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({
+      ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
+      ...(changes.displayName !== undefined ? { display_name: changes.displayName, version: eb('version', '+', 1) } : {}),
+    }))
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setPendingTotp(trx: Trx, userId: string, sealed: string | null): Promise<void> {

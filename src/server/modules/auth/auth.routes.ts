@@ -144,10 +144,9 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       withAuth(
         deps,
         request,
-        async ({ trx, auth }) => {
-          await service.setLocale(trx, auth, request.body.locale);
-          const next = service.presentSession(auth);
-          return { ...next, user: { ...next.user, locale: request.body.locale } };
+        async ({ trx, auth, audit }) => {
+          const next = service.presentSession(await service.updateProfile(trx, auth, request.body, audit));
+          return next;
         },
         { states: preMfa },
       ),

@@ -44,7 +44,9 @@ export const sessionResponse = z.object({
   navigation: z.array(z.string()),
 });
 
-export const meBody = z.strictObject({ locale: z.enum(['de', 'en']) });
+export const meBody = z
+  .strictObject({ locale: z.enum(['de', 'en']).optional(), displayName: z.string().trim().min(2).max(120).optional() })
+  .refine((v) => v.locale !== undefined || v.displayName !== undefined, { message: 'Keine Änderung angegeben.' });
 
 export const passwordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),

@@ -94,10 +94,11 @@ export async function authenticateToken(trx: Trx, token: string, now: Date): Pro
   const tokenHash = sha256(token);
   const owner = await repo.findTokenOwner(trx, tokenHash);
   if (!owner) return null;
-  const row = await repo.findApiToken(trx, tokenHash);
-  if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
-  const user = await repo.findAuthUser(trx, row.user_id);
-  if (!user || !userUsable(user)) return null;
+  const found = await repo.findApiTokenWithUser(trx, tokenHash);
+  if (!found) return null;
+  const { token: row, user } = found;
+  if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
+  if (!userUsable(user)) return null;
   if (row.last_used_at === null || now.getTime() - row.last_used_at.getTime() > 300_000) {
     await repo.touchApiToken(trx, row.id, now);
   }
@@ -338,8 +339,21 @@ export async function changePassword(
   });
 }
 
-export async function setLocale(trx: Trx, auth: Authenticated, locale: 'de' | 'en'): Promise<void> {
-  await repo.setLocale(trx, auth.user.id, locale);
+/** Changes the signed-in person's own language or display name; returns the updated view. */
+export async function updateProfile(
+  trx: Trx,
+  auth: Authenticated,
+  input: { locale?: 'de' | 'en' | undefined; displayName?: string | undefined },
+  audit: AuditContext,
+): Promise<Authenticated> {
+  await repo.updateProfile(trx, auth.user.id, input);
+  if (input.displayName !== undefined) {
+    await recordAudit(trx, audit, { action: 'user.updated', entityType: 'user', entityId: auth.user.id, details: { fields: ['displayName'] } });
+  }
+  return {
+    ...auth,
+    user: { ...auth.user, locale: input.locale ?? auth.user.locale, display_name: input.displayName ?? auth.user.display_name },
+  };
 }
 
 /** Starts TOTP enrolment: a new secret, kept pending until a code from it is confirmed. */

@@ -1,0 +1,294 @@
+import crypto from 'node:crypto';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { migrateToLatest, openPostgres, type Database } from '../src/server/db/database.ts';
+import { buildApp, type App } from '../src/server/http/app.ts';
+import { createMailer } from '../src/server/mail/mailer.ts';
+import { buildOrganisation, buildUser, testPassword } from '../test/factories.ts';
+import { emit, envNumber, freePort, machine, note, percentile, round } from './util.ts';
+
+/**
+ * W1: an authorised, audited read of one record — GET /api/users/:id with a personal API token —
+ * against the same work sent straight through `pg` (BEGIN; select the user row; insert the audit
+ * row; COMMIT), both at the same concurrency on a fresh PostgreSQL database.
+ */
+
+const defaultUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Settings {
+  baseUrl: string;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+}
+
+interface Fixture {
+  organisationId: string;
+  userId: string;
+}
+
+function settings(): Settings {
+  return {
+    baseUrl: process.env.BENCH_DATABASE_URL || defaultUrl,
+    connections: Math.round(envNumber('BENCH_CONNECTIONS', 64)),
+    durationS: envNumber('BENCH_DURATION_S', 10),
+    warmupS: envNumber('BENCH_WARMUP_S', 2),
+  };
+}
+
+function databaseUrl(baseUrl: string, name: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin(baseUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function expectStatus(response: Response, status: number, what: string): Promise<void> {
+  if (response.status !== status)
+    throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Signs in through the API and creates a personal read token the way a user would. */
+async function createApiToken(origin: string, email: string): Promise<string> {
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: testPassword }),
+  });
+  await expectStatus(login, 200, 'sign-in');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const session = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('koop_session='));
+  if (!session) throw new Error('sign-in returned no session cookie');
+  const created = await fetch(`${origin}/api/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'Lastmessung', scope: 'read' }),
+  });
+  await expectStatus(created, 201, 'token creation');
+  return ((await created.json()) as { token: string }).token;
+}
+
+function load(url: string, token: string, connections: number, durationS: number): Promise<Result> {
+  return autocannon({
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    connections,
+    duration: durationS,
+    // The load generator gets its own thread, so it does not compete with the server's event loop.
+    workers: 1,
+  });
+}
+
+interface Measured {
+  throughputRps: number;
+  p50Ms: number;
+  p99Ms: number;
+  completed: number;
+  failed: number;
+}
+
+async function measureApi(
+  database: Database,
+  s: Settings,
+  fixture: Fixture,
+  email: string,
+): Promise<Measured> {
+  const config = loadConfig({
+    KOOP_DEMO: '0',
+    KOOP_SECRET: 'bench-secret',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  let app: App | undefined;
+  try {
+    app = await buildApp(
+      { db: database.db, config, mailer: createMailer(undefined, config.mailFrom), now: () => new Date() },
+      { logger: false },
+    );
+    const port = await freePort();
+    await app.listen({ port, host: '127.0.0.1' });
+    const origin = `http://127.0.0.1:${port}`;
+    const token = await createApiToken(origin, email);
+    const url = `${origin}/api/users/${fixture.userId}`;
+    const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await expectStatus(check, 200, 'GET /api/users/:id');
+    if (((await check.json()) as { id: string }).id !== fixture.userId)
+      throw new Error('GET /api/users/:id returned another record');
+
+    note(`API: warm-up ${s.warmupS} s, then ${s.durationS} s with ${s.connections} connections on ${url}`);
+    await load(url, token, s.connections, s.warmupS);
+    const result = await load(url, token, s.connections, s.durationS);
+    const audited = await countReadAudits(database);
+    note(`API: ${audited} user.read audit rows written (every answered read leaves one)`);
+    const failed = result.non2xx + result.errors + result.timeouts;
+    if (failed > 0)
+      note(`API: ${failed} failed requests (status codes ${JSON.stringify(result.statusCodeStats)})`);
+    return {
+      throughputRps: result['2xx'] / result.duration,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      completed: result['2xx'],
+      failed,
+    };
+  } finally {
+    await app?.close();
+  }
+}
+
+async function countReadAudits(database: Database): Promise<number> {
+  const row = await database.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'user.read')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const userSql = `SELECT id, organisation_id, email, display_name, function_title, phone, roles, status, totp_secret,
+                        last_login_at, version, invitation_hash
+                 FROM users WHERE id = $1`;
+const auditSql = `INSERT INTO audit_log (organisation_id, actor_user_id, action, entity_type, entity_id, reason, request_id, details)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+/** The floor: the same transaction as the endpoint's, with nothing in between. */
+async function rawRead(pool: pg.Pool, fixture: Fixture): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(userSql, [fixture.userId]);
+    if (rows.length !== 1) throw new Error('user row not found');
+    await client.query(auditSql, [
+      fixture.organisationId,
+      fixture.userId,
+      'user.read',
+      'user',
+      fixture.userId,
+      null,
+      crypto.randomUUID(),
+      '{}',
+    ]);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function rawPhase(
+  pool: pg.Pool,
+  fixture: Fixture,
+  connections: number,
+  durationS: number,
+): Promise<Measured> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const start = performance.now();
+  const deadline = start + durationS * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await rawRead(pool, fixture);
+          latencies.push(performance.now() - t0);
+        } catch {
+          failed++;
+        }
+      }
+    }),
+  );
+  const elapsedS = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    throughputRps: latencies.length / elapsedS,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    completed: latencies.length,
+    failed,
+  };
+}
+
+async function measureRaw(url: string, s: Settings, fixture: Fixture): Promise<Measured> {
+  const pool = new pg.Pool({ connectionString: url, max: s.connections });
+  try {
+    note(
+      `raw SQL: warm-up ${s.warmupS} s, then ${s.durationS} s with ${s.connections} loops on a pool of ${s.connections}`,
+    );
+    await rawPhase(pool, fixture, s.connections, s.warmupS);
+    const measured = await rawPhase(pool, fixture, s.connections, s.durationS);
+    if (measured.failed > 0) note(`raw SQL: ${measured.failed} failed transactions`);
+    return measured;
+  } finally {
+    await pool.end();
+  }
+}
+
+export async function runW1(): Promise<void> {
+  const s = settings();
+  const atStart = machine();
+  const name = `koop_bench_${crypto.randomBytes(6).toString('hex')}`;
+  const url = databaseUrl(s.baseUrl, name);
+  note(`W1: creating database ${name}`);
+  await admin(s.baseUrl, `CREATE DATABASE ${name}`);
+  try {
+    // One pooled connection per concurrent request: every request holds its connection for the
+    // whole transaction, so a pool smaller than the 64 client connections would measure time spent
+    // queueing for a connection inside the app rather than the request path, and the comparison
+    // with the raw side (also 64 connections) would no longer be like for like.
+    const appPoolMax = s.connections;
+    const database = openPostgres(url, appPoolMax);
+    let api: Measured;
+    let fixture: Fixture;
+    try {
+      await migrateToLatest(database.db);
+      const organisation = await buildOrganisation(database.db, { name: 'Lastmessung e.V.' });
+      const user = await buildUser(database.db, organisation, {
+        roles: ['counsellor'],
+        email: 'lastmessung@example.org',
+      });
+      fixture = { organisationId: organisation.id, userId: user.id };
+      api = await measureApi(database, s, fixture, user.email);
+    } finally {
+      // Closed before the raw side opens its own pool, so both never hold connections at once.
+      await database.close();
+    }
+    const raw = await measureRaw(url, s, fixture);
+    emit({
+      workload: 'W1',
+      database: 'postgres',
+      endpoint: 'GET /api/users/:id (Bearer token)',
+      connections: s.connections,
+      duration_s: s.durationS,
+      app_pool_max: appPoolMax,
+      throughput_rps: round(api.throughputRps, 1),
+      p50_ms: round(api.p50Ms),
+      p99_ms: round(api.p99Ms),
+      failed_requests: api.failed,
+      raw_sql_throughput_rps: round(raw.throughputRps, 1),
+      raw_sql_p50_ms: round(raw.p50Ms),
+      raw_sql_p99_ms: round(raw.p99Ms),
+      raw_sql_failed: raw.failed,
+      ratio_to_raw_sql: round(api.throughputRps / raw.throughputRps, 3),
+      goal: 'ratio >= 0.60',
+      ...atStart,
+    });
+  } finally {
+    await admin(s.baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    note(`W1: dropped database ${name}`);
+  }
+}

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import type { NavigationKey } from './api/types.ts';
+import { AppShell } from './components/AppShell.tsx';
+import { AccountPage } from './pages/account/AccountPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { InvitationPage } from './pages/InvitationPage.tsx';
+import { MyOrganisationPage } from './pages/organisations/MyOrganisationPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OfficesPage } from './pages/offices/OfficesPage.tsx';
+import { OrganisationCreatePage } from './pages/organisations/OrganisationCreatePage.tsx';
+import { OrganisationEditPage } from './pages/organisations/OrganisationEditPage.tsx';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+import { RequireNavigation, RequireSession } from './session/guards.tsx';
+import { navigationPaths, publicPaths } from './session/navigation.ts';
+import { SessionProvider } from './session/SessionProvider.tsx';
+
+/** Pages the server must list in the person's navigation. */
+const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[] = [
+  { path: navigationPaths.organisations, navKey: 'organisations', element: <OrganisationsPage /> },
+  {
+    path: `${navigationPaths.organisations}/neu`,
+    navKey: 'organisations',
+    element: <OrganisationCreatePage />,
+  },
+  {
+    path: `${navigationPaths.organisations}/:id`,
+    navKey: 'organisations',
+    element: <OrganisationEditPage />,
+  },
+  { path: navigationPaths.myOrganisation, navKey: 'myOrganisation', element: <MyOrganisationPage /> },
+  { path: navigationPaths.offices, navKey: 'offices', element: <OfficesPage /> },
+  { path: navigationPaths.users, navKey: 'users', element: <UsersPage /> },
+  { path: navigationPaths.audit, navKey: 'audit', element: <AuditPage /> },
+];
+
+/** All routes; German paths, because people read and share them. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route path={publicPaths.signIn} element={<SignInPage />} />
+          <Route path={`${publicPaths.invitation}/:token`} element={<InvitationPage />} />
+          <Route element={<RequireSession />}>
+            <Route index element={<DashboardPage />} />
+            {guardedPages.map(({ path, navKey, element }) => (
+              <Route
+                key={path}
+                path={path}
+                element={<RequireNavigation navKey={navKey}>{element}</RequireNavigation>}
+              />
+            ))}
+            <Route path={navigationPaths.account} element={<AccountPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,9 @@
+import type de from './de.json';
+
+// German is the reference language: keys used with t() are checked against de.json.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof de };
+  }
+}

@@ -1,0 +1,52 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types.ts';
+import de from './de.json';
+import en from './en.json';
+
+const storageKey = 'koop.locale';
+
+/** The language chosen in this browser; German unless English was picked. */
+export function storedLocale(): Locale {
+  try {
+    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'de';
+  } catch {
+    return 'de';
+  }
+}
+
+/** The language currently shown. */
+export function currentLocale(): Locale {
+  return i18n.resolvedLanguage === 'en' ? 'en' : 'de';
+}
+
+/** Switches the interface language and remembers it in this browser. */
+export async function applyLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(storageKey, locale);
+  } catch {
+    // Storage may be disabled (private mode); the choice then lasts for this page only.
+  }
+  if (currentLocale() !== locale) await i18n.changeLanguage(locale);
+}
+
+i18n.on('languageChanged', (language: string) => {
+  document.documentElement.lang = language === 'en' ? 'en' : 'de';
+});
+
+// Both files must hold the same keys; the compiler checks each against the other.
+const resources = {
+  de: { translation: de satisfies typeof en },
+  en: { translation: en satisfies typeof de },
+};
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLocale(),
+  fallbackLng: 'de',
+  supportedLngs: ['de', 'en'],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export default i18n;

@@ -1,0 +1,35 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../api/client.ts';
+import { fieldProblemMessage, problemMessage } from './problem.ts';
+
+const t = ((key: string) => `translated:${key}`) as unknown as TFunction;
+const problem = (code: string): Problem => ({ title: 'T', status: 409, detail: 'Deutscher Text', code });
+
+describe('problemMessage', () => {
+  it('shows the server text in German', () => {
+    expect(problemMessage(problem('version_conflict'), t, 'de')).toBe('Deutscher Text');
+  });
+
+  it('translates by code in English', () => {
+    expect(problemMessage(problem('version_conflict'), t, 'en')).toBe('translated:errors.version_conflict');
+  });
+
+  it('falls back to the server text for unknown codes', () => {
+    expect(problemMessage(problem('something_new'), t, 'en')).toBe('Deutscher Text');
+  });
+
+  it('always translates problems the browser made up itself', () => {
+    expect(problemMessage(problem('network_error'), t, 'de')).toBe('translated:errors.network_error');
+  });
+});
+
+describe('fieldProblemMessage', () => {
+  const field = { path: 'email', code: 'email_taken', message: 'Bereits vergeben' };
+
+  it('keeps the server message in German and translates known codes in English', () => {
+    expect(fieldProblemMessage(field, t, 'de')).toBe('Bereits vergeben');
+    expect(fieldProblemMessage(field, t, 'en')).toBe('translated:fieldErrors.email_taken');
+    expect(fieldProblemMessage({ ...field, code: 'client' }, t, 'en')).toBe('Bereits vergeben');
+  });
+});

@@ -1,0 +1,90 @@
+import type { TFunction } from 'i18next';
+import type { OrganisationInput } from '../../api/organisations.ts';
+import { dataProtectionLaws, fundings, organisationKinds, services } from '../../api/types.ts';
+import type { Organisation, Service } from '../../api/types.ts';
+import { blank, oneOf, orNull } from '../../lib/validate.ts';
+import type { Check } from '../../lib/validate.ts';
+
+/** The organisation form's values: text fields as strings, "not specified" as ''. */
+export interface OrganisationValues {
+  name: string;
+  kind: string;
+  subtype: string;
+  umbrella: string;
+  services: Service[];
+  funding: string;
+  hostsClearingOffice: boolean;
+  dataProtectionLaw: string;
+  street: string;
+  postcode: string;
+  city: string;
+  phone: string;
+  email: string;
+  website: string;
+}
+
+/** Values for a new organisation, or the current ones of an existing organisation. */
+export function toValues(organisation?: Organisation): OrganisationValues {
+  return {
+    name: organisation?.name ?? '',
+    kind: organisation?.kind ?? '',
+    subtype: organisation?.subtype ?? '',
+    umbrella: organisation?.umbrella ?? '',
+    services: organisation?.services ?? [],
+    funding: organisation?.funding ?? '',
+    hostsClearingOffice: organisation?.hostsClearingOffice ?? false,
+    dataProtectionLaw: organisation?.dataProtectionLaw ?? '',
+    street: organisation?.street ?? '',
+    postcode: organisation?.postcode ?? '',
+    city: organisation?.city ?? '',
+    phone: organisation?.phone ?? '',
+    email: organisation?.email ?? '',
+    website: organisation?.website ?? '',
+  };
+}
+
+/**
+ * The request body. Offer fields (services, funding, clearing office, data protection law)
+ * only apply to welfare providers and are cleared for other kinds.
+ */
+export function toInput(values: OrganisationValues): OrganisationInput {
+  const kind = oneOf(organisationKinds, values.kind) ?? 'other';
+  const welfare = kind === 'welfare_provider';
+  return {
+    name: values.name.trim(),
+    kind,
+    subtype: orNull(values.subtype),
+    umbrella: welfare ? orNull(values.umbrella) : null,
+    services: welfare ? values.services.filter((service) => services.includes(service)) : [],
+    funding: welfare ? oneOf(fundings, values.funding) : null,
+    hostsClearingOffice: welfare && values.hostsClearingOffice,
+    dataProtectionLaw: welfare ? oneOf(dataProtectionLaws, values.dataProtectionLaw) : null,
+    street: orNull(values.street),
+    postcode: orNull(values.postcode),
+    city: orNull(values.city),
+    phone: orNull(values.phone),
+    email: orNull(values.email),
+    website: orNull(values.website),
+  };
+}
+
+/** Checks before sending: a name and a kind are needed, a postcode has five digits. */
+export function organisationChecks(values: OrganisationValues, t: TFunction): Check[] {
+  return [
+    {
+      path: 'name',
+      failed: blank(values.name),
+      message: t('validation.required', { field: t('fields.organisationName') }),
+    },
+    {
+      path: 'kind',
+      failed: oneOf(organisationKinds, values.kind) === null,
+      message: t('validation.choose', { field: t('fields.kind') }),
+    },
+    {
+      path: 'postcode',
+      failed: !/^(\d{5})?$/.test(values.postcode.trim()),
+      message: t('validation.postcode'),
+    },
+  ];
+}

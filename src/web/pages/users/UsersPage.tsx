@@ -1,0 +1,251 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api/client.ts';
+import { organisationsApi } from '../../api/organisations.ts';
+import { usersApi } from '../../api/users.ts';
+import { userStatuses } from '../../api/types.ts';
+import type { InvitationLink, User } from '../../api/types.ts';
+import { Button } from '../../components/Buttons.tsx';
+import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { EditPanel } from '../../components/EditPanel.tsx';
+import { SelectField, TextField } from '../../components/Field.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { FormError } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { useApi } from '../../hooks/useApi.ts';
+import { useListParams } from '../../hooks/useListParams.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
+import { useTargetOrganisationId } from '../../hooks/useTargetOrganisation.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { orNull } from '../../lib/validate.ts';
+import { InvitationResult } from './InvitationResult.tsx';
+import { UserActions } from './UserActions.tsx';
+import { UserForm } from './UserForm.tsx';
+import type { UserValues } from './UserForm.tsx';
+
+const pageSize = 25;
+const filterKeys = ['q', 'status'] as const;
+
+type Editing = { mode: 'invite' } | { mode: 'edit'; user: User } | null;
+
+/** Staff of an organisation: list, invite, edit roles, deactivate and reactivate, invite again. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const organisationId = useTargetOrganisationId();
+  const { filters, offset, setFilters, setOffset } = useListParams(filterKeys);
+  const organisation = useApi((signal) => organisationsApi.get(organisationId, signal), [organisationId]);
+  const assignable = useApi(
+    (signal) => organisationsApi.assignableRoles(organisationId, signal),
+    [organisationId],
+  );
+  const users = useApi(
+    (signal) => usersApi.list(organisationId, { ...filters, offset, limit: pageSize }, signal),
+    [organisationId, filters, offset],
+  );
+  const [editing, setEditing] = useState<Editing>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [invitation, setInvitation] = useState<{ name: string; link: InvitationLink } | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+
+  const save = useSubmit(async (values: UserValues) => {
+    const details = { functionTitle: orNull(values.functionTitle), phone: orNull(values.phone) };
+    if (editing?.mode === 'edit') {
+      await usersApi.update(editing.user.id, {
+        version: editing.user.version,
+        displayName: values.displayName.trim(),
+        roles: values.roles,
+        ...details,
+      });
+      return null;
+    }
+    const { user, invitationUrl, mailed } = await usersApi.invite(organisationId, {
+      email: values.email.trim(),
+      displayName: values.displayName.trim(),
+      roles: values.roles,
+      ...(details.functionTitle ? { functionTitle: details.functionTitle } : {}),
+      ...(details.phone ? { phone: details.phone } : {}),
+    });
+    return { name: user.displayName, link: { invitationUrl, mailed } };
+  });
+
+  const open = (next: Editing) => {
+    save.reset();
+    setInvitation(null);
+    setActionError(null);
+    setEditing(next);
+  };
+
+  const reloadAfterConflict = async () => {
+    const fresh = await usersApi.list(organisationId, { ...filters, offset, limit: pageSize });
+    users.setData(fresh);
+    save.reset();
+    setActionError(null);
+    if (editing?.mode === 'edit') {
+      const current = fresh.items.find((user) => user.id === editing.user.id);
+      setEditing(current ? { mode: 'edit', user: current } : null);
+      setFormKey((value) => value + 1);
+    }
+  };
+
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      header: t('fields.displayName'),
+      rowHeader: true,
+      cell: (user) => (
+        <>
+          {user.displayName}
+          {user.functionTitle && <span className="cell-note">{user.functionTitle}</span>}
+        </>
+      ),
+    },
+    { key: 'email', header: t('fields.email'), cell: (user) => user.email },
+    {
+      key: 'roles',
+      header: t('fields.roles'),
+      cell: (user) => user.roles.map((role) => t(`roles.${role}`)).join(', '),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      cell: (user) => <span className={`badge badge-${user.status}`}>{t(`userStatus.${user.status}`)}</span>,
+    },
+    {
+      key: 'totp',
+      header: t('users.totpColumn'),
+      cell: (user) => (user.totpEnabled ? t('common.yes') : t('common.no')),
+    },
+    {
+      key: 'lastLogin',
+      header: t('users.lastLogin'),
+      cell: (user) => formatDateTime(user.lastLoginAt, locale) || t('users.neverSignedIn'),
+    },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">{t('common.actions')}</span>,
+      className: 'actions',
+      cell: (user) => (
+        <UserActions
+          user={user}
+          onEdit={() => open({ mode: 'edit', user })}
+          onChanged={(changed) => {
+            setActionError(null);
+            if (users.data) {
+              users.setData({
+                ...users.data,
+                items: users.data.items.map((item) => (item.id === changed.id ? changed : item)),
+              });
+            }
+          }}
+          onReinvited={(link) => {
+            setEditing(null);
+            setInvitation({ name: user.displayName, link });
+          }}
+          onError={setActionError}
+        />
+      ),
+    },
+  ];
+
+  const canInvite = organisation.data?.allowedActions.includes('user.invite') ?? false;
+  const assignableRoles = assignable.data?.roles ?? [];
+
+  return (
+    <Page
+      title={t('users.title')}
+      intro={organisation.data && <p>{organisation.data.name}</p>}
+      actions={
+        canInvite &&
+        editing === null && (
+          <Button variant="primary" onClick={() => open({ mode: 'invite' })}>
+            {t('users.invite')}
+          </Button>
+        )
+      }
+    >
+      {invitation && <InvitationResult name={invitation.name} link={invitation.link} />}
+      {editing && (
+        <EditPanel
+          key={editing.mode === 'edit' ? editing.user.id : 'invite'}
+          title={
+            editing.mode === 'edit'
+              ? t('users.editTitle', { name: editing.user.displayName })
+              : t('users.inviteTitle')
+          }
+        >
+          {assignable.error && <FormError error={assignable.error} />}
+          {isConflict(save.error) && <ConflictNotice onReload={() => void reloadAfterConflict()} />}
+          <UserForm
+            key={formKey}
+            user={editing.mode === 'edit' ? editing.user : undefined}
+            assignableRoles={assignableRoles}
+            submitLabel={editing.mode === 'edit' ? t('actions.save') : t('users.sendInvitation')}
+            submission={save}
+            hideError={isConflict(save.error)}
+            onSaved={(result) => {
+              setEditing(null);
+              if (result) setInvitation(result);
+              users.reload();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        </EditPanel>
+      )}
+      <FilterBar label={t('users.filterLabel')} applied={filters} onApply={setFilters}>
+        {(draft, set) => (
+          <>
+            <TextField
+              name="q"
+              type="search"
+              label={t('filters.search')}
+              hint={t('users.searchHint')}
+              value={draft.q}
+              onChange={(value) => set('q', value)}
+            />
+            <SelectField
+              name="status"
+              label={t('fields.status')}
+              emptyLabel={t('filters.all')}
+              options={userStatuses.map((status) => ({ value: status, label: t(`userStatus.${status}`) }))}
+              value={draft.status}
+              onChange={(value) => set('status', value)}
+            />
+          </>
+        )}
+      </FilterBar>
+      {actionError &&
+        (isConflict(actionError) ? (
+          <ConflictNotice onReload={() => void reloadAfterConflict()} />
+        ) : (
+          <FormError error={actionError} />
+        ))}
+      <LoadState resource={users}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t('users.tableCaption', { count: data.total })}
+              columns={columns}
+              rows={data.items}
+              rowKey={(user) => user.id}
+              emptyText={t('users.empty')}
+              busy={users.loading}
+            />
+            <Pagination
+              label={t('users.pagination')}
+              offset={offset}
+              limit={pageSize}
+              total={data.total}
+              onChange={setOffset}
+            />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}

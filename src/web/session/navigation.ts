@@ -1,0 +1,20 @@
+import type { NavigationKey } from '../api/types.ts';
+
+/** Where each navigation key the server may grant leads, in menu order. */
+export const navigationPaths = {
+  dashboard: '/',
+  organisations: '/organisationen',
+  myOrganisation: '/organisation',
+  offices: '/beratungsstellen',
+  users: '/benutzer',
+  audit: '/protokoll',
+  account: '/konto',
+} as const satisfies Record<NavigationKey, string>;
+
+export const navigationOrder = Object.keys(navigationPaths) as NavigationKey[];
+
+/** Paths outside the signed-in area. */
+export const publicPaths = {
+  signIn: '/anmelden',
+  invitation: '/einladung',
+} as const;
