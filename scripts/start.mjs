@@ -1,11 +1,12 @@
-// `npm start`: builds the browser UI when it is missing or older than its sources, then runs the server.
+// `npm start`: builds what is missing or older than its sources — the browser UI (Vite) and the
+// server (one esbuild bundle, so start-up does not transpile TypeScript) — then runs the server.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const webSrc = path.join(root, 'src/web');
-const webIndex = path.join(root, 'dist/web/index.html');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts) => path.join(root, ...parts);
 
 function newestMtime(dir) {
   let newest = 0;
@@ -17,23 +18,37 @@ function newestMtime(dir) {
   return newest;
 }
 
-const built = fs.existsSync(webIndex) ? fs.statSync(webIndex).mtimeMs : 0;
-if (fs.existsSync(webSrc) && built < newestMtime(webSrc)) {
+const stale = (output, ...sources) => {
+  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  return sources.some((source) => fs.existsSync(source) && newestMtime(source) > built);
+};
+
+if (stale(at('dist/web/index.html'), at('src/web'))) {
   console.error('Koop: Oberfläche wird gebaut …');
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  const result = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const serverBundle = at('dist/server/main.js');
+if (stale(serverBundle, at('src/server'))) {
+  console.error('Koop: Server wird gebaut …');
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [at('src/server/main.ts')],
+    outfile: serverBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+const server = spawn(process.execPath, ['--enable-source-maps', serverBundle], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

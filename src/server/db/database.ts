@@ -17,6 +17,10 @@ export type Trx = Transaction<DB>;
 // so that counts and ids look the same on both databases.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+// A calendar date (birth date, due date) stays the 'YYYY-MM-DD' string it is in the database, on
+// both: a JavaScript Date would shift it by the server's time zone.
+pg.types.setTypeParser(1082, (v) => v);
+const pgliteParsers = { 1082: (v: string) => v };
 
 export const pgliteExtensions = { citext, pg_trgm, unaccent };
 
@@ -82,6 +86,7 @@ export async function openPglite(options: {
   try {
     const client = await PGlite.create(options.dataDir ?? 'memory://', {
       extensions: pgliteExtensions,
+      parsers: pgliteParsers,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
@@ -109,6 +114,14 @@ export function openPostgres(connectionString: string, max = 20): Database {
 
 /** Applies all pending migrations; safe when several instances start at once (Kysely locks). */
 export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
+  // Fast path for an up-to-date database: the Migrator introspects the whole catalogue, which
+  // costs a noticeable part of start-up on the embedded database.
+  const { rows: tables } = await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(db);
+  if (tables[0]?.t) {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    if (Object.keys(migrations).every((name) => applied.has(name))) return;
+  }
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
