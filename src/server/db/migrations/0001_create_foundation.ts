@@ -241,11 +241,35 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
       SELECT user_id, organisation_id FROM sessions WHERE id = p_id
     $$`.execute(db);
+  // Authentication in one round trip: the credential with its user and organisation, for the
+  // credential's owner only. The caller switches into that organisation in the same statement.
+  const authUserColumns = sql.raw(`
+      u.id, u.organisation_id, u.email::text AS email, u.display_name, u.roles, u.status, u.locale, u.password_hash,
+      u.failed_logins, u.locked_until, u.totp_secret, u.totp_pending_secret, u.totp_enabled_at,
+      o.name AS organisation_name, o.kind AS organisation_kind, o.require_totp,
+      o.deactivated_at AS organisation_deactivated_at`);
+  const authUserTypes = sql.raw(`
+      id uuid, organisation_id uuid, email text, display_name text, roles text[], status text, locale text,
+      password_hash text, failed_logins integer, locked_until timestamptz, totp_secret text,
+      totp_pending_secret text, totp_enabled_at timestamptz, organisation_name text, organisation_kind text,
+      require_totp boolean, organisation_deactivated_at timestamptz`);
   await sql`
-    CREATE FUNCTION koop_find_api_token(p_hash text)
-    RETURNS TABLE (user_id uuid, organisation_id uuid)
+    CREATE FUNCTION koop_authenticate_session(p_id text)
+    RETURNS TABLE (${authUserTypes}, csrf_token text, session_state text, session_last_seen_at timestamptz,
+                   session_expires_at timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-      SELECT user_id, organisation_id FROM api_tokens WHERE token_hash = p_hash
+      SELECT ${authUserColumns}, s.csrf_token, s.state, s.last_seen_at, s.expires_at
+      FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
+      WHERE s.id = p_id
+    $$`.execute(db);
+  await sql`
+    CREATE FUNCTION koop_authenticate_api_token(p_hash text)
+    RETURNS TABLE (${authUserTypes}, token_id uuid, token_scope text, token_expires_at timestamptz,
+                   token_last_used_at timestamptz, token_revoked_at timestamptz)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+      SELECT ${authUserColumns}, t.id, t.scope, t.expires_at, t.last_used_at, t.revoked_at
+      FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
+      WHERE t.token_hash = p_hash
     $$`.execute(db);
   await sql`
     CREATE FUNCTION koop_find_invitation(p_hash text)
@@ -256,8 +280,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const fn of [
     'koop_find_login(text)',
     'koop_find_session(text)',
-    'koop_find_api_token(text)',
     'koop_find_invitation(text)',
+    'koop_authenticate_session(text)',
+    'koop_authenticate_api_token(text)',
   ]) {
     await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(db);
     await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO koop_app`.execute(db);

@@ -14,7 +14,7 @@ export interface CredentialOwner {
  */
 async function resolveOwner(
   trx: Trx,
-  fn: 'koop_find_login' | 'koop_find_session' | 'koop_find_api_token' | 'koop_find_invitation',
+  fn: 'koop_find_login' | 'koop_find_session' | 'koop_find_invitation',
   key: string,
 ): Promise<CredentialOwner | undefined> {
   const { rows } = await sql<{ user_id: string; organisation_id: string }>`
@@ -30,8 +30,6 @@ async function resolveOwner(
 export const findLoginOwner = (trx: Trx, email: string) => resolveOwner(trx, 'koop_find_login', email);
 export const findSessionOwner = (trx: Trx, sessionId: string) =>
   resolveOwner(trx, 'koop_find_session', sessionId);
-export const findTokenOwner = (trx: Trx, tokenHash: string) =>
-  resolveOwner(trx, 'koop_find_api_token', tokenHash);
 export const findInvitationOwner = (trx: Trx, invitationHash: string) =>
   resolveOwner(trx, 'koop_find_invitation', invitationHash);
 
@@ -71,49 +69,6 @@ export function findAuthUser(trx: Trx, userId: string) {
   return userWithOrganisation(trx).where('u.id', '=', userId).executeTakeFirst();
 }
 
-/**
- * Loads a session together with its user and organisation in one query. Row-level security
- * applies to both tables as before; a session whose user is not visible is not found.
- */
-export async function findSessionWithUser(trx: Trx, sessionId: string) {
-  const row = await userWithOrganisation(trx)
-    .innerJoin('sessions as s', 's.user_id', 'u.id')
-    .select([
-      's.id as session_id',
-      's.organisation_id as session_organisation_id',
-      's.user_id as session_user_id',
-      's.csrf_token as session_csrf_token',
-      's.state as session_state',
-      's.created_at as session_created_at',
-      's.last_seen_at as session_last_seen_at',
-      's.expires_at as session_expires_at',
-    ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const {
-    session_id,
-    session_organisation_id,
-    session_user_id,
-    session_csrf_token,
-    session_state,
-    session_created_at,
-    session_last_seen_at,
-    session_expires_at,
-    ...user
-  } = row;
-  const session = {
-    id: session_id,
-    organisation_id: session_organisation_id,
-    user_id: session_user_id,
-    csrf_token: session_csrf_token,
-    state: session_state,
-    created_at: session_created_at,
-    last_seen_at: session_last_seen_at,
-    expires_at: session_expires_at,
-  };
-  return { session, user: user satisfies AuthUserRow };
-}
 
 export async function touchSession(trx: Trx, sessionId: string, now: Date): Promise<void> {
   await trx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
@@ -267,33 +222,6 @@ export async function countUnusedRecoveryCodes(trx: Trx, userId: string): Promis
   return Number(row.n);
 }
 
-/**
- * Loads an API token together with its user and organisation in one query. Row-level security
- * applies to both tables as before; a token whose user is not visible is not found.
- */
-export async function findApiTokenWithUser(trx: Trx, tokenHash: string) {
-  const row = await userWithOrganisation(trx)
-    .innerJoin('api_tokens as t', 't.user_id', 'u.id')
-    .select([
-      't.id as token_id',
-      't.scope as token_scope',
-      't.expires_at as token_expires_at',
-      't.last_used_at as token_last_used_at',
-      't.revoked_at as token_revoked_at',
-    ])
-    .where('t.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { token_id, token_scope, token_expires_at, token_last_used_at, token_revoked_at, ...user } = row;
-  const token = {
-    id: token_id,
-    scope: token_scope,
-    expires_at: token_expires_at,
-    last_used_at: token_last_used_at,
-    revoked_at: token_revoked_at,
-  };
-  return { token, user: user satisfies AuthUserRow };
-}
 
 export async function touchApiToken(trx: Trx, tokenId: string, now: Date): Promise<void> {
   await trx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
@@ -376,4 +304,81 @@ export async function acceptInvitation(trx: Trx, userId: string, passwordHash: s
     }))
     .where('id', '=', userId)
     .execute();
+}
+
+interface SessionRow extends AuthUserRow {
+  csrf_token: string;
+  session_state: string;
+  session_last_seen_at: Date;
+  session_expires_at: Date;
+}
+
+interface TokenRow extends AuthUserRow {
+  token_id: string;
+  token_scope: string;
+  token_expires_at: Date | null;
+  token_last_used_at: Date | null;
+  token_revoked_at: Date | null;
+}
+
+/**
+ * Loads a session with its user and organisation and, in the same statement, switches the
+ * transaction to `koop_app` in the owner's organisation: authentication in one round trip.
+ */
+export async function authenticateSessionRow(trx: Trx, sessionId: string) {
+  const { rows } = await sql<SessionRow>`
+    SELECT f.*, set_config('role', 'koop_app', true),
+           set_config('koop.org_id', f.organisation_id::text, true),
+           set_config('koop.user_id', f.id::text, true)
+    FROM koop_authenticate_session(${sessionId}) AS f`.execute(trx);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { csrf_token, session_state, session_last_seen_at, session_expires_at, ...user } = row;
+  return {
+    session: { csrf_token, state: session_state, last_seen_at: session_last_seen_at, expires_at: session_expires_at },
+    user: pickAuthUser(user),
+  };
+}
+
+/** The same for a personal API token. */
+export async function authenticateTokenRow(trx: Trx, tokenHash: string) {
+  const { rows } = await sql<TokenRow>`
+    SELECT f.*, set_config('role', 'koop_app', true),
+           set_config('koop.org_id', f.organisation_id::text, true),
+           set_config('koop.user_id', f.id::text, true)
+    FROM koop_authenticate_api_token(${tokenHash}) AS f`.execute(trx);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    token: {
+      id: row.token_id,
+      scope: row.token_scope,
+      expires_at: row.token_expires_at,
+      last_used_at: row.token_last_used_at,
+      revoked_at: row.token_revoked_at,
+    },
+    user: pickAuthUser(row),
+  };
+}
+
+function pickAuthUser(row: AuthUserRow): AuthUserRow {
+  return {
+    id: row.id,
+    organisation_id: row.organisation_id,
+    email: row.email,
+    display_name: row.display_name,
+    roles: row.roles,
+    status: row.status,
+    locale: row.locale,
+    password_hash: row.password_hash,
+    failed_logins: row.failed_logins,
+    locked_until: row.locked_until,
+    totp_secret: row.totp_secret,
+    totp_pending_secret: row.totp_pending_secret,
+    totp_enabled_at: row.totp_enabled_at,
+    organisation_name: row.organisation_name,
+    organisation_kind: row.organisation_kind,
+    require_totp: row.require_totp,
+    organisation_deactivated_at: row.organisation_deactivated_at,
+  };
 }

@@ -69,11 +69,10 @@ export async function authenticateSession(
   now: Date,
 ): Promise<Authenticated | null> {
   const sessionId = sha256(token);
-  const owner = await repo.findSessionOwner(trx, sessionId);
-  if (!owner) return null;
-  const found = await repo.findSessionWithUser(trx, sessionId);
+  const found = await repo.authenticateSessionRow(trx, sessionId);
   if (!found) return null;
   const { session, user } = found;
+  const owner = { userId: user.id, organisationId: user.organisation_id };
   const idleLimit = new Date(session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000);
   if (session.expires_at <= now || idleLimit <= now || !userUsable(user))
     throw new SessionExpired(sessionId, owner);
@@ -92,9 +91,7 @@ export async function authenticateSession(
 /** Resolves a personal API token ("Authorization: Bearer koop_…"). */
 export async function authenticateToken(trx: Trx, token: string, now: Date): Promise<Authenticated | null> {
   const tokenHash = sha256(token);
-  const owner = await repo.findTokenOwner(trx, tokenHash);
-  if (!owner) return null;
-  const found = await repo.findApiTokenWithUser(trx, tokenHash);
+  const found = await repo.authenticateTokenRow(trx, tokenHash);
   if (!found) return null;
   const { token: row, user } = found;
   if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
