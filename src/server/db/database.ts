@@ -108,6 +108,11 @@ export async function openPglite(options: {
 /** Opens a pool on a real PostgreSQL server. */
 export function openPostgres(connectionString: string, max = 20): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server ends (restart, failover, a dropped test database) must not take
+  // the process down; the pool replaces it on the next query.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error(`PostgreSQL connection lost: ${err.code ?? ''} ${err.message}`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
