@@ -94,6 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       totp_secret text,
       totp_pending_secret text,
       totp_enabled_at timestamptz,
+      totp_last_step bigint,
       invitation_hash text UNIQUE,
       invitation_expires_at timestamptz,
       last_login_at timestamptz,

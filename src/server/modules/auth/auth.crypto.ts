@@ -91,14 +91,24 @@ export function totpUri(base32: string, label: string): string {
   return totpFor(base32, label).toString();
 }
 
-/** Checks a 6-digit code, allowing one step of clock drift either way. */
-export function verifyTotp(base32: string, code: string): boolean {
-  return totpFor(base32, 'koop').validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+const totpPeriodMs = 30_000;
+
+/**
+ * Checks a 6-digit code, allowing one step of clock drift either way, and returns the time
+ * step it belongs to (or null). Callers accept a step only once, so a code cannot be replayed.
+ */
+export function verifyTotp(base32: string, code: string, now = Date.now()): number | null {
+  const delta = totpFor(base32, 'koop').validate({
+    token: code.replace(/\s/g, ''),
+    window: 1,
+    timestamp: now,
+  });
+  return delta === null ? null : Math.floor(now / totpPeriodMs) + delta;
 }
 
-/** The current code for a secret; used by tests and the demo seed's documentation. */
-export function currentTotp(base32: string): string {
-  return totpFor(base32, 'koop').generate();
+/** The code of a secret for now, or `stepOffset` periods later; used by tests. */
+export function currentTotp(base32: string, stepOffset = 0): string {
+  return totpFor(base32, 'koop').generate({ timestamp: Date.now() + stepOffset * totpPeriodMs });
 }
 
 /** Ten recovery codes like "7KQ4-M2XD-9PTA". */

@@ -199,7 +199,7 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     return { secret, recoveryCodes: confirm.json<{ recoveryCodes: string[] }>().recoveryCodes };
   }
 
-  it('R-SEC-3: enrols TOTP with a QR code and recovery codes; sign-in then needs the second factor', async () => {
+  it('R-SEC-3: enrols TOTP with a QR code and recovery codes; sign-in then needs the second factor, and a code works only once', async () => {
     const user = await buildUser(t.database.db, org);
     const client = await signIn(t.app, user.email);
     const { secret, recoveryCodes } = await enrolTotp(client);
@@ -223,11 +223,13 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
       payload: { code: '123456' === currentTotp(secret) ? '654321' : '123456' },
     });
     expect(bad.statusCode).toBe(401);
+    // The enrolment used the current step's code; a code is accepted only once, so take the next step's.
+    const code = currentTotp(secret, 1);
     const good = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login/totp',
       headers,
-      payload: { code: currentTotp(secret) },
+      payload: { code },
     });
     expect(good.statusCode).toBe(200);
     expect(
@@ -236,6 +238,22 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     expect(await auditActions(t, user.id)).toEqual(
       expect.arrayContaining(['auth.totp_enabled', 'auth.totp_failed', 'auth.totp_succeeded']),
     );
+
+    // The same code again, in a new sign-in, is refused: codes cannot be replayed.
+    const again = await anonymous(t.app).post('/api/auth/login', {
+      email: user.email,
+      password: testPassword,
+    });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login/totp',
+      headers: {
+        cookie: `koop_session=${again.cookies.find((c) => c.name === 'koop_session')!.value}`,
+        'x-csrf-token': again.json<{ csrfToken: string }>().csrfToken,
+      },
+      payload: { code },
+    });
+    expect(replay.statusCode).toBe(401);
   });
 
   it('R-SEC-3: a recovery code signs in once and never again', async () => {
@@ -548,7 +566,9 @@ describe(`own profile (${testDatabaseKind})`, () => {
     const changed = await client.patch('/api/auth/me', { locale: 'en', displayName: 'Neuer Name' });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ user: { locale: 'en', displayName: 'Neuer Name' } });
-    expect((await client.get('/api/auth/session')).json()).toMatchObject({ user: { locale: 'en', displayName: 'Neuer Name' } });
+    expect((await client.get('/api/auth/session')).json()).toMatchObject({
+      user: { locale: 'en', displayName: 'Neuer Name' },
+    });
     expect(problem(await client.patch('/api/auth/me', { locale: 'fr' })).code).toBe('validation_failed');
     expect(problem(await client.patch('/api/auth/me', {})).code).toBe('validation_failed');
   });

@@ -69,7 +69,6 @@ export function findAuthUser(trx: Trx, userId: string) {
   return userWithOrganisation(trx).where('u.id', '=', userId).executeTakeFirst();
 }
 
-
 export async function touchSession(trx: Trx, sessionId: string, now: Date): Promise<void> {
   await trx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
@@ -154,7 +153,9 @@ export async function updateProfile(
     .updateTable('users')
     .set((eb) => ({
       ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
-      ...(changes.displayName !== undefined ? { display_name: changes.displayName, version: eb('version', '+', 1) } : {}),
+      ...(changes.displayName !== undefined
+        ? { display_name: changes.displayName, version: eb('version', '+', 1) }
+        : {}),
     }))
     .where('id', '=', userId)
     .execute();
@@ -175,7 +176,7 @@ export async function enableTotp(trx: Trx, userId: string, sealed: string, now: 
 export async function disableTotp(trx: Trx, userId: string): Promise<void> {
   await trx
     .updateTable('users')
-    .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null })
+    .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
     .where('id', '=', userId)
     .execute();
   await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
@@ -221,7 +222,6 @@ export async function countUnusedRecoveryCodes(trx: Trx, userId: string): Promis
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
 
 export async function touchApiToken(trx: Trx, tokenId: string, now: Date): Promise<void> {
   await trx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
@@ -335,7 +335,12 @@ export async function authenticateSessionRow(trx: Trx, sessionId: string) {
   if (!row) return undefined;
   const { csrf_token, session_state, session_last_seen_at, session_expires_at, ...user } = row;
   return {
-    session: { csrf_token, state: session_state, last_seen_at: session_last_seen_at, expires_at: session_expires_at },
+    session: {
+      csrf_token,
+      state: session_state,
+      last_seen_at: session_last_seen_at,
+      expires_at: session_expires_at,
+    },
     user: pickAuthUser(user),
   };
 }
@@ -381,4 +386,15 @@ function pickAuthUser(row: AuthUserRow): AuthUserRow {
     require_totp: row.require_totp,
     organisation_deactivated_at: row.organisation_deactivated_at,
   };
+}
+
+/** Accepts a TOTP time step once: true only if it is later than every step accepted before. */
+export async function claimTotpStep(trx: Trx, userId: string, step: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -45,8 +45,13 @@ export const sessionResponse = z.object({
 });
 
 export const meBody = z
-  .strictObject({ locale: z.enum(['de', 'en']).optional(), displayName: z.string().trim().min(2).max(120).optional() })
-  .refine((v) => v.locale !== undefined || v.displayName !== undefined, { message: 'Keine Änderung angegeben.' });
+  .strictObject({
+    locale: z.enum(['de', 'en']).optional(),
+    displayName: z.string().trim().min(2).max(120).optional(),
+  })
+  .refine((v) => v.locale !== undefined || v.displayName !== undefined, {
+    message: 'Keine Änderung angegeben.',
+  });
 
 export const passwordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),

@@ -217,8 +217,10 @@ export async function completeSecondFactor(
   const { user, session } = auth;
   if (!session || !user.totp_secret) return { ok: false };
   let ok = false;
-  if (input.code) ok = verifyTotp(openSecret(user.totp_secret, ctx.config.secret), input.code);
-  else if (input.recoveryCode) {
+  if (input.code) {
+    const step = verifyTotp(openSecret(user.totp_secret, ctx.config.secret), input.code);
+    ok = step !== null && (await repo.claimTotpStep(trx, user.id, step));
+  } else if (input.recoveryCode) {
     ok = await repo.useRecoveryCode(trx, user.id, sha256(normaliseRecoveryCode(input.recoveryCode)), ctx.now);
   }
   if (!ok) {
@@ -345,11 +347,20 @@ export async function updateProfile(
 ): Promise<Authenticated> {
   await repo.updateProfile(trx, auth.user.id, input);
   if (input.displayName !== undefined) {
-    await recordAudit(trx, audit, { action: 'user.updated', entityType: 'user', entityId: auth.user.id, details: { fields: ['displayName'] } });
+    await recordAudit(trx, audit, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: auth.user.id,
+      details: { fields: ['displayName'] },
+    });
   }
   return {
     ...auth,
-    user: { ...auth.user, locale: input.locale ?? auth.user.locale, display_name: input.displayName ?? auth.user.display_name },
+    user: {
+      ...auth.user,
+      locale: input.locale ?? auth.user.locale,
+      display_name: input.displayName ?? auth.user.display_name,
+    },
   };
 }
 
@@ -385,7 +396,8 @@ export async function confirmTotp(
   if (auth.user.totp_secret) throw new AppError('totp_already_enabled');
   if (!auth.user.totp_pending_secret) throw new AppError('totp_not_enrolled');
   const secret = openSecret(auth.user.totp_pending_secret, config.secret);
-  if (!verifyTotp(secret, code)) {
+  const step = verifyTotp(secret, code);
+  if (step === null || !(await repo.claimTotpStep(trx, auth.user.id, step))) {
     throw new AppError('totp_invalid', {
       errors: [{ path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist ungültig.' }],
     });
@@ -398,9 +410,15 @@ export async function confirmTotp(
   return { recoveryCodes };
 }
 
-function requireCurrentCode(auth: Authenticated, code: string, config: Config): void {
+async function requireCurrentCode(
+  trx: Trx,
+  auth: Authenticated,
+  code: string,
+  config: Config,
+): Promise<void> {
   if (!auth.user.totp_secret) throw new AppError('totp_not_enrolled');
-  if (!verifyTotp(openSecret(auth.user.totp_secret, config.secret), code)) {
+  const step = verifyTotp(openSecret(auth.user.totp_secret, config.secret), code);
+  if (step === null || !(await repo.claimTotpStep(trx, auth.user.id, step))) {
     throw new AppError('totp_invalid', {
       errors: [{ path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist ungültig.' }],
     });
@@ -415,7 +433,7 @@ export async function disableTotp(
   audit: AuditContext,
 ) {
   if (auth.user.require_totp) throw new AppError('totp_required_by_organisation');
-  requireCurrentCode(auth, code, config);
+  await requireCurrentCode(trx, auth, code, config);
   await repo.disableTotp(trx, auth.user.id);
   await recordAudit(trx, audit, { action: 'auth.totp_disabled', entityType: 'user', entityId: auth.user.id });
 }
@@ -427,7 +445,7 @@ export async function regenerateRecoveryCodes(
   config: Config,
   audit: AuditContext,
 ) {
-  requireCurrentCode(auth, code, config);
+  await requireCurrentCode(trx, auth, code, config);
   const recoveryCodes = await issueRecoveryCodes(trx, auth);
   await recordAudit(trx, audit, {
     action: 'auth.recovery_codes_regenerated',
