@@ -1,18 +1,27 @@
 import { runW1 } from './w1-audited-read.ts';
 import { runW7 } from './w7-startup.ts';
+import { runW6 } from './w6-public-search.ts';
+import { runW5 } from './w5-client-search.ts';
 import { note } from './util.ts';
 
 /**
- * `npm run bench [-- W1 W7]`: one JSON line per workload result on stdout, progress on stderr.
+ * `npm run bench [-- W1 W6 W7]`: one JSON line per workload result on stdout, progress on stderr.
  *
  *   W1  authorised, audited read through the API vs. the same SQL through `pg` (PostgreSQL;
  *       BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+ *   W5  client search over 1,000,000 synthetic clients (p95 < 50 ms, at most 1.2x the same SQL
+ *       through `pg`) and the caseload view of 300 open cases (< 100 ms server time) (PostgreSQL)
+ *   W6  public directory search at national scale (2,000 offices, 20,000 schedule entries) vs. the
+ *       same SQL through `pg` (PostgreSQL); goal p95 < 20 ms
  *   W7  start-up time to the first healthy answer, new and existing embedded data directory
  *
- * Tuning: BENCH_CONNECTIONS (64), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_STARTUP_RUNS (3).
+ * Tuning: BENCH_CONNECTIONS (64), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_STARTUP_RUNS (3);
+ * W6: BENCH_W6_OFFICES (2000), BENCH_W6_HOURS_PER_OFFICE (10), BENCH_W6_CONCURRENCY (8),
+ * BENCH_W6_REQUESTS (2000 per concurrency level: 1 and BENCH_W6_CONCURRENCY), BENCH_W6_WARMUP (500);
+ * W5: BENCH_W5_CLIENTS (1000000), BENCH_W5_COUNSELLORS (1000), BENCH_W5_QUERIES (400).
  */
 
-const workloads: Record<string, () => Promise<void>> = { W1: runW1, W7: runW7 };
+const workloads: Record<string, () => Promise<void>> = { W1: runW1, W5: runW5, W6: runW6, W7: runW7 };
 
 async function main(): Promise<void> {
   const requested = process.argv.slice(2).map((a) => a.toUpperCase());

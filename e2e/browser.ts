@@ -22,7 +22,10 @@ export function launchBrowser(): Promise<Browser> {
 export const baseUrl = (): string => inject('baseUrl');
 
 /** A fresh browser profile (cookies, storage) at desktop or phone width. */
-export function newContext(browser: Browser, options: { phone?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: { phone?: boolean; locale?: string } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: baseUrl(),
     locale: options.locale ?? 'de-DE',
@@ -32,8 +35,12 @@ export function newContext(browser: Browser, options: { phone?: boolean; locale?
 
 /** Runs axe on the page and fails with the violations listed. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(violations, `axe on ${label}`).toEqual([]);
 }
 

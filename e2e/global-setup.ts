@@ -42,11 +42,20 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
  * demo data — once for all browser tests.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) throw new Error('Build the UI first: npm run build');
+  if (!fs.existsSync(path.resolve('dist/web/index.html')))
+    throw new Error('Build the UI first: npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koop-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KOOP_DATA_DIR: path.join(dataDir, 'data'), KOOP_DEMO: '1', LOG_LEVEL: 'warn', KOOP_LOGIN_RATE_LIMIT: '1000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KOOP_DATA_DIR: path.join(dataDir, 'data'),
+      KOOP_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      KOOP_LOGIN_RATE_LIMIT: '1000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

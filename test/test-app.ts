@@ -54,6 +54,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
   cookie: string | null;
   csrfToken: string | null;
@@ -65,7 +66,7 @@ function clientFor(
   cookie: string | null,
   csrfToken: string | null,
 ): Client {
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
     app.inject({
       method,
       url,
@@ -81,6 +82,7 @@ function clientFor(
     get: (url) => send('GET', url),
     post: (url, body) => send('POST', url, body),
     patch: (url, body) => send('PATCH', url, body),
+    put: (url, body) => send('PUT', url, body),
     delete: (url) => send('DELETE', url),
     cookie,
     csrfToken,

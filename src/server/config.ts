@@ -15,6 +15,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Sign-in attempts per client address and minute. */
   loginRateLimit: number;
+  /** Requests to the public directory per client address and minute. */
+  publicRateLimit: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env.KOOP_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: intFrom(env.KOOP_SESSION_ABSOLUTE_HOURS, 12),
     loginRateLimit: intFrom(env.KOOP_LOGIN_RATE_LIMIT, 10),
+    publicRateLimit: intFrom(env.KOOP_PUBLIC_RATE_LIMIT, 120),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Koop <koop@localhost>',
     publicUrl: env.KOOP_PUBLIC_URL ?? `http://localhost:${port}`,

@@ -9,6 +9,8 @@ import {
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { startDigestJob } from './modules/offers/digest.ts';
+import { scheduleRetention } from './modules/cases/retention.ts';
 
 /** Starts Koop: database (embedded or PostgreSQL), migrations, demo data in demo mode, HTTP server. */
 async function main(): Promise<void> {
@@ -28,17 +30,26 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   if (config.demo && (await isEmpty(database.db))) await seedDemo(database.db);
 
-  const app = await buildApp({
-    db: database.db,
-    config,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
-    now: () => new Date(),
-  });
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const app = await buildApp({ db: database.db, config, mailer, now: () => new Date() });
+  // E-mail digests of new partner offers (R-OFF-4); only where mail can go out.
+  const stopDigests = mailer.configured
+    ? startDigestJob({
+        db: database.db,
+        mailer,
+        publicUrl: config.publicUrl,
+        log: (err) => app.log.error({ err }, 'digest run failed'),
+      })
+    : () => undefined;
+  // Retention of closed cases (R-CON-5): hourly; safe with several instances (advisory lock).
+  const stopRetention = scheduleRetention(database.db, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopDigests();
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);

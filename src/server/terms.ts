@@ -64,3 +64,29 @@ export type LegalTermKey = keyof typeof legalTerms;
 export function term(key: LegalTermKey, locale: 'de' | 'en' = 'de'): string {
   return legalTerms[key][locale];
 }
+
+/**
+ * Age rules of the two programmes (funders' guidelines): the MBE serves adults from 27, the JMD
+ * young people from 12 up to their 27th birthday. Near the boundary both are shown, because the
+ * rule has exceptions (R-CASE-2) and a person of 26 or 27 may be served by either.
+ */
+export const programmeAges = {
+  MBE: { minAge: 27, maxAge: null },
+  JMD: { minAge: 12, maxAge: 26 },
+} as const satisfies Record<'MBE' | 'JMD', { minAge: number; maxAge: number | null }>;
+
+/** Years either side of the MBE/JMD boundary in which both programmes are offered. */
+export const programmeBoundaryYears = 1;
+
+export type Programme = keyof typeof programmeAges;
+
+/** The programmes suited to a person of this age, both near the boundary (26–28). */
+export function programmesForAge(age: number): Programme[] {
+  if (Math.abs(age - programmeAges.MBE.minAge) <= programmeBoundaryYears) {
+    return ['MBE', 'JMD'];
+  }
+  return (Object.keys(programmeAges) as Programme[]).filter((p) => {
+    const { minAge, maxAge } = programmeAges[p];
+    return age >= minAge && (maxAge === null || age <= maxAge);
+  });
+}

@@ -3,8 +3,16 @@ import { Route, Routes } from 'react-router';
 import type { NavigationKey } from './api/types.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CasePage } from './pages/cases/CasePage.tsx';
+import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { ClientCreatePage } from './pages/cases/ClientCreatePage.tsx';
+import { TeamPage } from './pages/cases/TeamPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { DirectoryPage } from './pages/directory/DirectoryPage.tsx';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
+import { OffersPage } from './pages/offers/OffersPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
 import { MyOrganisationPage } from './pages/organisations/MyOrganisationPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -20,6 +28,9 @@ import { SessionProvider } from './session/SessionProvider.tsx';
 
 /** Pages the server must list in the person's navigation. */
 const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[] = [
+  { path: navigationPaths.cases, navKey: 'cases', element: <CasesPage /> },
+  { path: `${navigationPaths.cases}/neu`, navKey: 'cases', element: <ClientCreatePage /> },
+  { path: navigationPaths.team, navKey: 'team', element: <TeamPage /> },
   { path: navigationPaths.organisations, navKey: 'organisations', element: <OrganisationsPage /> },
   {
     path: `${navigationPaths.organisations}/neu`,
@@ -35,6 +46,9 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.offices, navKey: 'offices', element: <OfficesPage /> },
   { path: navigationPaths.users, navKey: 'users', element: <UsersPage /> },
   { path: navigationPaths.audit, navKey: 'audit', element: <AuditPage /> },
+  { path: navigationPaths.directory, navKey: 'directory', element: <DirectoryPage /> },
+  { path: navigationPaths.offers, navKey: 'offers', element: <OffersPage /> },
+  { path: navigationPaths.notifications, navKey: 'notifications', element: <NotificationsPage /> },
 ];
 
 /** All routes; German paths, because people read and share them. */
@@ -45,6 +59,7 @@ export function App() {
         <Route element={<AppShell />}>
           <Route path={publicPaths.signIn} element={<SignInPage />} />
           <Route path={`${publicPaths.invitation}/:token`} element={<InvitationPage />} />
+          <Route path={publicPaths.accessibility} element={<AccessibilityPage />} />
           <Route element={<RequireSession />}>
             <Route index element={<DashboardPage />} />
             {guardedPages.map(({ path, navKey, element }) => (
@@ -55,6 +70,8 @@ export function App() {
               />
             ))}
             <Route path={navigationPaths.account} element={<AccountPage />} />
+            {/* A case opens for its owner and, after breaking the glass, for substitutes and team leads: the server decides. */}
+            <Route path={`${navigationPaths.cases}/:id`} element={<CasePage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -121,7 +121,9 @@ export function openPostgres(connectionString: string, max = 20): Database {
 export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
   // Fast path for an up-to-date database: the Migrator introspects the whole catalogue, which
   // costs a noticeable part of start-up on the embedded database.
-  const { rows: tables } = await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(db);
+  const { rows: tables } = await sql<{
+    t: string | null;
+  }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(db);
   if (tables[0]?.t) {
     const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
     const applied = new Set(rows.map((r) => r.name));

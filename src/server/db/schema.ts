@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DirectoryTables, OfficeDirectoryColumns } from '../modules/directory/directory.tables.ts';
+import type { CasesTables } from '../modules/cases/cases.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -27,7 +29,7 @@ export interface OrganisationsTable {
   updated_at: Timestamp;
 }
 
-export interface OfficesTable {
+export interface OfficesTable extends OfficeDirectoryColumns {
   id: Generated<string>;
   organisation_id: string;
   name: string;
@@ -59,6 +61,8 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled_at: NullableTimestamp;
+  /** The last accepted TOTP time step; a code is never accepted twice. */
+  totp_last_step: number | null;
   invitation_hash: string | null;
   invitation_expires_at: NullableTimestamp;
   last_login_at: NullableTimestamp;
@@ -114,7 +118,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB {
+export interface DB extends DirectoryTables, CasesTables {
   organisations: OrganisationsTable;
   offices: OfficesTable;
   users: UsersTable;

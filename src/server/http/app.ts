@@ -15,6 +15,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -31,6 +32,11 @@ import { registerOrganisationRoutes } from '../modules/organisations/organisatio
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerOfficeRoutes } from '../modules/offices/offices.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
+import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
+import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
+import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
+import { registerOfferRoutes } from '../modules/offers/offers.routes.ts';
 import { z } from 'zod';
 
 // Validation messages in German: the UI shows them next to the field as they are.
@@ -215,6 +221,18 @@ export async function buildApp(
   registerUserRoutes(app, deps);
   registerOfficeRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerDirectoryRoutes(app, deps);
+  registerFlyerRoutes(app, deps);
+  registerOfferRoutes(app, deps);
+  // File uploads get their own scope: only there is multipart/form-data parsed (with these
+  // limits); every other route keeps the JSON-only rule.
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, {
+      limits: { fileSize: flyerMaxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 100 },
+    });
+    registerFlyerUploadRoutes(uploads, deps);
+  });
 
   const webRoot = options.webRoot ?? path.resolve('dist/web');
   const indexPath = path.join(webRoot, 'index.html');
@@ -222,6 +240,14 @@ export async function buildApp(
   if (webIndex) {
     await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, prefix: '/' });
     app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').send(webIndex));
+    // The public search page is a page of its own that does not load the staff application.
+    const findPath = path.join(webRoot, 'find.html');
+    if (fs.existsSync(findPath)) {
+      const findPage = fs.readFileSync(findPath, 'utf8');
+      app.get('/finden', { schema: { hide: true } }, (_request, reply) =>
+        reply.type('text/html').send(findPage),
+      );
+    }
   }
 
   return app;

@@ -14,6 +14,13 @@ const publicOperations = new Set([
   'POST /api/auth/login',
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/invitations/accept',
+  'GET /api/meta/languages',
+  'GET /api/public/offices',
+  'GET /api/public/offices/{id}',
+  'GET /api/public/languages',
+  'GET /api/public/directory/hsds',
+  'GET /api/public/directory/hours.ics',
+  'GET /api/public/directory/offices.csv',
 ]);
 
 function expectCleanProblem(response: LightMyRequestResponse, label: string): void {

@@ -142,14 +142,18 @@ describe('policy', () => {
   it('R-ORG-4: the navigation follows the role', () => {
     expect(navigationFor(actor(['counsellor']))).toEqual([
       'dashboard',
+      'cases',
       'myOrganisation',
       'offices',
+      'directory',
+      'offers',
+      'notifications',
       'users',
       'account',
     ]);
     expect(
       navigationFor(actor(['partner_staff'], { organisationId: jobcenter, organisationKind: 'jobcenter' })),
-    ).toEqual(['dashboard', 'myOrganisation', 'account']);
+    ).toEqual(['dashboard', 'myOrganisation', 'directory', 'offers', 'account']);
     expect(
       navigationFor(actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' })),
     ).toContain('organisations');

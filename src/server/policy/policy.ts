@@ -33,16 +33,61 @@ export type Action =
   | 'user.deactivate'
   | 'user.reactivate'
   | 'user.reinvite'
-  | 'audit.read';
+  | 'audit.read'
+  | 'client.create'
+  | 'client.search'
+  | 'client.read'
+  | 'client.update'
+  | 'client.export'
+  | 'case.create'
+  | 'case.read'
+  | 'case.read_special'
+  | 'case.update'
+  | 'case.close'
+  | 'case.reopen'
+  | 'case.lookup'
+  | 'case.break_glass'
+  | 'case.legal_hold'
+  | 'caseload.read'
+  | 'caseload.team'
+  | 'case_settings.read'
+  | 'case_settings.update'
+  | 'case_deletions.read'
+  | 'directory.overview'
+  | 'flyer.read'
+  | 'flyer.upload'
+  | 'flyer.delete'
+  | 'offer.list'
+  | 'offer.read'
+  | 'offer.publish'
+  | 'offer.update'
+  | 'offer.delete'
+  | 'notification.list'
+  | 'notification.update';
 
 /** Actions that only read; everything else is a write that a read-only token may not do. */
 const readActions: ReadonlySet<Action> = new Set<Action>([
+  'client.search',
+  'client.read',
+  'client.export',
+  'case.read',
+  'case.read_special',
+  'case.lookup',
+  'caseload.read',
+  'caseload.team',
+  'case_settings.read',
+  'case_deletions.read',
   'organisation.list',
   'organisation.read',
   'office.list',
   'user.list',
   'user.read',
   'audit.read',
+  'directory.overview',
+  'flyer.read',
+  'offer.list',
+  'offer.read',
+  'notification.list',
 ]);
 
 /** Where a permission applies: inside the actor's own organisation, or in any organisation. */
@@ -52,10 +97,35 @@ const everyone = {
   'organisation.list': 'any',
   'organisation.read': 'any',
   'office.list': 'any',
+  // Directory data (R-DIR-1, R-DIR-5): every signed-in person sees the overview and the flyers.
+  'directory.overview': 'any',
+  'flyer.read': 'any',
+  // Offers are read by their publisher and by counselling staff; resourceAllows narrows 'any'.
+  'offer.list': 'any',
+  'offer.read': 'any',
+  // Notifications of new offers exist for counselling staff only (resourceAllows).
+  'notification.list': 'own',
+  'notification.update': 'own',
+} as const satisfies Partial<Record<Action, Scope>>;
+
+/** A provider's directory entry: hours, contacts and flyers of its offices (R-ORG-2, R-DIR-5). */
+const directoryMaintenance = {
+  'office.update': 'own',
+  'flyer.upload': 'own',
+  'flyer.delete': 'own',
+} as const satisfies Partial<Record<Action, Scope>>;
+
+/** Partner staff publish their organisation's offers (R-OFF-1..3); the kind follows the organisation. */
+const publishing = {
+  'offer.publish': 'own',
+  'offer.update': 'own',
+  'offer.delete': 'own',
 } as const satisfies Partial<Record<Action, Scope>>;
 
 const administration = {
   ...everyone,
+  ...directoryMaintenance,
+  ...publishing,
   'organisation.update': 'own',
   'organisation.security': 'own',
   'office.create': 'own',
@@ -71,14 +141,70 @@ const administration = {
   'audit.read': 'own',
 } as const satisfies Partial<Record<Action, Scope>>;
 
+/**
+ * Case management (R-CASE-*, R-CON-8). Counsellors work their own caseload; anyone else's case
+ * opens only after breaking the glass (resourceAllows). A team lead sees the team's caseloads as
+ * counts and due items, and case content only after breaking the glass. Partner roles get none
+ * of these, and `authorize` answers them 404 (R-RED-4).
+ */
+const casework = {
+  'client.create': 'own',
+  'client.search': 'own',
+  'client.read': 'own',
+  'client.update': 'own',
+  'client.export': 'own',
+  'case.create': 'own',
+  'case.read': 'own',
+  'case.read_special': 'own',
+  'case.update': 'own',
+  'case.close': 'own',
+  'case.reopen': 'own',
+  'case.lookup': 'own',
+  'case.break_glass': 'own',
+  'caseload.read': 'own',
+  'case_settings.read': 'own',
+} as const satisfies Partial<Record<Action, Scope>>;
+
+const teamLeadership = {
+  'case.read': 'own',
+  'case.read_special': 'own',
+  'case.lookup': 'own',
+  'case.break_glass': 'own',
+  'case.legal_hold': 'own',
+  'caseload.team': 'own',
+  'case_settings.read': 'own',
+} as const satisfies Partial<Record<Action, Scope>>;
+
+/** The provider's administration configures case management but never reads a case. */
+const caseAdministration = {
+  'case.lookup': 'own',
+  'case.legal_hold': 'own',
+  'case_settings.read': 'own',
+  'case_settings.update': 'own',
+  'case_deletions.read': 'own',
+} as const satisfies Partial<Record<Action, Scope>>;
+
+/** The actions of case management; partner staff are answered as if none of it existed. */
+const caseModuleActions: ReadonlySet<Action> = new Set<Action>([
+  ...(Object.keys(casework) as Action[]),
+  ...(Object.keys(teamLeadership) as Action[]),
+  ...(Object.keys(caseAdministration) as Action[]),
+]);
+
 /** The permission table, checked by the compiler for every role. */
 const permissions = {
-  counsellor: { ...everyone, 'user.list': 'own', 'user.read': 'own' },
-  team_lead: { ...everyone, 'user.list': 'own', 'user.read': 'own' },
+  counsellor: { ...everyone, ...casework, 'user.list': 'own', 'user.read': 'own' },
+  team_lead: {
+    ...everyone,
+    ...teamLeadership,
+    ...directoryMaintenance,
+    'user.list': 'own',
+    'user.read': 'own',
+  },
   clearing_staff: { ...everyone },
-  partner_staff: { ...everyone },
-  central_contact: { ...everyone, 'user.list': 'own', 'user.read': 'own' },
-  org_admin: administration,
+  partner_staff: { ...everyone, ...publishing },
+  central_contact: { ...everyone, ...publishing, 'user.list': 'own', 'user.read': 'own' },
+  org_admin: { ...administration, ...caseAdministration },
   system_admin: {
     ...administration,
     'organisation.create': 'any',
@@ -87,6 +213,8 @@ const permissions = {
     'office.create': 'any',
     'office.update': 'any',
     'office.delete': 'any',
+    'flyer.upload': 'any',
+    'flyer.delete': 'any',
     'user.list': 'any',
     'user.read': 'any',
     'user.invite': 'any',
@@ -100,13 +228,65 @@ const permissions = {
 
 /** What an action is applied to; `organisationId` is the owning organisation, if any. */
 export interface Resource {
-  type: 'organisation' | 'office' | 'user' | 'audit';
+  type:
+    | 'client'
+    | 'case'
+    | 'case_settings'
+    | 'organisation'
+    | 'office'
+    | 'user'
+    | 'audit'
+    | 'directory'
+    | 'flyer'
+    | 'offer'
+    | 'notification';
   organisationId: string | null;
   /** The kind of the owning organisation, where it matters (offices exist only at providers). */
   organisationKind?: OrganisationKind;
   /** For users: the user's own id, so nobody deactivates themselves. */
   id?: string;
   status?: string;
+  /** For offers: what is published (course, measure, regulation); decides who may publish it. */
+  offerKind?: OfferKind;
+  /** For offers: the counselling providers it is addressed to; empty or absent = all of them. */
+  audience?: readonly string[];
+  /** For cases: the counsellor whose caseload it is in. */
+  ownerUserId?: string;
+  /** For cases: who holds an unexpired break-the-glass grant on it (R-CON-8). */
+  grantedUserIds?: readonly string[];
+  /** For clients: owner and grants of each of the client's cases. */
+  cases?: readonly { ownerUserId: string; grantedUserIds: readonly string[] }[];
+  /** For clients: who registered them (a client without a case belongs to that person). */
+  createdBy?: string | null;
+}
+
+/** A case is in the actor's reach when it is in their caseload or they broke the glass for it. */
+function caseAccessible(
+  actor: Actor,
+  c: { ownerUserId?: string; grantedUserIds?: readonly string[] },
+): boolean {
+  return c.ownerUserId === actor.userId || (c.grantedUserIds ?? []).includes(actor.userId);
+}
+
+/** A client is in reach through any of their cases, or as long as they have none, for whoever registered them. */
+function clientAccessible(actor: Actor, resource: Resource): boolean {
+  const cases = resource.cases ?? [];
+  if (cases.length === 0) return resource.createdBy === actor.userId;
+  return cases.some((c) => caseAccessible(actor, c));
+}
+
+export type OfferKind = 'course' | 'measure' | 'regulation';
+
+/** Which kind of organisation publishes which kind of offer (R-OFF-1..3). */
+export const publisherKindOf = {
+  course: 'course_provider',
+  measure: 'jobcenter',
+  regulation: 'abh',
+} as const satisfies Record<OfferKind, OrganisationKind>;
+
+/** The kind of offer an organisation of this kind publishes, if any. */
+export function offerKindPublishedBy(kind: OrganisationKind): OfferKind | undefined {
+  return (Object.keys(publisherKindOf) as OfferKind[]).find((k) => publisherKindOf[k] === kind);
 }
 
 function scopeFor(actor: Actor, action: Action): Scope | undefined {
@@ -125,7 +305,59 @@ function resourceAllows(actor: Actor, action: Action, resource: Resource): boole
     case 'office.create':
     case 'office.update':
     case 'office.delete':
+    case 'flyer.upload':
+    case 'flyer.delete':
       return resource.organisationKind === undefined || resource.organisationKind === 'welfare_provider';
+    case 'offer.list':
+    case 'offer.read':
+      // Counselling staff read the offers addressed to them (or to all); partners only their own.
+      return (
+        resource.organisationId === actor.organisationId ||
+        (actor.organisationKind === 'welfare_provider' &&
+          (!resource.audience ||
+            resource.audience.length === 0 ||
+            resource.audience.includes(actor.organisationId)))
+      );
+    case 'offer.publish':
+    case 'offer.update':
+    case 'offer.delete':
+      return (
+        resource.offerKind !== undefined && publisherKindOf[resource.offerKind] === actor.organisationKind
+      );
+    case 'notification.list':
+    case 'notification.update':
+      return actor.organisationKind === 'welfare_provider';
+    case 'client.create':
+    case 'client.search':
+    case 'case.lookup':
+    case 'caseload.read':
+    case 'caseload.team':
+    case 'case_settings.read':
+    case 'case_settings.update':
+    case 'case_deletions.read':
+    case 'case.legal_hold':
+      return actor.organisationKind === 'welfare_provider';
+    case 'client.read':
+    case 'client.update':
+    case 'case.create':
+      return clientAccessible(actor, resource);
+    case 'client.export':
+      // Everything about the client (Art. 15 DSGVO) includes every case: each must be in reach.
+      return (
+        clientAccessible(actor, resource) && (resource.cases ?? []).every((c) => caseAccessible(actor, c))
+      );
+    case 'case.read':
+      return caseAccessible(actor, resource);
+    case 'case.read_special':
+      // Health data (Art. 9 DSGVO) only in a person's own session, never through an API token.
+      return caseAccessible(actor, resource) && actor.tokenScope === undefined;
+    case 'case.update':
+    case 'case.close':
+      return caseAccessible(actor, resource) && resource.status === 'open';
+    case 'case.reopen':
+      return caseAccessible(actor, resource) && resource.status === 'closed';
+    case 'case.break_glass':
+      return resource.ownerUserId !== actor.userId;
     case 'user.deactivate':
       return resource.id !== actor.userId && resource.status !== 'deactivated';
     case 'user.reactivate':
@@ -143,6 +375,8 @@ function resourceAllows(actor: Actor, action: Action, resource: Resource): boole
     case 'user.invite':
     case 'user.update':
     case 'audit.read':
+    case 'directory.overview':
+    case 'flyer.read':
       return true;
   }
 }
@@ -176,7 +410,18 @@ export function isPartner(actor: Actor): boolean {
 }
 
 export type NavigationKey =
-  'dashboard' | 'organisations' | 'myOrganisation' | 'offices' | 'users' | 'audit' | 'account';
+  | 'dashboard'
+  | 'cases'
+  | 'team'
+  | 'organisations'
+  | 'myOrganisation'
+  | 'offices'
+  | 'directory'
+  | 'offers'
+  | 'notifications'
+  | 'users'
+  | 'audit'
+  | 'account';
 
 /** The navigation a signed-in user sees, derived from the same permissions. */
 export function navigationFor(actor: Actor): NavigationKey[] {
@@ -186,10 +431,23 @@ export function navigationFor(actor: Actor): NavigationKey[] {
     organisationKind: actor.organisationKind,
   };
   const nav: NavigationKey[] = ['dashboard'];
+  if (can(actor, 'caseload.read', { ...own, type: 'client' })) nav.push('cases');
+  if (can(actor, 'caseload.team', { ...own, type: 'client' })) nav.push('team');
   if (can(actor, 'organisation.create', { type: 'organisation', organisationId: null }))
     nav.push('organisations');
   nav.push('myOrganisation');
   if (actor.organisationKind === 'welfare_provider') nav.push('offices');
+  if (can(actor, 'directory.overview', { type: 'directory', organisationId: null })) nav.push('directory');
+  const ownOffers: Resource = { ...own, type: 'offer' };
+  const publishable = offerKindPublishedBy(actor.organisationKind);
+  if (
+    can(actor, 'offer.list', ownOffers) &&
+    (actor.organisationKind === 'welfare_provider' ||
+      (publishable !== undefined && can(actor, 'offer.publish', { ...ownOffers, offerKind: publishable })))
+  ) {
+    nav.push('offers');
+  }
+  if (can(actor, 'notification.list', { ...own, type: 'notification' })) nav.push('notifications');
   if (can(actor, 'user.list', own)) nav.push('users');
   if (can(actor, 'audit.read', own)) nav.push('audit');
   nav.push('account');
@@ -202,11 +460,23 @@ export function navigationFor(actor: Actor): NavigationKey[] {
  */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;
+  // Partner staff must not even learn what case management holds (R-RED-4).
+  if (isPartner(actor) && caseModuleActions.has(action)) throw new AppError('not_found');
   // Only a resource owned by another organisation is hidden; one owned by none (e.g. creating
   // an organisation) has nothing to hide, so the refusal is plain.
   const foreign = resource.organisationId !== null && resource.organisationId !== actor.organisationId;
   if (actor.tokenScope === 'read' && !readActions.has(action) && !foreign) {
     throw new AppError('token_read_only');
+  }
+  // Someone else's case in the own organisation: the person may open it only with a reason (R-CON-8).
+  if (
+    !foreign &&
+    resource.type === 'case' &&
+    action !== 'case.break_glass' &&
+    !caseAccessible(actor, resource) &&
+    can(actor, 'case.break_glass', resource)
+  ) {
+    throw new AppError('break_glass_required');
   }
   throw new AppError(foreign ? 'not_found' : 'forbidden');
 }

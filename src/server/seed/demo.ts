@@ -2,6 +2,8 @@ import type { Db } from '../db/database.ts';
 import { inTenantTransaction, switchOrganisation } from '../db/database.ts';
 import { hashPassword } from '../modules/auth/auth.crypto.ts';
 import type { Role } from '../policy/roles.ts';
+import { seedDirectory } from './directory.ts';
+import { seedCases } from './cases.ts';
 
 /** The password of every demo account (README, "Demo-Zugänge"). */
 export const demoPassword = 'Koop-Demo-2026';
@@ -287,4 +289,6 @@ export async function seedDemo(db: Db): Promise<void> {
       }
     },
   );
+  await seedDirectory(db);
+  await seedCases(db);
 }

@@ -1,5 +1,5 @@
 import { api } from './client.ts';
-import type { Office, Page, Service } from './types.ts';
+import type { Office, OfficeContact, OnlineLink, Page, Service } from './types.ts';
 
 export interface OfficeInput {
   name: string;
@@ -9,6 +9,16 @@ export interface OfficeInput {
   phone: string | null;
   email: string | null;
   services: Service[];
+  description?: string | null;
+  website?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  languages?: string[];
+  accessibility?: string | null;
+  onlineLinks?: OnlineLink[];
+  catchmentPostcodes?: string[];
+  catchmentMunicipalities?: string[];
+  contacts?: Omit<OfficeContact, 'id'>[];
 }
 
 const one = (id: string) => `/api/offices/${encodeURIComponent(id)}`;

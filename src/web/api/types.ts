@@ -36,7 +36,18 @@ export const userStatuses = ['invited', 'active', 'deactivated'] as const;
 export type UserStatus = (typeof userStatuses)[number];
 
 export type NavigationKey =
-  'dashboard' | 'organisations' | 'myOrganisation' | 'offices' | 'users' | 'audit' | 'account';
+  | 'dashboard'
+  | 'cases'
+  | 'team'
+  | 'organisations'
+  | 'myOrganisation'
+  | 'offices'
+  | 'directory'
+  | 'offers'
+  | 'notifications'
+  | 'users'
+  | 'audit'
+  | 'account';
 
 export type SessionState = 'active' | 'mfa_pending' | 'enrolment_required';
 
@@ -115,7 +126,8 @@ export interface Organisation {
 
 export interface OrganisationDetail extends Organisation {
   centralContacts: User[];
-  centralContactMissing: boolean;
+  /** null when the reader may not see the organisation's staff (the contacts are then withheld). */
+  centralContactMissing: boolean | null;
 }
 
 export interface User {
@@ -138,6 +150,22 @@ export interface InvitationLink {
   mailed: boolean;
 }
 
+export interface OfficeContact {
+  id?: string;
+  functionTitle: string;
+  name: string | null;
+  namePublic: boolean;
+  phone: string | null;
+  email: string | null;
+  languages: string[];
+}
+
+export interface OnlineLink {
+  platform: 'mbeon' | 'caritas' | 'diakonie' | 'drk' | 'awo' | 'paritaet' | 'other';
+  url: string;
+  label: string | null;
+}
+
 export interface Office {
   id: string;
   organisationId: string;
@@ -148,9 +176,167 @@ export interface Office {
   phone: string | null;
   email: string | null;
   services: Service[];
+  description: string | null;
+  website: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  languages: string[];
+  accessibility: string | null;
+  onlineLinks: OnlineLink[];
+  serviceAges: Partial<Record<Service, { minAge: number; maxAge: number | null }>>;
+  catchmentPostcodes: string[];
+  catchmentMunicipalities: string[];
+  contacts: OfficeContact[];
   version: number;
   allowedActions: string[];
 }
+
+/** Premises of a partner (ABH, Jobcenter) where an office holds hours (R-DIR-3). */
+export interface PartnerPlace {
+  organisationId: string;
+  name: string;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+}
+
+export type HoursKind = 'counselling' | 'opening';
+
+export interface WeeklyHours {
+  id?: string;
+  kind: HoursKind;
+  service: Service | null;
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+  validFrom: string | null;
+  validTo: string | null;
+  partnerOrganisationId: string | null;
+  place?: PartnerPlace | null;
+  room: string | null;
+  byAppointment: boolean;
+  note: string | null;
+}
+
+export type ExceptionKind = 'closed' | 'holiday' | 'extra';
+
+export interface HoursException {
+  id?: string;
+  kind: ExceptionKind;
+  startsOn: string;
+  endsOn: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  partnerOrganisationId: string | null;
+  place?: PartnerPlace | null;
+  room: string | null;
+  note: string | null;
+}
+
+export interface Schedule {
+  officeId: string;
+  version: number;
+  hours: WeeklyHours[];
+  exceptions: HoursException[];
+  allowedActions: string[];
+}
+
+export interface OverviewOffice {
+  id: string;
+  providerId: string;
+  providerName: string;
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  services: Service[];
+  languages: string[];
+  accessibility: string | null;
+  onlineLinks: OnlineLink[];
+  catchmentPostcodes: string[];
+  catchmentMunicipalities: string[];
+  contacts: { functionTitle: string; name: string | null; phone: string | null; email: string | null }[];
+  hours: WeeklyHours[];
+  upcomingExceptions: HoursException[];
+}
+
+export interface Overview {
+  generatedAt: string;
+  hoursInYourPremises: number;
+  offices: OverviewOffice[];
+}
+
+export interface FlyerFile {
+  language: string;
+  revision: number;
+  revisions: number;
+  mediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
+  byteSize: number;
+  filename: string;
+  uploadedAt: string;
+  downloadUrl: string;
+}
+
+export interface Flyer {
+  id: string;
+  officeId: string;
+  organisationId: string;
+  officeName: string;
+  providerName: string;
+  title: string;
+  version: number;
+  files: FlyerFile[];
+  allowedActions: string[];
+}
+
+export const offerKinds = ['course', 'measure', 'regulation'] as const;
+export type OfferKind = (typeof offerKinds)[number];
+
+export interface OfferCategory {
+  id: string;
+  kind: OfferKind;
+  de: string;
+  en: string;
+}
+
+export interface Offer {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  kind: OfferKind;
+  categoryId: string;
+  categoryLabel: string;
+  title: string;
+  summary: string | null;
+  place: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  schedule: string | null;
+  freePlaces: number | null;
+  childcare: boolean | null;
+  languages: string[];
+  targetGroup: string | null;
+  audienceOrganisationIds: string[];
+  contact: string | null;
+  url: string | null;
+  reference: string | null;
+  effectiveFrom: string | null;
+  publishedAt: string;
+  version: number;
+  allowedActions: string[];
+}
+
+export interface Notification extends Offer {
+  read: boolean;
+}
+
+export type DigestFrequency = 'none' | 'daily' | 'weekly';
 
 export interface AuditEntry {
   id: string | number;

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { navigationOrder, navigationPaths } from '../session/navigation.ts';
+import { navigationOrder, navigationPaths, publicPaths } from '../session/navigation.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { Button } from './Buttons.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 /**
  * The frame of every page: skip link, header with language switch, the main navigation for
- * signed-in people (a menu button on narrow screens), and the main landmark.
+ * signed-in people (a menu button on narrow screens), the main landmark, and a footer with the
+ * accessibility statement.
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -80,6 +81,13 @@ export function AppShell() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <footer className="site-footer">
+        <ul className="footer-links">
+          <li>
+            <Link to={publicPaths.accessibility}>{t('accessibility.title')}</Link>
+          </li>
+        </ul>
+      </footer>
     </>
   );
 }

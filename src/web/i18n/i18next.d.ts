@@ -1,9 +1,10 @@
 import type de from './de.json';
+import type casesDe from './cases.de.json';
 
 // German is the reference language: keys used with t() are checked against de.json.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof de };
+    resources: { translation: typeof de; cases: typeof casesDe };
   }
 }

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types.ts';
 import de from './de.json';
 import en from './en.json';
+import casesDe from './cases.de.json';
+import casesEn from './cases.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -35,9 +37,11 @@ i18n.on('languageChanged', (language: string) => {
 });
 
 // Both files must hold the same keys; the compiler checks each against the other.
+// Case management has its own namespace ('cases'), so the default one stays small enough for
+// the type checker.
 const resources = {
-  de: { translation: de satisfies typeof en },
-  en: { translation: en satisfies typeof de },
+  de: { translation: de satisfies typeof en, cases: casesDe satisfies typeof casesEn },
+  en: { translation: en satisfies typeof de, cases: casesEn satisfies typeof casesDe },
 };
 
 void i18n.use(initReactI18next).init({

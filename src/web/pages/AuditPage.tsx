@@ -26,9 +26,11 @@ function toIso(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-function entityTypeLabel(type: string, t: ReturnType<typeof useTranslation>['t']): string {
+// Takes the label lookup rather than `t` itself: typing a parameter as i18next's TFunction
+// exceeds the compiler's instantiation depth once the translations grow.
+function entityTypeLabel(type: string, label: (known: (typeof entityTypes)[number]) => string): string {
   const known = entityTypes.find((entry) => entry === type);
-  return known ? t(`audit.entityTypes.${known}`) : type;
+  return known ? label(known) : type;
 }
 
 /** The audit log: who did what to which record, when, filtered and paged. */
@@ -74,7 +76,7 @@ export function AuditPage() {
       header: t('audit.entity'),
       cell: (entry) => (
         <>
-          {entityTypeLabel(entry.entityType, t)}
+          {entityTypeLabel(entry.entityType, (known) => t(`audit.entityTypes.${known}`))}
           {entry.entityId && <span className="cell-note mono">{entry.entityId}</span>}
         </>
       ),

@@ -3,9 +3,14 @@ import type { NavigationKey } from '../api/types.ts';
 /** Where each navigation key the server may grant leads, in menu order. */
 export const navigationPaths = {
   dashboard: '/',
+  cases: '/faelle',
+  team: '/team',
   organisations: '/organisationen',
   myOrganisation: '/organisation',
   offices: '/beratungsstellen',
+  directory: '/verzeichnis',
+  offers: '/angebote',
+  notifications: '/benachrichtigungen',
   users: '/benutzer',
   audit: '/protokoll',
   account: '/konto',
@@ -17,4 +22,5 @@ export const navigationOrder = Object.keys(navigationPaths) as NavigationKey[];
 export const publicPaths = {
   signIn: '/anmelden',
   invitation: '/einladung',
+  accessibility: '/barrierefreiheit',
 } as const;

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import type { OfficesTable } from '../../db/schema.ts';
+import type { OfficeContactsTable } from '../directory/directory.tables.ts';
 
 export type OfficeRow = NonNullable<Awaited<ReturnType<typeof findOffice>>>;
 
@@ -38,4 +39,39 @@ export async function deleteOffice(trx: Trx, id: string, version: number): Promi
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+export type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
+
+/** Contacts of these offices, in their order. */
+export function listContacts(trx: Trx, officeIds: readonly string[]) {
+  if (officeIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('office_contacts')
+    .selectAll()
+    .where('office_id', 'in', officeIds)
+    .orderBy('office_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** Replaces an office's contacts with `contacts` (in this order). */
+export async function replaceContacts(
+  trx: Trx,
+  office: { id: string; organisation_id: string },
+  contacts: readonly Omit<Insertable<OfficeContactsTable>, 'office_id' | 'organisation_id' | 'position'>[],
+): Promise<void> {
+  await trx.deleteFrom('office_contacts').where('office_id', '=', office.id).execute();
+  if (contacts.length === 0) return;
+  await trx
+    .insertInto('office_contacts')
+    .values(
+      contacts.map((c, position) => ({
+        ...c,
+        office_id: office.id,
+        organisation_id: office.organisation_id,
+        position,
+      })),
+    )
+    .execute();
 }

@@ -41,6 +41,19 @@ export function registerOfficeRoutes(app: App, deps: AppDeps): void {
         ),
   );
 
+  app.get(
+    '/api/offices/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Beratungsstelle mit Angaben und Kontakten',
+        params: idParams,
+        response: { 200: s.officeSchema, ...problemResponses },
+      },
+    },
+    (request) => withAuth(deps, request, (ctx) => service.getOffice(ctx, request.params.id)),
+  );
+
   app.patch(
     '/api/offices/:id',
     {

@@ -16,9 +16,16 @@ import { Page } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { useTargetOrganisationId } from '../../hooks/useTargetOrganisation.ts';
+import { FlyersPanel } from './FlyersPanel.tsx';
 import { OfficeForm } from './OfficeForm.tsx';
+import { SchedulePanel } from './SchedulePanel.tsx';
 
-type Editing = { mode: 'create' } | { mode: 'edit'; office: Office } | null;
+type Editing =
+  | { mode: 'create' }
+  | { mode: 'edit'; office: Office }
+  | { mode: 'schedule'; office: Office }
+  | { mode: 'flyers'; office: Office }
+  | null;
 
 /** The counselling offices (Beratungsstellen) of a welfare provider. */
 export function OfficesPage() {
@@ -79,6 +86,18 @@ export function OfficesPage() {
               {t('actions.edit')}
             </Button>
           )}
+          <Button
+            aria-label={t('schedule.openNamed', { name: office.name })}
+            onClick={() => open({ mode: 'schedule', office })}
+          >
+            {t('schedule.open')}
+          </Button>
+          <Button
+            aria-label={t('flyers.openNamed', { name: office.name })}
+            onClick={() => open({ mode: 'flyers', office })}
+          >
+            {t('flyers.open')}
+          </Button>
           {office.allowedActions.includes('office.delete') && (
             <ConfirmButton
               label={t('actions.delete')}
@@ -126,7 +145,18 @@ export function OfficesPage() {
           <p>{message}</p>
         </Notice>
       )}
-      {editing && (
+      {editing?.mode === 'schedule' && (
+        <SchedulePanel
+          key={editing.office.id}
+          office={editing.office}
+          onSaved={() => offices.reload()}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing?.mode === 'flyers' && (
+        <FlyersPanel key={editing.office.id} office={editing.office} onClose={() => setEditing(null)} />
+      )}
+      {(editing?.mode === 'create' || editing?.mode === 'edit') && (
         <EditPanel
           key={editing.mode === 'edit' ? editing.office.id : 'create'}
           title={

@@ -116,7 +116,7 @@ function LoadedEditor({ organisation, kindEditable, onChange, onReplace }: Loade
           onReload={reload}
         />
       )}
-      <CentralContactsSection organisation={organisation} />
+      {organisation.centralContactMissing !== null && <CentralContactsSection organisation={organisation} />}
     </>
   );
 }

@@ -1,0 +1,366 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityFeedbackEmail, accessibilityStatementDate } from '../src/web/lib/accessibility.ts';
+import { expectAccessible, launchBrowser, newContext, signInThroughUi } from './browser.ts';
+
+let browser: Browser;
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  contexts = [];
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page in a fresh browser profile, closed after the test. */
+async function openPage(options: { phone?: boolean } = {}): Promise<Page> {
+  const context = await newContext(browser, options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+const heading = (page: Page, name: string): Locator =>
+  page.getByRole('heading', { level: 1, name, exact: true });
+
+const mainNavigation = (page: Page, name = 'Hauptnavigation'): Locator =>
+  page.getByRole('navigation', { name, exact: true });
+
+const footerLink = (page: Page, name = 'Erklärung zur Barrierefreiheit'): Locator =>
+  page.getByRole('contentinfo').getByRole('link', { name, exact: true });
+
+/** Waits until the page's h1 says `name`. */
+async function expectPage(page: Page, name: string): Promise<void> {
+  await heading(page, name).waitFor();
+}
+
+/** Signs in through the sign-in page and waits for the dashboard. */
+async function signIn(page: Page, email: string, password?: string): Promise<void> {
+  await signInThroughUi(page, email, password);
+  await expectPage(page, 'Übersicht');
+}
+
+/** The link texts of the main navigation. */
+async function navigationItems(page: Page, name?: string): Promise<string[]> {
+  const navigation = mainNavigation(page, name);
+  await navigation.waitFor();
+  return navigation.getByRole('link').allTextContents();
+}
+
+async function openFromNavigation(page: Page, item: string): Promise<void> {
+  await mainNavigation(page).getByRole('link', { name: item, exact: true }).click();
+  await expectPage(page, item);
+}
+
+/** Whether the element has the keyboard focus. */
+const isFocused = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((element) => element === document.activeElement);
+
+/**
+ * A current security code that differs from `used`: when the authenticator would still show
+ * the same code, the next step's code (accepted for clock drift) is taken instead.
+ */
+function freshCode(totp: TOTP, used: string): string {
+  const now = totp.generate();
+  return now !== used ? now : totp.generate({ timestamp: Date.now() + totp.period * 1000 });
+}
+
+/** On the Benutzer page: invites a counsellor and returns the invitation link shown. */
+async function invitePerson(
+  page: Page,
+  person: { name: string; email: string },
+  options: { checkAccessible?: boolean } = {},
+): Promise<string> {
+  await page.getByRole('button', { name: 'Person einladen', exact: true }).click();
+  const form = page.getByRole('region', { name: 'Person einladen', exact: true });
+  await form.getByLabel('E-Mail-Adresse', { exact: true }).fill(person.email);
+  await form.getByLabel('Name', { exact: true }).fill(person.name);
+  await form.getByRole('checkbox', { name: 'Berater/in', exact: true }).check();
+  if (options.checkAccessible) await expectAccessible(page, 'invitation form');
+  await form.getByRole('button', { name: 'Einladung senden', exact: true }).click();
+  const link = page.getByLabel('Einladungslink', { exact: true });
+  await link.waitFor();
+  return link.inputValue();
+}
+
+describe('Koop in the browser: sign-in, roles, administration, language and accessibility', () => {
+  it('R-SEC-3: a counsellor sets up the second factor and from then on signs in with a security code', async () => {
+    const page = await openPage();
+    await page.goto('/anmelden');
+    await expectPage(page, 'Anmelden');
+    await expectAccessible(page, 'sign-in');
+
+    await signIn(page, 'jmd@awo.example');
+    await expectAccessible(page, 'dashboard');
+    await openFromNavigation(page, 'Mein Konto');
+
+    await page.getByRole('button', { name: 'Einrichtung starten', exact: true }).click();
+    const secretField = page.getByLabel('Schlüssel zur manuellen Eingabe', { exact: true });
+    await secretField.waitFor();
+    const totp = new TOTP({ secret: Secret.fromBase32(await secretField.inputValue()) });
+    await expectAccessible(page, 'second-factor setup');
+    const enrolmentCode = totp.generate();
+    await page.getByLabel('Sicherheitscode', { exact: true }).fill(enrolmentCode);
+    await page.getByRole('button', { name: 'Bestätigen', exact: true }).click();
+
+    const recoveryCodes = page.getByRole('region', { name: 'Ihre Wiederherstellungscodes' });
+    await recoveryCodes.waitFor();
+    expect(await recoveryCodes.getByRole('listitem').count()).toBeGreaterThanOrEqual(8);
+    await expectAccessible(page, 'recovery codes');
+    await recoveryCodes.getByRole('button', { name: 'Ich habe die Codes gesichert', exact: true }).click();
+    await page.getByText('Status: eingerichtet', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
+    await expectPage(page, 'Anmelden');
+    await page.getByText('Sie wurden abgemeldet.', { exact: true }).waitFor();
+
+    await signInThroughUi(page, 'jmd@awo.example');
+    await page.getByRole('heading', { name: 'Anmeldung bestätigen', exact: true }).waitFor();
+    await expectAccessible(page, 'security code step');
+    await page.getByLabel('Sicherheitscode', { exact: true }).fill(freshCode(totp, enrolmentCode));
+    await page.getByRole('button', { name: 'Bestätigen', exact: true }).click();
+    await expectPage(page, 'Übersicht');
+    await page.getByText('Willkommen, Jonas Jugend.', { exact: true }).waitFor();
+  });
+
+  it('R-ORG-4: partner staff have no user administration or audit log in the navigation', async () => {
+    const page = await openPage();
+    await signIn(page, 'pap@jobcenter.example');
+    const items = await navigationItems(page);
+    expect(items).toContain('Meine Organisation');
+    expect(items).not.toContain('Benutzer');
+    expect(items).not.toContain('Protokoll');
+    expect(items).not.toContain('Organisationen');
+
+    await openFromNavigation(page, 'Meine Organisation');
+    await page
+      .getByRole('region', { name: 'Stammdaten', exact: true })
+      .getByText('Jobcenter Musterstadt')
+      .first()
+      .waitFor();
+    // Partner staff may not see their colleagues, so no (seemingly empty) list of contacts appears.
+    expect(await page.getByRole('region', { name: 'Zentrale Ansprechpersonen' }).count()).toBe(0);
+    await expectAccessible(page, 'partner organisation');
+
+    // The address alone does not open a page the navigation does not offer.
+    await page.goto('/benutzer');
+    await expectPage(page, 'Seite nicht gefunden');
+  });
+
+  it('R-ORG-4, R-ORG-3: an organisation administrator finds Benutzer, Beratungsstellen and Protokoll, and the central contacts', async () => {
+    const page = await openPage();
+    await signIn(page, 'admin@awo.example');
+    const items = await navigationItems(page);
+    expect(items).toEqual(expect.arrayContaining(['Benutzer', 'Beratungsstellen', 'Protokoll']));
+    expect(items).not.toContain('Organisationen');
+    await footerLink(page).waitFor();
+
+    await openFromNavigation(page, 'Beratungsstellen');
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page, 'offices');
+
+    await openFromNavigation(page, 'Meine Organisation');
+    const contacts = page.getByRole('region', { name: 'Zentrale Ansprechpersonen', exact: true });
+    await contacts.getByRole('rowheader', { name: 'Lena Leitung', exact: true }).waitFor();
+    await expectAccessible(page, 'own organisation');
+  });
+
+  it('R-ORG-1: the system administration finds Organisationen in the navigation', async () => {
+    const page = await openPage();
+    await signIn(page, 'admin@koop.example');
+    expect(await navigationItems(page)).toContain('Organisationen');
+    await openFromNavigation(page, 'Organisationen');
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page, 'organisations');
+  });
+
+  it('R-UX-2: at phone width the navigation opens from the Menü button and closes after choosing a page', async () => {
+    const page = await openPage({ phone: true });
+    await signIn(page, 'berater@awo.example');
+    const menu = page.getByRole('button', { name: 'Menü', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await mainNavigation(page).isVisible()).toBe(false);
+
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await mainNavigation(page).waitFor();
+    await expectAccessible(page, 'open menu at phone width');
+
+    await openFromNavigation(page, 'Mein Konto');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await mainNavigation(page).isVisible()).toBe(false);
+  });
+
+  it('R-ORG-4, R-SEC-3: an administrator invites a person who activates the account; role changes and deactivation end their access', async () => {
+    const person = { name: 'Nora Neumann', email: 'nora.neumann@awo.example' };
+    const password = 'Sonnenblume-Neu-2026';
+    const admin = await openPage();
+    await signIn(admin, 'admin@awo.example');
+    await openFromNavigation(admin, 'Benutzer');
+    await admin.getByRole('table').waitFor();
+    await expectAccessible(admin, 'users');
+    const invitationUrl = await invitePerson(admin, person, { checkAccessible: true });
+    expect(invitationUrl).toMatch(/\/einladung\/[^/]+$/);
+
+    const invitee = await openPage();
+    await invitee.goto(new URL(invitationUrl).pathname);
+    await expectPage(invitee, 'Einladung annehmen');
+    await invitee.getByText(`Guten Tag ${person.name}`).waitFor();
+    await footerLink(invitee).waitFor();
+    await expectAccessible(invitee, 'invitation');
+    await invitee.getByLabel('Neues Passwort', { exact: true }).fill(password);
+    await invitee.getByLabel('Neues Passwort wiederholen', { exact: true }).fill(password);
+    await invitee.getByRole('button', { name: 'Konto aktivieren', exact: true }).click();
+    await expectPage(invitee, 'Anmelden');
+    await invitee.getByText('Ihr Konto ist eingerichtet.', { exact: false }).waitFor();
+    expect(await invitee.getByLabel('E-Mail-Adresse', { exact: true }).inputValue()).toBe(person.email);
+    await invitee.getByLabel('Passwort', { exact: true }).fill(password);
+    await invitee.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await expectPage(invitee, 'Übersicht');
+    await invitee.getByText(`Willkommen, ${person.name}.`, { exact: true }).waitFor();
+
+    // The administrator sees the account active and adds a role.
+    await admin.reload();
+    const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: person.name }) });
+    await row.getByRole('cell', { name: 'Aktiv', exact: true }).waitFor();
+    await row.getByRole('button', { name: `Bearbeiten: ${person.name}`, exact: true }).click();
+    const editor = admin.getByRole('region', { name: `Benutzer bearbeiten: ${person.name}`, exact: true });
+    await editor.getByRole('checkbox', { name: 'Teamleitung', exact: true }).check();
+    await expectAccessible(admin, 'edit user');
+    await editor.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await row.getByRole('cell', { name: 'Berater/in, Teamleitung', exact: true }).waitFor();
+
+    // Deactivation asks first, then ends the person's open session.
+    await row.getByRole('button', { name: `Deaktivieren: ${person.name}`, exact: true }).click();
+    await row.getByRole('button', { name: 'Ja, deaktivieren', exact: true }).click();
+    await row.getByRole('cell', { name: 'Deaktiviert', exact: true }).waitFor();
+
+    await mainNavigation(invitee).getByRole('link', { name: 'Mein Konto', exact: true }).click();
+    await expectPage(invitee, 'Anmelden');
+    await signInThroughUi(invitee, person.email, password);
+    await invitee.getByRole('alert').getByText('E-Mail-Adresse oder Passwort ist falsch.').waitFor();
+  });
+
+  it('R-UX-1: the interface switches to English and back, with <html lang> and the navigation following', async () => {
+    const page = await openPage();
+    await signIn(page, 'berater@caritas.example');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    const languages = page.getByRole('group', { name: 'Sprache', exact: true });
+
+    await languages.getByRole('button', { name: 'English', exact: true }).click();
+    await expectPage(page, 'Overview');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await navigationItems(page, 'Main navigation')).toEqual(
+      expect.arrayContaining(['Overview', 'My organisation', 'My account']),
+    );
+    await page.getByRole('link', { name: 'Skip to content', exact: true }).waitFor({ state: 'attached' });
+    await expectAccessible(page, 'dashboard in English');
+
+    // The choice is kept in the profile: it survives a reload.
+    await page.reload();
+    await expectPage(page, 'Overview');
+    const english = page.getByRole('group', { name: 'Language', exact: true });
+    expect(await english.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+
+    await english.getByRole('button', { name: 'Deutsch', exact: true }).click();
+    await expectPage(page, 'Übersicht');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await navigationItems(page)).toEqual(expect.arrayContaining(['Übersicht', 'Mein Konto']));
+  });
+
+  it('R-SEC-1: the administration filters the audit log by person and sees what was just done', async () => {
+    const page = await openPage();
+    await signIn(page, 'admin@awo.example');
+    await openFromNavigation(page, 'Benutzer');
+    await invitePerson(page, { name: 'Paul Protokoll', email: 'paul.protokoll@awo.example' });
+
+    await openFromNavigation(page, 'Protokoll');
+    await page.getByRole('table').waitFor();
+    await page
+      .getByLabel('Person', { exact: true })
+      .selectOption({ label: 'Anton Admin (admin@awo.example)' });
+    await page.getByRole('button', { name: 'Filter anwenden', exact: true }).click();
+    await page.waitForURL(/actorUserId=/);
+
+    const log = page.getByRole('table');
+    const actors = log.locator('tbody td:nth-of-type(1)');
+    await expect.poll(async () => new Set(await actors.allTextContents())).toEqual(new Set(['Anton Admin']));
+    const actions = await log.locator('tbody code').allTextContents();
+    expect(actions).toEqual(expect.arrayContaining(['user.invited', 'user.listed', 'auth.login_succeeded']));
+    await expectAccessible(page, 'audit log');
+  });
+
+  it('R-UX-2: signing in works with the keyboard alone, and the skip link leads to the main content', async () => {
+    const page = await openPage();
+    await page.goto('/anmelden');
+    await expectPage(page, 'Anmelden');
+
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: 'Zum Inhalt springen', exact: true });
+    expect(await isFocused(skipLink)).toBe(true);
+    expect(await skipLink.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await isFocused(page.getByRole('main'))).toBe(true);
+
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByLabel('E-Mail-Adresse', { exact: true }))).toBe(true);
+    await page.keyboard.type('clearing@awo.example');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByLabel('Passwort', { exact: true }))).toBe(true);
+    await page.keyboard.type('Koop-Demo-2026');
+    await page.keyboard.press('Enter');
+    await expectPage(page, 'Übersicht');
+    // After the page changes, its heading has the focus and is announced.
+    expect(await isFocused(heading(page, 'Übersicht'))).toBe(true);
+
+    await page.reload();
+    await expectPage(page, 'Übersicht');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(skipLink)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(() =>
+      document.querySelector('main')?.contains(document.activeElement),
+    );
+    expect(inMain).toBe(true);
+  });
+
+  it('R-UX-2: the accessibility statement is public, linked in the footer of every page, and in German and English', async () => {
+    const page = await openPage();
+    await page.goto('/anmelden');
+    await expectPage(page, 'Anmelden');
+    await footerLink(page).click();
+    await expectPage(page, 'Erklärung zur Barrierefreiheit');
+    expect(new URL(page.url()).pathname).toBe('/barrierefreiheit');
+    await expectAccessible(page, 'accessibility statement');
+
+    const text = await page.getByRole('main').innerText();
+    const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${accessibilityStatementDate}T00:00:00Z`),
+    );
+    for (const expected of ['WCAG 2.1', 'EN 301 549', 'BITV 2.0', 'teilweise', 'PDF/UA', '§ 16', date]) {
+      expect(text).toContain(expected);
+    }
+    const feedback = page.getByRole('link', { name: accessibilityFeedbackEmail, exact: true });
+    expect(await feedback.getAttribute('href')).toBe(`mailto:${accessibilityFeedbackEmail}`);
+
+    // Reachable directly, without signing in.
+    await page.goto('/barrierefreiheit');
+    await expectPage(page, 'Erklärung zur Barrierefreiheit');
+
+    await page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'English' }).click();
+    await expectPage(page, 'Accessibility statement');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await footerLink(page, 'Accessibility statement').waitFor();
+    await expectAccessible(page, 'accessibility statement in English');
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Deutsch' }).click();
+    await expectPage(page, 'Erklärung zur Barrierefreiheit');
+  });
+});

@@ -1,0 +1,189 @@
+import type { RequestContext } from '../../http/request-context.ts';
+import { recordAudit } from '../../audit/audit.ts';
+import { AppError } from '../../http/errors.ts';
+import { allowedActions, authorize, type Resource } from '../../policy/policy.ts';
+import { categoryNames, effectiveCategories } from './cases.categories.ts';
+import { addDays, berlinToday, defaultRetentionYears } from './cases.rules.ts';
+import * as repo from './cases.repository.ts';
+import type { SettingsInput } from './cases.schemas.ts';
+
+/** How far ahead the caseload lists due steps, and how far back it shows others' accesses. */
+const dueHorizonDays = 14;
+const accessLookbackDays = 30;
+
+const own = (ctx: RequestContext, type: Resource['type'] = 'client'): Resource => ({
+  type,
+  organisationId: ctx.actor.organisationId,
+});
+
+/** R-CASE-5: my open cases, the next due steps, overdue reviews, and who broke the glass on my cases. */
+export async function caseload(ctx: RequestContext) {
+  authorize(ctx.actor, 'caseload.read', own(ctx));
+  const today = berlinToday(ctx.now);
+  const [open, steps, accesses] = await Promise.all([
+    repo.openCasesOf(ctx.trx, ctx.actor.userId),
+    repo.dueStepsOf(ctx.trx, ctx.actor.userId, addDays(today, dueHorizonDays), 200),
+    repo.accessByOthers(
+      ctx.trx,
+      ctx.actor.userId,
+      new Date(ctx.now.getTime() - accessLookbackDays * 86_400_000),
+    ),
+  ]);
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'caseload.read',
+    entityType: 'caseload',
+    entityId: ctx.actor.userId,
+    details: { caseIds: open.map((c) => c.id) },
+  });
+  return {
+    today,
+    openCases: open.map((c) => ({
+      id: c.id,
+      caseNumber: c.case_number,
+      clientName: c.client_name,
+      caseType: c.case_type as 'short_counselling' | 'case_management',
+      service: c.service as 'MBE' | 'JMD',
+      phase: c.phase as 'intake' | 'analysis' | 'plan' | 'implementation' | null,
+      openedOn: c.opened_on,
+      nextReviewOn: c.next_review_on,
+      reviewOverdue: c.next_review_on !== null && c.next_review_on < today,
+      nextStepDueOn: c.next_step_due_on,
+      lastContactAt: c.last_contact_at ? new Date(c.last_contact_at).toISOString() : null,
+    })),
+    dueSteps: steps.map((s) => ({
+      caseId: s.case_id,
+      caseNumber: s.case_number,
+      clientName: s.client_name,
+      stepId: s.step_id,
+      title: s.title,
+      responsible: s.responsible as 'client' | 'counsellor' | 'partner',
+      dueOn: s.due_on,
+      overdue: s.due_on < today,
+    })),
+    overdueReviews: open
+      .filter((c) => c.next_review_on !== null && c.next_review_on < today)
+      .map((c) => ({
+        caseId: c.id,
+        caseNumber: c.case_number,
+        clientName: c.client_name,
+        nextReviewOn: c.next_review_on!,
+      })),
+    accessByOthers: accesses.map((a) => ({
+      caseId: a.case_id,
+      caseNumber: a.case_number,
+      userName: a.user_name,
+      reason: a.reason,
+      grantedAt: a.granted_at.toISOString(),
+    })),
+    counts: {
+      open: open.length,
+      caseManagement: open.filter((c) => c.case_type === 'case_management').length,
+      shortCounselling: open.filter((c) => c.case_type === 'short_counselling').length,
+    },
+  };
+}
+
+/** R-CON-8: the team lead's view — caseloads as counts and due items, never case content. */
+export async function teamOverview(ctx: RequestContext) {
+  authorize(ctx.actor, 'caseload.team', own(ctx));
+  const today = berlinToday(ctx.now);
+  const [counts, due] = await Promise.all([
+    repo.teamCounts(ctx.trx, today, addDays(today, 7)),
+    repo.teamDueItems(ctx.trx, addDays(today, dueHorizonDays), 500),
+  ]);
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'caseload.team_read',
+    entityType: 'caseload',
+    entityId: ctx.actor.organisationId,
+  });
+  return {
+    today,
+    counsellors: counts.map((c) => ({
+      userId: c.user_id,
+      name: c.name,
+      open: c.open,
+      caseManagement: c.case_management,
+      shortCounselling: c.short_counselling,
+      overdueReviews: c.overdue_reviews,
+      stepsDueThisWeek: c.steps_due_this_week,
+      overdueSteps: c.overdue_steps,
+    })),
+    dueItems: due.map((d) => ({
+      caseId: d.case_id,
+      caseNumber: d.case_number,
+      ownerName: d.owner_name,
+      kind: d.kind,
+      dueOn: d.due_on,
+      overdue: d.due_on < today,
+    })),
+  };
+}
+
+function presentSettings(ctx: RequestContext, row: Awaited<ReturnType<typeof repo.findSettings>>) {
+  return {
+    retentionYears: row?.retention_years ?? defaultRetentionYears,
+    categories: effectiveCategories(row?.categories),
+    categoryNames,
+    isDefault: row === undefined,
+    version: row?.version ?? 0,
+    allowedActions: allowedActions(ctx.actor, own(ctx, 'case_settings'), ['case_settings.update']),
+  };
+}
+
+/** Category lists and retention period of the organisation (its own or the defaults). */
+export async function getSettings(ctx: RequestContext) {
+  authorize(ctx.actor, 'case_settings.read', own(ctx, 'case_settings'));
+  return presentSettings(ctx, await repo.findSettings(ctx.trx));
+}
+
+/** The provider's administration replaces category lists and sets the retention period. */
+export async function updateSettings(ctx: RequestContext, input: SettingsInput) {
+  authorize(ctx.actor, 'case_settings.update', own(ctx, 'case_settings'));
+  const current = await repo.findSettings(ctx.trx);
+  const stored = current?.categories ?? {};
+  const categories = { ...stored, ...input.categories };
+  const ok = await repo.saveSettings(ctx.trx, ctx.actor.organisationId, input.version, {
+    categories: JSON.stringify(categories),
+    retention_years: input.retentionYears ?? current?.retention_years ?? defaultRetentionYears,
+    updated_by: ctx.actor.userId,
+  });
+  if (!ok) throw new AppError('version_conflict');
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'case_settings.updated',
+    entityType: 'case_settings',
+    entityId: ctx.actor.organisationId,
+    details: {
+      lists: Object.keys(input.categories),
+      retentionYears: input.retentionYears ?? null,
+    },
+  });
+  return presentSettings(ctx, await repo.findSettings(ctx.trx));
+}
+
+/** R-CON-5: what the retention job erased — records without any personal data. */
+export async function listDeletions(ctx: RequestContext, query: { offset: number; limit: number }) {
+  authorize(ctx.actor, 'case_deletions.read', own(ctx, 'case_settings'));
+  const [rows, total] = await Promise.all([
+    repo.listDeletionRecords(ctx.trx, query.offset, query.limit),
+    repo.countDeletionRecords(ctx.trx),
+  ]);
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'case_deletions.read',
+    entityType: 'case_settings',
+    entityId: ctx.actor.organisationId,
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      erasedAt: r.erased_at.toISOString(),
+      rule: r.rule,
+      retentionYears: r.retention_years,
+      closedMonth: r.closed_month,
+      service: r.service,
+      caseType: r.case_type,
+      recordsRemoved: r.records_removed,
+      clientErased: r.client_erased,
+    })),
+    total,
+  };
+}

@@ -1,0 +1,155 @@
+import type { RequestContext } from '../../http/request-context.ts';
+import { AppError, type FieldError } from '../../http/errors.ts';
+import { authorize, can, type Action, type Resource } from '../../policy/policy.ts';
+import {
+  categoryNames,
+  effectiveCategories,
+  type CategoryEntry,
+  type CategoryKey,
+} from './cases.categories.ts';
+import * as casesRepo from './cases.repository.ts';
+import * as clientsRepo from './clients.repository.ts';
+
+/**
+ * Loading a case or client together with what the policy needs to decide (owner, break-the-glass
+ * grants), and the checks of input that need the database or the organisation's lists.
+ */
+
+export function caseResource(row: casesRepo.CaseRow, grantedUserIds: readonly string[]): Resource {
+  return {
+    type: 'case',
+    organisationId: row.organisation_id,
+    ownerUserId: row.owner_user_id,
+    grantedUserIds,
+    status: row.status,
+  };
+}
+
+export interface LoadedCase {
+  row: casesRepo.CaseRow;
+  resource: Resource;
+  /** The reader's own grant when they reached the case by breaking the glass. */
+  grant: { reason: string; expires_at: Date } | null;
+}
+
+const writeActions = new Set<Action>(['case.update', 'case.close']);
+
+/** Loads a case and asks the policy; another organisation's case is simply not found. */
+export async function loadCase(ctx: RequestContext, id: string, action: Action): Promise<LoadedCase> {
+  const row = await casesRepo.findCase(ctx.trx, id);
+  if (!row) throw new AppError('not_found');
+  const grantedUserIds = await casesRepo.activeGrantUserIds(ctx.trx, id, ctx.now);
+  const resource = caseResource(row, grantedUserIds);
+  if (writeActions.has(action) && row.status === 'closed' && can(ctx.actor, 'case.read', resource)) {
+    throw new AppError('case_closed');
+  }
+  authorize(ctx.actor, action, resource);
+  const grant =
+    row.owner_user_id !== ctx.actor.userId
+      ? ((await casesRepo.activeGrantOf(ctx.trx, id, ctx.actor.userId, ctx.now)) ?? null)
+      : null;
+  return { row, resource, grant };
+}
+
+export interface LoadedClient {
+  row: clientsRepo.ClientRow;
+  cases: Awaited<ReturnType<typeof clientsRepo.casesOfClient>>;
+  grants: Map<string, string[]>;
+  resource: Resource;
+}
+
+export function clientResource(
+  row: clientsRepo.ClientRow,
+  cases: LoadedClient['cases'],
+  grants: Map<string, string[]>,
+): Resource {
+  return {
+    type: 'client',
+    organisationId: row.organisation_id,
+    createdBy: row.created_by,
+    cases: cases.map((c) => ({ ownerUserId: c.owner_user_id, grantedUserIds: grants.get(c.id) ?? [] })),
+  };
+}
+
+export async function loadClient(ctx: RequestContext, id: string, action: Action): Promise<LoadedClient> {
+  const row = await clientsRepo.findClient(ctx.trx, id);
+  if (!row) throw new AppError('not_found');
+  const cases = await clientsRepo.casesOfClient(ctx.trx, id);
+  const grants = await clientsRepo.activeGrantsOfClient(ctx.trx, id, ctx.now);
+  const resource = clientResource(row, cases, grants);
+  authorize(ctx.actor, action, resource);
+  return { row, cases, grants, resource };
+}
+
+/** Whether the actor can open this case of a client (own caseload or a grant). */
+export function caseReachable(ctx: RequestContext, c: { owner_user_id: string }, grantedUserIds: string[]) {
+  return c.owner_user_id === ctx.actor.userId || grantedUserIds.includes(ctx.actor.userId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input checks that need the clock, the database or the category lists. All problems of one
+// request are collected and answered together, before anything is written.
+
+export class InputCheck {
+  readonly errors: FieldError[] = [];
+
+  add(path: string, message: string, code = 'invalid'): void {
+    this.errors.push({ path, code, message });
+  }
+
+  /** Throws 400 validation_failed with every collected problem, if there is any. */
+  done(): void {
+    if (this.errors.length > 0) throw new AppError('validation_failed', { errors: this.errors });
+  }
+}
+
+export type Categories = Record<CategoryKey, CategoryEntry[]>;
+
+/** The organisation's category lists (its own or the defaults). */
+export async function loadCategories(ctx: RequestContext): Promise<Categories> {
+  const settings = await casesRepo.findSettings(ctx.trx);
+  return effectiveCategories(settings?.categories);
+}
+
+/**
+ * Checks codes against an active list entry. A code already stored on the record stays valid
+ * even when the list has since retired it, so editing an old record does not fail on it.
+ */
+export function checkCategory(
+  check: InputCheck,
+  categories: Categories,
+  key: CategoryKey,
+  path: string,
+  value: string | readonly string[] | null | undefined,
+  alreadyStored: readonly (string | null)[] = [],
+): void {
+  if (value === null || value === undefined) return;
+  const values = typeof value === 'string' ? [value] : value;
+  const active = new Set(categories[key].filter((e) => e.active).map((e) => e.code));
+  values.forEach((v, i) => {
+    if (active.has(v) || alreadyStored.includes(v)) return;
+    check.add(
+      typeof value === 'string' ? path : `${path}.${i}`,
+      `Unbekannter Wert „${v}“ in der Auswahlliste „${categoryNames[key]}“.`,
+      'unknown_category',
+    );
+  });
+}
+
+/** An office must be one of the organisation's own (offices are readable across organisations). */
+export async function checkOffice(
+  ctx: RequestContext,
+  check: InputCheck,
+  path: string,
+  officeId: string | null | undefined,
+): Promise<void> {
+  if (!officeId) return;
+  const office = await ctx.trx
+    .selectFrom('offices')
+    .select('organisation_id')
+    .where('id', '=', officeId)
+    .executeTakeFirst();
+  if (office?.organisation_id !== ctx.actor.organisationId) {
+    check.add(path, 'Diese Beratungsstelle gehört nicht zu Ihrer Organisation.');
+  }
+}

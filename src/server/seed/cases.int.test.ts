@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { createTestApp, signIn, type TestApp } from '../../../test/test-app.ts';
+import { testDatabaseKind } from '../../../test/test-database.ts';
+import { expectStatus, type Page } from '../../../test/api.ts';
+import type { caseloadSchema, caseSchema, searchHitSchema } from '../modules/cases/cases.schemas.ts';
+import { demoPassword, seedDemo } from './demo.ts';
+
+type Caseload = z.infer<typeof caseloadSchema>;
+
+describe(`the Musterstadt demo caseloads (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.database.db);
+  });
+  afterAll(() => t.close());
+
+  it('R-CASE-5: the AWO counsellor’s caseload shows open cases, due steps and the team lead’s access', async () => {
+    const counsellor = await signIn(t.app, 'berater@awo.example', demoPassword);
+    const caseload = expectStatus<Caseload>(await counsellor.get('/api/caseload'), 200);
+    expect(caseload.openCases.map((c) => c.clientName).sort()).toEqual([
+      'Amina Haddad',
+      'Klient K-17',
+      'Oleksandr Kovalenko',
+    ]);
+    expect(caseload.dueSteps.some((s) => s.overdue)).toBe(true);
+    expect(caseload.overdueReviews.map((r) => r.clientName)).toEqual(['Amina Haddad']);
+    expect(caseload.accessByOthers).toEqual([expect.objectContaining({ userName: 'Lena Leitung' })]);
+
+    const amina = caseload.openCases.find((c) => c.clientName === 'Amina Haddad')!;
+    const read = expectStatus<z.infer<typeof caseSchema>>(
+      await counsellor.get(`/api/cases/${amina.id}`),
+      200,
+    );
+    expect(read.plan?.agreement.agreed).toBe(true);
+    expect(read.activities[0]?.kind).toBe('childcare');
+    expect(read.analysis?.health?.note).toContain('Rücken');
+  });
+
+  it('R-CASE-8: the AWO counsellor finds "Yıldız" by "yildiz", the closed case included', async () => {
+    const counsellor = await signIn(t.app, 'berater@awo.example', demoPassword);
+    const hits = expectStatus<Page<z.infer<typeof searchHitSchema>>>(
+      await counsellor.get('/api/clients/search?q=yildiz'),
+      200,
+    );
+    expect(hits.items.map((h) => h.familyName)).toEqual(['Yıldız']);
+    expect(hits.items[0]?.cases[0]?.status).toBe('closed');
+  });
+
+  it('R-CASE-5: the Caritas counsellor and the JMD counsellor have their own caseloads', async () => {
+    const caritas = await signIn(t.app, 'berater@caritas.example', demoPassword);
+    expect(
+      expectStatus<Caseload>(await caritas.get('/api/caseload'), 200)
+        .openCases.map((c) => c.clientName)
+        .sort(),
+    ).toEqual(['Elena Popescu', 'Samir Al-Hassan']);
+    const jmd = await signIn(t.app, 'jmd@awo.example', demoPassword);
+    expect(expectStatus<Caseload>(await jmd.get('/api/caseload'), 200).openCases).toEqual([
+      expect.objectContaining({ clientName: 'Dariush Rahimi', service: 'JMD' }),
+    ]);
+  });
+
+  it('R-RED-4: the Jobcenter’s demo staff see none of it', async () => {
+    const partner = await signIn(t.app, 'pap@jobcenter.example', demoPassword);
+    expect((await partner.get('/api/caseload')).statusCode).toBe(404);
+    expect((await partner.get('/api/clients/search?q=Haddad')).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,35 @@
+import { api } from './client.ts';
+import type { Flyer, HoursException, Overview, Page, Schedule, WeeklyHours } from './types.ts';
+
+const office = (id: string) => `/api/offices/${encodeURIComponent(id)}`;
+
+export interface ScheduleInput {
+  version: number;
+  hours: Omit<WeeklyHours, 'id' | 'place'>[];
+  exceptions: Omit<HoursException, 'id' | 'place'>[];
+}
+
+/** Hours, the partner overview and flyers of the directory (R-DIR-1, R-DIR-3, R-DIR-5). */
+export const directoryApi = {
+  schedule: (officeId: string, signal?: AbortSignal) =>
+    api.get<Schedule>(`${office(officeId)}/schedule`, { signal }),
+  saveSchedule: (officeId: string, body: ScheduleInput) =>
+    api.put<Schedule>(`${office(officeId)}/schedule`, body),
+  overview: (signal?: AbortSignal) => api.get<Overview>('/api/directory/overview', { signal }),
+  /** The printable overview; opened by the browser, not fetched. */
+  overviewPdfUrl: '/api/directory/overview.pdf',
+  flyers: (officeId: string, signal?: AbortSignal) =>
+    api.get<Page<Flyer>>(`${office(officeId)}/flyers`, { signal }),
+  allFlyers: (signal?: AbortSignal) => api.get<Page<Flyer>>('/api/flyers', { signal }),
+  createFlyer: (officeId: string, title: string) => api.post<Flyer>(`${office(officeId)}/flyers`, { title }),
+  uploadFlyerFile: (flyerId: string, language: string, file: File) => {
+    const form = new FormData();
+    form.set('language', language);
+    form.set('file', file);
+    return api.postForm<Flyer>(`/api/flyers/${encodeURIComponent(flyerId)}/files`, form);
+  },
+  removeFlyer: (flyerId: string, version: number) =>
+    api.delete(`/api/flyers/${encodeURIComponent(flyerId)}`, { query: { version } }),
+  languages: (signal?: AbortSignal) =>
+    api.get<{ items: { code: string; de: string; en: string }[] }>('/api/meta/languages', { signal }),
+};

@@ -1,0 +1,922 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { casesApi } from '../../api/cases.ts';
+import type { Activity, Contact, Party, Qualification } from '../../api/cases.ts';
+import { Button, SubmitButton } from '../../components/Buttons.tsx';
+import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Column } from '../../components/DataTable.tsx';
+import { CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Section } from '../../components/Page.tsx';
+import { useFormValues } from '../../hooks/useFormValues.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import type { SectionProps } from './CasePage.tsx';
+import { categoryLabel, categoryOptions, formatDay, intOrNull, orNull } from './caseFormat.ts';
+import { TextAreaField } from './TextAreaField.tsx';
+
+const cefr = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+const works = [
+  'employed',
+  'self_employed',
+  'minor_employment',
+  'training',
+  'job_seeking',
+  'not_seeking',
+  'unknown',
+] as const;
+const phases = ['intake', 'analysis', 'plan', 'implementation'] as const;
+const schoolings = ['none', 'primary', 'secondary', 'upper_secondary', 'university'] as const;
+const housings = ['own_flat', 'with_family', 'shared_accommodation', 'homeless', 'other'] as const;
+const recognitions = [
+  'not_needed',
+  'not_started',
+  'in_progress',
+  'recognised',
+  'partially_recognised',
+  'not_recognised',
+] as const;
+const forms = ['in_person', 'phone', 'video', 'message', 'home_visit'] as const;
+const contactStatuses = ['held', 'planned', 'missed', 'cancelled'] as const;
+const activityKinds = ['course_support', 'childcare'] as const;
+const activityStatuses = ['planned', 'active', 'done', 'cancelled'] as const;
+const parties = [
+  'counselling',
+  'jobcenter',
+  'course_provider_or_clearing',
+  'abh',
+  'jobcenter_or_abh',
+] as const;
+
+/** Today in the browser as 'YYYY-MM-DD'. */
+const today = () => new Date().toLocaleDateString('en-CA');
+
+function useLevelOptions() {
+  const { t: tc } = useTranslation('cases');
+  return cefr.map((v) => ({ value: v, label: tc(`cefr.${v}`) }));
+}
+
+/** Phase, review date and the situation at the start (for impact statistics). */
+export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const levels = useLevelOptions();
+  const { values, text } = useFormValues({
+    phase: c.phase ?? '',
+    nextReviewOn: c.nextReviewOn ?? '',
+    livelihood: c.situationStart.livelihood ?? '',
+    languageLevel: c.situationStart.languageLevel ?? '',
+    work: c.situationStart.work ?? '',
+  });
+  const save = useSubmit(() =>
+    casesApi.update(c.id, {
+      version: c.version,
+      ...(c.caseType === 'case_management' && values.phase ? { phase: values.phase } : {}),
+      nextReviewOn: orNull(values.nextReviewOn),
+      situationStart: {
+        livelihood: orNull(values.livelihood),
+        languageLevel: orNull(values.languageLevel),
+        work: orNull(values.work),
+      },
+    }),
+  );
+  return (
+    <Section title={tc('coreTitle')} id="core">
+      <dl className="details">
+        <div>
+          <dt>{tc('openedOn')}</dt>
+          <dd>{formatDay(c.openedOn, locale)}</dd>
+        </div>
+        <div>
+          <dt>{tc('wayIn')}</dt>
+          <dd>{categoryLabel(settings, 'wayIn', c.wayIn, locale) || '–'}</dd>
+        </div>
+        {c.serviceOverrideReason && (
+          <div>
+            <dt>{tc('overrideReason')}</dt>
+            <dd>{c.serviceOverrideReason}</dd>
+          </div>
+        )}
+      </dl>
+      {canEdit && (
+        <Form
+          error={save.error}
+          pending={save.pending}
+          markRequired={false}
+          onSubmit={() =>
+            void (async () => {
+              if ((await save.run()).ok) onSaved();
+            })()
+          }
+          aria-labelledby="core-heading"
+        >
+          {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
+          <div className="form-grid">
+            {c.caseType === 'case_management' && (
+              <SelectField
+                {...text('phase')}
+                label={tc('phaseLabel')}
+                options={phases.map((p) => ({ value: p, label: tc(`phases.${p}`) }))}
+              />
+            )}
+            <TextField {...text('nextReviewOn')} type="date" label={tc('nextReview')} />
+          </div>
+          <fieldset className="field-group">
+            <legend>{tc('situationStart')}</legend>
+            <div className="form-grid">
+              <SelectField
+                {...text('livelihood')}
+                name="situationStart.livelihood"
+                label={tc('livelihood')}
+                emptyLabel={t('common.notSpecified')}
+                options={categoryOptions(settings, 'livelihood', locale, [c.situationStart.livelihood])}
+              />
+              <SelectField
+                {...text('languageLevel')}
+                name="situationStart.languageLevel"
+                label={tc('germanLevel')}
+                emptyLabel={t('common.notSpecified')}
+                options={levels}
+              />
+              <SelectField
+                {...text('work')}
+                name="situationStart.work"
+                label={tc('work')}
+                emptyLabel={t('common.notSpecified')}
+                options={works.map((w) => ({ value: w, label: tc(`works.${w}`) }))}
+              />
+            </div>
+          </fieldset>
+          <div className="form-actions">
+            <SubmitButton>{t('actions.save')}</SubmitButton>
+          </div>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+/** R-CASE-3 Sondierungsgespräch. */
+export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const intake = c.intake;
+  const { values, set, text } = useFormValues({
+    heldOn: intake?.heldOn ?? today(),
+    reason: intake?.reason ?? '',
+    concerns: intake?.concerns ?? '',
+    agreedNextSteps: intake?.agreedNextSteps ?? '',
+    topics: intake?.topics ?? [],
+  });
+  const save = useSubmit(() =>
+    casesApi.saveIntake(c.id, {
+      ...(intake ? { version: intake.version } : {}),
+      heldOn: values.heldOn,
+      reason: values.reason,
+      concerns: orNull(values.concerns),
+      agreedNextSteps: orNull(values.agreedNextSteps),
+      topics: values.topics,
+    }),
+  );
+  return (
+    <Section title={tc('intakeTitle')} id="intake">
+      {!canEdit && !intake && <p className="empty">{tc('notRecorded')}</p>}
+      {canEdit ? (
+        <Form
+          error={save.error}
+          pending={save.pending}
+          onSubmit={() =>
+            void (async () => {
+              if ((await save.run()).ok) onSaved();
+            })()
+          }
+          aria-labelledby="intake-heading"
+        >
+          {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
+          <TextField {...text('heldOn')} type="date" label={tc('heldOn')} required />
+          <TextAreaField
+            name="reason"
+            label={tc('intakeReason')}
+            value={values.reason}
+            onChange={(v) => set('reason', v)}
+            required
+          />
+          <TextAreaField
+            name="concerns"
+            label={tc('concerns')}
+            value={values.concerns}
+            onChange={(v) => set('concerns', v)}
+          />
+          <TextAreaField
+            name="agreedNextSteps"
+            label={tc('agreedNextSteps')}
+            value={values.agreedNextSteps}
+            onChange={(v) => set('agreedNextSteps', v)}
+          />
+          <CheckboxGroup
+            name="topics"
+            legend={tc('topics')}
+            inline
+            values={values.topics}
+            options={categoryOptions(settings, 'topics', locale, intake?.topics ?? [])}
+            onChange={(v) => set('topics', v)}
+          />
+          <div className="form-actions">
+            <SubmitButton>{t('actions.save')}</SubmitButton>
+          </div>
+        </Form>
+      ) : (
+        intake && (
+          <dl className="details">
+            <div>
+              <dt>{tc('intakeReason')}</dt>
+              <dd>{intake.reason}</dd>
+            </div>
+          </dl>
+        )
+      )}
+    </Section>
+  );
+}
+
+interface QualificationRow extends Qualification {
+  key: number;
+}
+
+/** R-CASE-3 Sozial- und Kompetenzanalyse; health is GDPR Art. 9 and marked as such. */
+export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const levels = useLevelOptions();
+  const a = c.analysis;
+  const nextKey = useRef(1);
+  const { values, set, text } = useFormValues({
+    germanLevel: a?.germanLevel ?? '',
+    otherLanguages: (a?.otherLanguages ?? []).join(', '),
+    schooling: a?.schooling ?? '',
+    schoolingYears: a?.schoolingYears ? String(a.schoolingYears) : '',
+    workExperience: a?.workExperience ?? '',
+    familySituation: a?.familySituation ?? '',
+    housing: a?.housing ?? '',
+    housingNote: a?.housingNote ?? '',
+    residenceStatusGroup: a?.residenceStatusGroup ?? '',
+    livelihood: a?.livelihood ?? [],
+    healthNote: a?.health?.note ?? '',
+    qualifications: (a?.qualifications ?? []).map((q): QualificationRow => ({
+      ...q,
+      key: nextKey.current++,
+    })),
+  });
+  const healthVisible = !a?.healthWithheld;
+  const save = useSubmit(() =>
+    casesApi.saveAnalysis(c.id, {
+      ...(a ? { version: a.version } : {}),
+      germanLevel: orNull(values.germanLevel),
+      otherLanguages: values.otherLanguages.split(/[\s,;]+/).filter(Boolean),
+      schooling: orNull(values.schooling),
+      schoolingYears: intOrNull(values.schoolingYears),
+      qualifications: values.qualifications.map(({ key: _key, ...q }) => ({
+        ...q,
+        country: q.country || null,
+      })),
+      workExperience: orNull(values.workExperience),
+      familySituation: orNull(values.familySituation),
+      housing: orNull(values.housing),
+      housingNote: orNull(values.housingNote),
+      residenceStatusGroup: orNull(values.residenceStatusGroup),
+      livelihood: values.livelihood,
+      ...(healthVisible ? { healthNote: orNull(values.healthNote) } : {}),
+    }),
+  );
+  const setQualification = (key: number, change: Partial<Qualification>) =>
+    set(
+      'qualifications',
+      values.qualifications.map((q) => (q.key === key ? { ...q, ...change } : q)),
+    );
+  if (!canEdit) {
+    return (
+      <Section title={tc('analysisTitle')} id="analysis">
+        {a ? (
+          <dl className="details">
+            <div>
+              <dt>{tc('germanLevel')}</dt>
+              <dd>{a.germanLevel ?? '–'}</dd>
+            </div>
+            {a.health && (
+              <div>
+                <dt>{tc('health')}</dt>
+                <dd>{a.health.note ?? '–'}</dd>
+              </div>
+            )}
+          </dl>
+        ) : (
+          <p className="empty">{tc('notRecorded')}</p>
+        )}
+      </Section>
+    );
+  }
+  return (
+    <Section title={tc('analysisTitle')} id="analysis">
+      <Form
+        error={save.error}
+        pending={save.pending}
+        markRequired={false}
+        onSubmit={() =>
+          void (async () => {
+            if ((await save.run()).ok) onSaved();
+          })()
+        }
+        aria-labelledby="analysis-heading"
+      >
+        {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
+        <div className="form-grid">
+          <SelectField
+            {...text('germanLevel')}
+            label={tc('germanLevel')}
+            emptyLabel={t('common.notSpecified')}
+            options={levels}
+          />
+          <TextField {...text('otherLanguages')} label={tc('otherLanguages')} hint={tc('languagesHint')} />
+          <SelectField
+            {...text('schooling')}
+            label={tc('schooling')}
+            emptyLabel={t('common.notSpecified')}
+            options={schoolings.map((s) => ({ value: s, label: tc(`schoolings.${s}`) }))}
+          />
+          <TextField {...text('schoolingYears')} inputMode="numeric" label={tc('schoolingYears')} />
+        </div>
+        <fieldset className="field-group">
+          <legend>{tc('qualifications')}</legend>
+          <ul className="plain-list">
+            {values.qualifications.map((q, i) => (
+              <li key={q.key} className="schedule-row">
+                <div className="form-grid">
+                  <SelectField
+                    name={`qualifications.${i}.type`}
+                    label={tc('qualificationType', { n: i + 1 })}
+                    value={q.type}
+                    options={categoryOptions(settings, 'qualificationTypes', locale, [q.type])}
+                    onChange={(v) => setQualification(q.key, { type: v })}
+                  />
+                  <TextField
+                    name={`qualifications.${i}.title`}
+                    label={tc('qualificationTitle')}
+                    value={q.title}
+                    onChange={(v) => setQualification(q.key, { title: v })}
+                  />
+                  <TextField
+                    name={`qualifications.${i}.country`}
+                    label={tc('country')}
+                    value={q.country ?? ''}
+                    onChange={(v) => setQualification(q.key, { country: v })}
+                  />
+                  <SelectField
+                    name={`qualifications.${i}.recognition`}
+                    label={tc('recognition')}
+                    value={q.recognition}
+                    options={recognitions.map((r) => ({ value: r, label: tc(`recognitions.${r}`) }))}
+                    onChange={(v) => setQualification(q.key, { recognition: v })}
+                  />
+                </div>
+                <Button
+                  aria-label={tc('removeQualification', { n: i + 1 })}
+                  onClick={() =>
+                    set(
+                      'qualifications',
+                      values.qualifications.filter((x) => x.key !== q.key),
+                    )
+                  }
+                >
+                  {t('actions.delete')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <Button
+            onClick={() =>
+              set('qualifications', [
+                ...values.qualifications,
+                {
+                  key: nextKey.current++,
+                  type: settings?.categories.qualificationTypes[0]?.code ?? 'other',
+                  title: '',
+                  country: null,
+                  recognition: 'not_started',
+                },
+              ])
+            }
+          >
+            {tc('addQualification')}
+          </Button>
+        </fieldset>
+        <TextAreaField
+          name="workExperience"
+          label={tc('workExperience')}
+          value={values.workExperience}
+          onChange={(v) => set('workExperience', v)}
+        />
+        <TextAreaField
+          name="familySituation"
+          label={tc('familySituation')}
+          value={values.familySituation}
+          onChange={(v) => set('familySituation', v)}
+        />
+        <div className="form-grid">
+          <SelectField
+            {...text('housing')}
+            label={tc('housing')}
+            emptyLabel={t('common.notSpecified')}
+            options={housings.map((h) => ({ value: h, label: tc(`housings.${h}`) }))}
+          />
+          <TextField {...text('housingNote')} label={tc('housingNote')} />
+          <SelectField
+            {...text('residenceStatusGroup')}
+            label={tc('residenceStatus')}
+            emptyLabel={t('common.notSpecified')}
+            options={categoryOptions(settings, 'residenceStatusGroups', locale, [a?.residenceStatusGroup])}
+          />
+        </div>
+        <CheckboxGroup
+          name="livelihood"
+          legend={tc('livelihood')}
+          inline
+          values={values.livelihood}
+          options={categoryOptions(settings, 'livelihood', locale, a?.livelihood ?? [])}
+          onChange={(v) => set('livelihood', v)}
+        />
+        {healthVisible ? (
+          <TextAreaField
+            name="healthNote"
+            label={tc('health')}
+            hint={tc('healthHint')}
+            value={values.healthNote}
+            onChange={(v) => set('healthNote', v)}
+          />
+        ) : (
+          <Notice tone="info">
+            <p>{tc('healthWithheld')}</p>
+          </Notice>
+        )}
+        <div className="form-actions">
+          <SubmitButton>{t('actions.save')}</SubmitButton>
+        </div>
+      </Form>
+    </Section>
+  );
+}
+
+/** R-CASE-5: contacts and appointments. */
+export function ContactsSection({ c, settings, canEdit, onSaved }: SectionProps) {
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const empty = {
+    startsAt: '',
+    form: 'in_person',
+    status: 'held',
+    durationMinutes: '',
+    topics: [] as string[],
+    present: [] as string[],
+    note: '',
+  };
+  const { values, set, text, replace } = useFormValues(empty);
+  const save = useSubmit(() =>
+    casesApi.addContact(c.id, {
+      startsAt: values.startsAt ? new Date(values.startsAt).toISOString() : '',
+      form: values.form,
+      status: values.status,
+      durationMinutes: intOrNull(values.durationMinutes),
+      topics: values.topics,
+      familyMemberIds: values.present,
+      note: orNull(values.note),
+    }),
+  );
+  const columns: Column<Contact>[] = [
+    {
+      key: 'when',
+      header: tc('when'),
+      cell: (x) => formatDateTime(x.startsAt, locale),
+      rowHeader: true,
+    },
+    { key: 'form', header: tc('contactForm'), cell: (x) => tc(`forms.${x.form}`) },
+    { key: 'status', header: tc('contactStatus'), cell: (x) => tc(`contactStatuses.${x.status}`) },
+    {
+      key: 'minutes',
+      header: tc('duration'),
+      cell: (x) => (x.durationMinutes ? tc('minutes', { n: x.durationMinutes }) : ''),
+    },
+    {
+      key: 'topics',
+      header: tc('topics'),
+      cell: (x) => x.topics.map((tp) => categoryLabel(settings, 'topics', tp, locale)).join(', '),
+    },
+    { key: 'note', header: tc('note'), cell: (x) => x.note ?? '' },
+  ];
+  return (
+    <Section title={tc('contactsTitle')} id="contacts">
+      <DataTable
+        caption={tc('contactsTitle')}
+        captionHidden
+        columns={columns}
+        rows={c.contacts}
+        rowKey={(x) => x.id}
+        emptyText={tc('noContacts')}
+      />
+      {canEdit && (
+        <Form
+          error={save.error}
+          pending={save.pending}
+          onSubmit={() =>
+            void (async () => {
+              if ((await save.run()).ok) {
+                replace(empty);
+                onSaved();
+              }
+            })()
+          }
+          aria-label={tc('addContact')}
+        >
+          <h3>{tc('addContact')}</h3>
+          <div className="form-grid">
+            <TextField {...text('startsAt')} type="datetime-local" label={tc('when')} required />
+            <SelectField
+              {...text('form')}
+              label={tc('contactForm')}
+              options={forms.map((f) => ({ value: f, label: tc(`forms.${f}`) }))}
+            />
+            <SelectField
+              {...text('status')}
+              label={tc('contactStatus')}
+              options={contactStatuses.map((s) => ({ value: s, label: tc(`contactStatuses.${s}`) }))}
+            />
+            <TextField {...text('durationMinutes')} inputMode="numeric" label={tc('durationMinutes')} />
+          </div>
+          <CheckboxGroup
+            name="topics"
+            legend={tc('topics')}
+            inline
+            values={values.topics}
+            options={categoryOptions(settings, 'topics', locale)}
+            onChange={(v) => set('topics', v)}
+          />
+          {c.client.familyMembers.length > 0 && (
+            <CheckboxGroup
+              name="familyMemberIds"
+              legend={tc('present')}
+              inline
+              values={values.present}
+              options={c.client.familyMembers.map((f) => ({
+                value: f.id,
+                label: `${tc(`relations.${f.relation}`)}${f.givenName ? ` ${f.givenName}` : ''}`,
+              }))}
+              onChange={(v) => set('present', v)}
+            />
+          )}
+          <TextAreaField
+            name="note"
+            label={tc('note')}
+            value={values.note}
+            onChange={(v) => set('note', v)}
+          />
+          <div className="form-actions">
+            <SubmitButton>{tc('addContactSubmit')}</SubmitButton>
+          </div>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+/** R-CASE-6: support during the integration course, arranging childcare. */
+export function ActivitiesSection({ c, canEdit, onSaved }: SectionProps) {
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const empty = {
+    kind: 'course_support',
+    status: 'planned',
+    courseProviderName: '',
+    courseName: '',
+    startsOn: '',
+    endsOn: '',
+    childrenCount: '',
+    childcarePlace: '',
+    note: '',
+  };
+  const { values, set, text, replace } = useFormValues(empty);
+  const save = useSubmit(() =>
+    casesApi.addActivity(c.id, {
+      kind: values.kind,
+      status: values.status,
+      courseProviderName: orNull(values.courseProviderName),
+      courseName: orNull(values.courseName),
+      startsOn: orNull(values.startsOn),
+      endsOn: orNull(values.endsOn),
+      ...(values.kind === 'childcare'
+        ? { childrenCount: intOrNull(values.childrenCount), childcarePlace: orNull(values.childcarePlace) }
+        : {}),
+      note: orNull(values.note),
+    }),
+  );
+  const columns: Column<Activity>[] = [
+    {
+      key: 'kind',
+      header: tc('activityKind'),
+      cell: (x) => tc(`activityKinds.${x.kind}`),
+      rowHeader: true,
+    },
+    {
+      key: 'status',
+      header: tc('activityStatus'),
+      cell: (x) => tc(`activityStatuses.${x.status}`),
+    },
+    {
+      key: 'where',
+      header: tc('courseOrPlace'),
+      cell: (x) => [x.courseProviderName, x.courseName, x.childcarePlace].filter(Boolean).join(', '),
+    },
+    {
+      key: 'period',
+      header: tc('period'),
+      cell: (x) => [formatDay(x.startsOn, locale), formatDay(x.endsOn, locale)].filter(Boolean).join(' – '),
+    },
+  ];
+  return (
+    <Section title={tc('activitiesTitle')} id="activities">
+      <DataTable
+        caption={tc('activitiesTitle')}
+        captionHidden
+        columns={columns}
+        rows={c.activities}
+        rowKey={(x) => x.id}
+        emptyText={tc('noActivities')}
+      />
+      {canEdit && (
+        <Form
+          error={save.error}
+          pending={save.pending}
+          markRequired={false}
+          onSubmit={() =>
+            void (async () => {
+              if ((await save.run()).ok) {
+                replace(empty);
+                onSaved();
+              }
+            })()
+          }
+          aria-label={tc('addActivity')}
+        >
+          <h3>{tc('addActivity')}</h3>
+          <div className="form-grid">
+            <SelectField
+              {...text('kind')}
+              label={tc('activityKind')}
+              options={activityKinds.map((k) => ({ value: k, label: tc(`activityKinds.${k}`) }))}
+            />
+            <SelectField
+              {...text('status')}
+              label={tc('activityStatus')}
+              options={activityStatuses.map((s) => ({ value: s, label: tc(`activityStatuses.${s}`) }))}
+            />
+            <TextField {...text('courseProviderName')} label={tc('courseProvider')} />
+            <TextField {...text('courseName')} label={tc('courseName')} />
+            <TextField {...text('startsOn')} type="date" label={tc('startsOn')} />
+            <TextField {...text('endsOn')} type="date" label={tc('endsOn')} />
+            {values.kind === 'childcare' && (
+              <>
+                <TextField {...text('childrenCount')} inputMode="numeric" label={tc('childrenCount')} />
+                <TextField {...text('childcarePlace')} label={tc('childcarePlace')} />
+              </>
+            )}
+          </div>
+          <TextAreaField
+            name="note"
+            label={tc('note')}
+            value={values.note}
+            onChange={(v) => set('note', v)}
+          />
+          <div className="form-actions">
+            <SubmitButton>{tc('addActivitySubmit')}</SubmitButton>
+          </div>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+/** R-CASE-7: who is responsible for what in this case, as the source text divides it. */
+export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const [choices, setChoices] = useState<Record<string, Party>>(
+    Object.fromEntries(c.responsibilities.map((r) => [r.area, r.responsible])),
+  );
+  const save = useSubmit((area: string, version: number) =>
+    casesApi.updateResponsibility(c.id, area, { version, responsible: choices[area]!, note: null }),
+  );
+  const columns: Column<(typeof c.responsibilities)[number]>[] = [
+    {
+      key: 'task',
+      header: tc('task'),
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          {r.label}
+          <span className="cell-note">„{r.source}“</span>
+        </>
+      ),
+    },
+    {
+      key: 'who',
+      header: tc('responsibleParty'),
+      cell: (r) =>
+        canEdit ? (
+          <div className="row-actions">
+            <label className="visually-hidden" htmlFor={`resp-${r.area}`}>
+              {tc('responsibleFor', { task: r.label })}
+            </label>
+            <select
+              id={`resp-${r.area}`}
+              value={choices[r.area]}
+              onChange={(e) => setChoices({ ...choices, [r.area]: e.target.value as Party })}
+            >
+              {parties.map((p) => (
+                <option key={p} value={p}>
+                  {tc(`parties.${p}`)}
+                </option>
+              ))}
+            </select>
+            {choices[r.area] !== r.responsible && (
+              <Button
+                aria-label={tc('saveResponsibility', { task: r.label })}
+                onClick={() =>
+                  void (async () => {
+                    if ((await save.run(r.area, r.version)).ok) onSaved();
+                  })()
+                }
+              >
+                {t('actions.save')}
+              </Button>
+            )}
+          </div>
+        ) : (
+          tc(`parties.${r.responsible}`)
+        ),
+    },
+    {
+      key: 'default',
+      header: tc('fromSource'),
+      cell: (r) => (r.isDefault ? t('common.yes') : t('common.no')),
+    },
+  ];
+  return (
+    <Section title={tc('responsibilitiesTitle')} id="responsibilities">
+      {save.error &&
+        (isConflict(save.error) ? (
+          <ConflictNotice onReload={onSaved} />
+        ) : (
+          <Notice tone="error" role="alert">
+            <p>{save.error.message}</p>
+          </Notice>
+        ))}
+      <DataTable
+        caption={tc('responsibilitiesTitle')}
+        captionHidden
+        columns={columns}
+        rows={c.responsibilities}
+        rowKey={(r) => r.area}
+        emptyText=""
+      />
+    </Section>
+  );
+}
+
+/** R-CASE-3 Abschluss: reason and the situation at the end, beside the start. */
+export function ClosureSection({ c, settings, onSaved }: SectionProps) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const levels = useLevelOptions();
+  const { values, text } = useFormValues({
+    closedOn: today(),
+    closureReason: '',
+    closureNote: '',
+    livelihood: '',
+    languageLevel: '',
+    work: '',
+  });
+  const close = useSubmit(() =>
+    casesApi.close(c.id, {
+      version: c.version,
+      closedOn: values.closedOn,
+      closureReason: values.closureReason,
+      closureNote: orNull(values.closureNote),
+      situationEnd: {
+        livelihood: orNull(values.livelihood),
+        languageLevel: orNull(values.languageLevel),
+        work: orNull(values.work),
+      },
+    }),
+  );
+  const reopen = useSubmit(() => casesApi.reopen(c.id, c.version));
+  if (c.status === 'closed') {
+    return (
+      <Section title={tc('closureTitle')} id="closure">
+        <dl className="details">
+          <div>
+            <dt>{tc('closedOn')}</dt>
+            <dd>{formatDay(c.closedOn, locale)}</dd>
+          </div>
+          <div>
+            <dt>{tc('closureReason')}</dt>
+            <dd>{categoryLabel(settings, 'closureReasons', c.closureReason, locale)}</dd>
+          </div>
+          {c.retentionEndsOn && (
+            <div>
+              <dt>{tc('retentionEndsOn')}</dt>
+              <dd>{formatDay(c.retentionEndsOn, locale)}</dd>
+            </div>
+          )}
+        </dl>
+        {c.allowedActions.includes('case.reopen') && (
+          <Form
+            error={reopen.error}
+            pending={reopen.pending}
+            markRequired={false}
+            onSubmit={() =>
+              void (async () => {
+                if ((await reopen.run()).ok) onSaved();
+              })()
+            }
+            aria-label={tc('reopen')}
+          >
+            <div className="form-actions">
+              <SubmitButton variant="secondary">{tc('reopen')}</SubmitButton>
+            </div>
+          </Form>
+        )}
+      </Section>
+    );
+  }
+  if (!c.allowedActions.includes('case.close')) return null;
+  return (
+    <Section title={tc('closureTitle')} id="closure">
+      <Form
+        error={close.error}
+        pending={close.pending}
+        onSubmit={() =>
+          void (async () => {
+            if ((await close.run()).ok) onSaved();
+          })()
+        }
+        aria-labelledby="closure-heading"
+      >
+        {isConflict(close.error) && <ConflictNotice onReload={onSaved} />}
+        <div className="form-grid">
+          <TextField {...text('closedOn')} type="date" label={tc('closedOn')} required />
+          <SelectField
+            {...text('closureReason')}
+            label={tc('closureReason')}
+            required
+            emptyLabel={t('common.pleaseChoose')}
+            options={categoryOptions(settings, 'closureReasons', locale)}
+          />
+        </div>
+        <fieldset className="field-group">
+          <legend>{tc('situationEnd')}</legend>
+          <div className="form-grid">
+            <SelectField
+              {...text('livelihood')}
+              name="situationEnd.livelihood"
+              label={tc('livelihood')}
+              emptyLabel={t('common.notSpecified')}
+              options={categoryOptions(settings, 'livelihood', locale)}
+            />
+            <SelectField
+              {...text('languageLevel')}
+              name="situationEnd.languageLevel"
+              label={tc('germanLevel')}
+              emptyLabel={t('common.notSpecified')}
+              options={levels}
+            />
+            <SelectField
+              {...text('work')}
+              name="situationEnd.work"
+              label={tc('work')}
+              emptyLabel={t('common.notSpecified')}
+              options={works.map((w) => ({ value: w, label: tc(`works.${w}`) }))}
+            />
+          </div>
+        </fieldset>
+        <TextField {...text('closureNote')} label={tc('closureNote')} />
+        <div className="form-actions">
+          <SubmitButton>{tc('closeSubmit')}</SubmitButton>
+        </div>
+      </Form>
+    </Section>
+  );
+}
