@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../http/errors.ts';
+import {
+  authorize,
+  can,
+  navigationFor,
+  type Action,
+  type Actor,
+  type Resource,
+} from '../../policy/policy.ts';
+
+const provider = 'a0000000-0000-4000-8000-000000000001';
+const jobcenter = 'd0000000-0000-4000-8000-000000000004';
+
+const actor = (roles: Actor['roles'], overrides: Partial<Actor> = {}): Actor => ({
+  userId: 'me',
+  organisationId: provider,
+  organisationKind: 'welfare_provider',
+  roles,
+  ...overrides,
+});
+
+const aCase = (overrides: Partial<Resource> = {}): Resource => ({
+  type: 'case',
+  organisationId: provider,
+  ownerUserId: 'owner',
+  grantedUserIds: [],
+  status: 'open',
+  ...overrides,
+});
+
+const codeOf = (fn: () => void): string | undefined => {
+  try {
+    fn();
+    return undefined;
+  } catch (err) {
+    return err instanceof AppError ? err.code : 'other';
+  }
+};
+
+const caseActions: Action[] = [
+  'client.create',
+  'client.search',
+  'client.read',
+  'client.update',
+  'client.export',
+  'case.create',
+  'case.read',
+  'case.read_special',
+  'case.update',
+  'case.close',
+  'case.reopen',
+  'case.lookup',
+  'case.break_glass',
+  'case.legal_hold',
+  'caseload.read',
+  'caseload.team',
+  'case_settings.read',
+  'case_settings.update',
+  'case_deletions.read',
+];
+
+describe('case management in the policy', () => {
+  it('R-RED-4: every partner role is answered "not found" for every case action, even on its own organisation', () => {
+    for (const roles of [
+      ['partner_staff'],
+      ['central_contact'],
+      ['org_admin'],
+      ['central_contact', 'org_admin'],
+    ] as const) {
+      const partner = actor([...roles], { organisationId: jobcenter, organisationKind: 'jobcenter' });
+      for (const action of caseActions) {
+        expect(
+          codeOf(() => authorize(partner, action, { type: 'client', organisationId: jobcenter })),
+          `${roles.join('+')} ${action}`,
+        ).toBe('not_found');
+        expect(
+          codeOf(() => authorize(partner, action, aCase())),
+          `${roles.join('+')} ${action}`,
+        ).toBe('not_found');
+      }
+      expect(navigationFor(partner)).not.toContain('cases');
+    }
+  });
+
+  it('R-CON-8: a counsellor reads own cases; someone else’s asks for a reason, which then opens it', () => {
+    const me = actor(['counsellor']);
+    expect(can(me, 'case.read', aCase({ ownerUserId: 'me' }))).toBe(true);
+    expect(codeOf(() => authorize(me, 'case.read', aCase()))).toBe('break_glass_required');
+    expect(codeOf(() => authorize(me, 'case.update', aCase()))).toBe('break_glass_required');
+    expect(can(me, 'case.break_glass', aCase())).toBe(true);
+    expect(can(me, 'case.break_glass', aCase({ ownerUserId: 'me' }))).toBe(false);
+    const granted = aCase({ grantedUserIds: ['me'] });
+    expect(can(me, 'case.read', granted)).toBe(true);
+    expect(can(me, 'case.read_special', granted)).toBe(true);
+    expect(can(me, 'case.update', granted)).toBe(true);
+  });
+
+  it('R-CON-8: a team lead sees counts, reads a case only after breaking the glass, and never changes it', () => {
+    const lead = actor(['team_lead']);
+    expect(can(lead, 'caseload.team', { type: 'client', organisationId: provider })).toBe(true);
+    expect(can(lead, 'caseload.read', { type: 'client', organisationId: provider })).toBe(false);
+    expect(codeOf(() => authorize(lead, 'case.read', aCase()))).toBe('break_glass_required');
+    const granted = aCase({ grantedUserIds: ['me'] });
+    expect(can(lead, 'case.read', granted)).toBe(true);
+    expect(can(lead, 'case.read_special', granted)).toBe(true);
+    expect(codeOf(() => authorize(lead, 'case.update', granted))).toBe('forbidden');
+    expect(navigationFor(lead)).toContain('team');
+  });
+
+  it('R-CASE-3: health data (Art. 9 DSGVO) never goes out through an API token, even to the owner', () => {
+    const token = actor(['counsellor'], { tokenScope: 'read' });
+    expect(can(token, 'case.read', aCase({ ownerUserId: 'me' }))).toBe(true);
+    expect(can(token, 'case.read_special', aCase({ ownerUserId: 'me' }))).toBe(false);
+  });
+
+  it('R-CON-5: the provider’s administration configures lists and retention but reads no case', () => {
+    const admin = actor(['org_admin']);
+    expect(can(admin, 'case_settings.update', { type: 'case_settings', organisationId: provider })).toBe(
+      true,
+    );
+    expect(can(admin, 'case.legal_hold', aCase())).toBe(true);
+    expect(can(admin, 'case.read', aCase({ grantedUserIds: ['me'] }))).toBe(false);
+    expect(can(admin, 'case.break_glass', aCase())).toBe(false);
+  });
+
+  it('R-SEC-2: system administration has no case permission at all', () => {
+    const sys = actor(['system_admin'], { organisationKind: 'operator' });
+    for (const action of caseActions) {
+      expect(can(sys, action, aCase({ organisationId: sys.organisationId, ownerUserId: 'me' })), action).toBe(
+        false,
+      );
+    }
+  });
+
+  it('R-CASE-3: a closed case is read-only until reopened', () => {
+    const me = actor(['counsellor']);
+    const closed = aCase({ ownerUserId: 'me', status: 'closed' });
+    expect(can(me, 'case.read', closed)).toBe(true);
+    expect(can(me, 'case.update', closed)).toBe(false);
+    expect(can(me, 'case.reopen', closed)).toBe(true);
+  });
+});
