@@ -21,6 +21,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   logLevel: string;
+  /** Months the audit log is kept; older rows are deleted hourly (at least six). */
+  auditRetentionMonths: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -28,6 +30,13 @@ function intFrom(value: string | undefined, fallback: number): number {
   const n = Number.parseInt(value, 10);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`Ungültiger Zahlenwert in der Konfiguration: ${value}`);
   return n;
+}
+
+/** The audit log is kept 24 months by default and never less than six (the database enforces it too). */
+function auditRetentionFrom(value: string | undefined): number {
+  const months = intFrom(value, 24);
+  if (months < 6) throw new Error(`KOOP_AUDIT_RETENTION_MONTHS muss mindestens 6 sein, nicht ${months}`);
+  return months;
 }
 
 /** Reads the configuration from environment variables (see README, "Konfiguration"). */
@@ -50,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Koop <koop@localhost>',
     publicUrl: env.KOOP_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    auditRetentionMonths: auditRetentionFrom(env.KOOP_AUDIT_RETENTION_MONTHS),
   };
 }

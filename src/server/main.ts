@@ -11,6 +11,8 @@ import { createMailer } from './mail/mailer.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 import { startDigestJob } from './modules/offers/digest.ts';
 import { scheduleRetention } from './modules/cases/retention.ts';
+import { runAuditRetention } from './audit/retention.ts';
+import { scheduleJob } from './jobs/schedule.ts';
 
 /** Starts Koop: database (embedded or PostgreSQL), migrations, demo data in demo mode, HTTP server. */
 async function main(): Promise<void> {
@@ -43,6 +45,16 @@ async function main(): Promise<void> {
     : () => undefined;
   // Retention of closed cases (R-CON-5): hourly; safe with several instances (advisory lock).
   const stopRetention = scheduleRetention(database.db, app.log);
+  // Retention of the audit log: rows older than KOOP_AUDIT_RETENTION_MONTHS go, hourly.
+  const stopAuditRetention = scheduleJob({
+    intervalMs: 3_600_000,
+    firstRunMs: 90_000,
+    run: async () => {
+      const purged = await runAuditRetention(database.db, new Date(), config.auditRetentionMonths);
+      if (purged > 0) app.log.info({ purged }, 'Protokoll: alte Einträge gelöscht');
+    },
+    onError: (err) => app.log.error({ err }, 'Protokoll: Löschlauf fehlgeschlagen'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -50,6 +62,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     stopDigests();
     stopRetention();
+    stopAuditRetention();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from '../db/database.ts';
 
 /**
@@ -138,4 +139,26 @@ export async function recordAuditMany(trx: Trx, ctx: AuditContext, events: Audit
       })),
     )
     .execute();
+}
+
+/**
+ * R-CON-5: after the retention job has erased cases, clears the free-text reasons (break the
+ * glass, legal hold) of their audit rows, which may name the client. The database function
+ * touches only cases that no longer exist, in the current organisation.
+ */
+export async function forgetErasedCases(trx: Trx, caseIds: readonly string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const { rows } = await sql<{ n: number }>`
+    SELECT koop_audit_forget_erased_cases(${caseIds}::uuid[]) AS n`.execute(trx);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Deletes at most `limit` audit rows written before `before` (the installation's audit retention
+ * period); returns how many went. The database refuses a cut-off younger than six months.
+ */
+export async function purgeAuditBefore(trx: Trx, before: Date, limit: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT koop_audit_purge(${before}::timestamptz, ${limit}::int) AS n`.execute(trx);
+  return rows[0]?.n ?? 0;
 }

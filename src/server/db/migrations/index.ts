@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_foundation.ts';
 import * as m0002 from './0002_create_directory.ts';
 import * as m0003 from './0003_create_cases.ts';
+import * as m0004 from './0004_audit_retention.ts';
 
 /** Every migration, in order. Add new files here; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001_create_foundation': m0001,
   '0002_create_directory': m0002,
   '0003_create_cases': m0003,
+  '0004_audit_retention': m0004,
 };

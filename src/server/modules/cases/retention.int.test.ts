@@ -216,7 +216,10 @@ describe(`retention of closed cases (${testDatabaseKind})`, () => {
     expectProblem(await owner.get('/api/case-deletions'), 403, 'forbidden');
   });
 
-  it('R-CON-5: releasing the legal hold lets the next run erase the case', async () => {
+  it('R-CON-5: releasing the legal hold lets the next run erase the case; reasons leave the audit log with it', async () => {
+    expect((await auditRows(t.database.db, 'case.legal_hold_set', held.caseId))[0]?.reason).toBe(
+      'Gerichtsverfahren anhängig',
+    );
     const lead = await signIn(t.app, w.teamLead.user.email);
     const lookup = expectStatus<{ id: string }>(
       await lead.get(`/api/cases/lookup?caseNumber=${held.caseNumber}`),
@@ -231,6 +234,15 @@ describe(`retention of closed cases (${testDatabaseKind})`, () => {
     );
     expect((await runRetention(t.database.db, at('2026-01-16T06:00:00Z'))).erased).toBe(1);
     expect(await caseExists(held.caseId)).toBe(false);
+    // Who set the hold and when stays in the log; the typed reason, which may name the client, does not.
+    const [holdRow] = await auditRows(t.database.db, 'case.legal_hold_set', held.caseId);
+    expect(holdRow).toMatchObject({ reason: null, details: { reasonErased: true } });
+    expect(holdRow?.actor_user_id).toBe(w.teamLead.user.id);
+    const withReason = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${held.caseId} AND reason IS NOT NULL`.execute(
+      t.database.db,
+    );
+    expect(withReason.rows[0]?.n).toBe(0);
   });
 
   it('R-CON-5: the period is configurable per provider: one year erases the case closed a year ago', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { inTenantTransaction, switchOrganisation, type Db, type Trx } from '../../db/database.ts';
-import { recordAudit } from '../../audit/audit.ts';
+import { forgetErasedCases, recordAudit } from '../../audit/audit.ts';
+import { scheduleJob } from '../../jobs/schedule.ts';
 import {
   ageGroupFor,
   ageOn,
@@ -77,12 +78,16 @@ export async function runRetention(
         ORDER BY closed_on, id
         LIMIT ${limit - result.erased}
         FOR UPDATE SKIP LOCKED`.execute(trx);
+        const erased: string[] = [];
         for (const c of rows) {
           if (!dueForErasure({ closedOn: c.closed_on, legalHold: c.legal_hold }, years, today)) continue;
           const clientErased = await eraseCase(trx, provider.id, c.id, years, now);
+          erased.push(c.id);
           result.erased++;
           if (clientErased) result.clientsErased++;
         }
+        // Reasons typed into the audit log (break the glass, legal hold) may name the client.
+        await forgetErasedCases(trx, erased);
       }
       return result;
     },
@@ -217,25 +222,13 @@ export function scheduleRetention(
   options: { intervalMs?: number; firstRunMs?: number; now?: () => Date } = {},
 ): () => void {
   const now = options.now ?? (() => new Date());
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return scheduleJob({
+    intervalMs: options.intervalMs ?? 3_600_000,
+    firstRunMs: options.firstRunMs ?? 60_000,
+    run: async () => {
       const result = await runRetention(db, now());
       if (result.erased > 0) log.info({ ...result }, 'Aufbewahrungsfrist: Fälle gelöscht');
-    } catch (err) {
-      log.error({ err }, 'Aufbewahrungsfrist: Lauf fehlgeschlagen');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), options.firstRunMs ?? 60_000);
-  const every = setInterval(() => void tick(), options.intervalMs ?? 3_600_000);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+    },
+    onError: (err) => log.error({ err }, 'Aufbewahrungsfrist: Lauf fehlgeschlagen'),
+  });
 }

@@ -7,6 +7,7 @@ import { berlinToday, berlinWallClock, mondayOf } from '../directory/schedule.ts
 import * as repo from './offers.repository.ts';
 import { visibleTo } from './offers.service.ts';
 import { defaultDigestFrequency, type DigestFrequency } from './notifications.service.ts';
+import { scheduleJob } from '../../jobs/schedule.ts';
 
 /**
  * The e-mail digest of new partner offers (R-OFF-4). Each recipient's digest is built in a
@@ -222,19 +223,5 @@ export function startDigestJob(
   clock: () => Date = () => new Date(),
   intervalMs = 15 * 60_000,
 ): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runDigests(deps, clock());
-    } catch (err) {
-      deps.log(err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return scheduleJob({ intervalMs, run: () => runDigests(deps, clock()), onError: deps.log });
 }
