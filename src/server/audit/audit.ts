@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Compilable, type OperationNodeSource } from 'kysely';
 import type { Trx } from '../db/database.ts';
 
 /**
@@ -119,6 +119,34 @@ export async function recordAudit(trx: Trx, ctx: AuditContext, event: AuditEvent
       details: JSON.stringify(event.details ?? {}),
     })
     .execute();
+}
+
+/**
+ * Reads one record and writes its audit row in the same statement (one round trip instead of
+ * two): the row is written only when the query found the record, and like every audit row it
+ * commits or rolls back with the caller's transaction — a read that the policy then refuses
+ * leaves no row. `organisationColumn` takes the audit row's organisation from the record.
+ */
+export async function selectAudited<Row>(
+  trx: Trx,
+  ctx: AuditContext,
+  query: Compilable<Row> & OperationNodeSource,
+  event: AuditEvent & { organisationColumn?: string },
+): Promise<Row | undefined> {
+  const organisation = event.organisationColumn
+    ? sql`r.${sql.ref(event.organisationColumn)}`
+    : sql`${event.organisationId !== undefined ? event.organisationId : ctx.organisationId}::uuid`;
+  const { rows } = await sql<Row>`
+    WITH r AS (${query}),
+    a AS (
+      INSERT INTO audit_log (organisation_id, actor_user_id, action, entity_type, entity_id, reason, request_id, details)
+      SELECT ${organisation}, ${ctx.actorUserId}::uuid, ${event.action}::text, ${event.entityType}::text,
+             ${event.entityId ?? null}::text, ${event.reason ?? null}::text, ${ctx.requestId}::text,
+             ${JSON.stringify(event.details ?? {})}::jsonb
+      FROM r LIMIT 1
+    )
+    SELECT * FROM r`.execute(trx);
+  return rows[0];
 }
 
 /** Several rows at once, e.g. one per user in a list that was read. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { anonymous, createTestApp, signIn, type TestApp } from '../../../../test/test-app.ts';
@@ -175,6 +176,27 @@ describe(`users API (${testDatabaseKind})`, () => {
         404,
         'not_found',
       );
+    });
+  });
+
+  describe('R-SEC-1: audit of reads', () => {
+    it('R-SEC-1: reading a user writes one audit row in the record’s organisation; a refused or missing read writes none', async () => {
+      const rows = async () =>
+        (
+          await sql<{ organisation_id: string; actor_user_id: string }>`
+            SELECT organisation_id, actor_user_id FROM audit_log
+            WHERE action = 'user.read' AND entity_id = ${caseWorker.id} ORDER BY id`.execute(t.database.db)
+        ).rows;
+      const before = (await rows()).length;
+      expectStatus(await system.client.get(`/api/users/${caseWorker.id}`), 200);
+      const after = await rows();
+      expect(after).toHaveLength(before + 1);
+      expect(after.at(-1)).toEqual({ organisation_id: jobcenter.id, actor_user_id: system.user.id });
+
+      const staff = await signedIn(t.app, t.database.db, jobcenter, ['partner_staff']);
+      expectProblem(await staff.client.get(`/api/users/${caseWorker.id}`), 403, 'forbidden');
+      expectProblem(await providerAdmin.client.get(`/api/users/${caseWorker.id}`), 404, 'not_found');
+      expect(await rows()).toHaveLength(before + 1);
     });
   });
 

@@ -18,8 +18,12 @@ const userColumns = [
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
+export function findUserQuery(trx: Trx, id: string) {
+  return trx.selectFrom('users').select(userColumns).where('id', '=', id);
+}
+
 export function findUser(trx: Trx, id: string) {
-  return trx.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  return findUserQuery(trx, id).executeTakeFirst();
 }
 
 /** A page of an organisation's users, filtered by name/e-mail fragment and status. */

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../http/request-context.ts';
-import { recordAudit } from '../../audit/audit.ts';
+import { recordAudit, selectAudited } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { isoDate } from '../../http/schemas.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -96,13 +96,14 @@ export async function listUsers(ctx: RequestContext, organisationId: string, que
 }
 
 export async function getUser(ctx: RequestContext, id: string) {
-  const row = await loadUser(ctx, id, 'user.read');
-  await recordAudit(ctx.trx, ctx.audit, {
+  const row = await selectAudited(ctx.trx, ctx.audit, repo.findUserQuery(ctx.trx, id), {
     action: 'user.read',
     entityType: 'user',
     entityId: id,
-    organisationId: row.organisation_id,
+    organisationColumn: 'organisation_id',
   });
+  if (!row) throw new AppError('not_found');
+  authorize(ctx.actor, 'user.read', userResource(row));
   return presentUser(ctx.actor, row);
 }
 
