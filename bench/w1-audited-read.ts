@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
@@ -11,7 +12,10 @@ import { emit, envNumber, freePort, machine, note, percentile, round } from './u
 /**
  * W1: an authorised, audited read of one record — GET /api/users/:id with a personal API token —
  * against the same work sent straight through `pg` (BEGIN; select the user row; insert the audit
- * row; COMMIT), both at the same concurrency on a fresh PostgreSQL database.
+ * row; COMMIT), both at the same concurrency on a fresh PostgreSQL database. The goal's ratio is
+ * against that SQL as plain `pg` sends it (unnamed statements); the ratio against the same SQL as
+ * named prepared statements is printed beside it. The HTTP load comes from wrk in its own process
+ * when installed (`apt-get install wrk`), else from autocannon in a worker thread.
  */
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,16 +85,93 @@ async function createApiToken(origin: string, email: string): Promise<string> {
   return ((await created.json()) as { token: string }).token;
 }
 
-function load(url: string, token: string, connections: number, durationS: number): Promise<Result> {
-  return autocannon({
+/** wrk (Debian package `wrk`), if installed: a load generator in C, in its own process. */
+function hasWrk(): boolean {
+  return spawnSync('wrk', ['--version']).error === undefined;
+}
+
+/** Parses wrk's latency values ("812.00us", "12.34ms", "1.02s") into milliseconds. */
+function wrkMs(value: string): number {
+  const match = /^([\d.]+)(us|ms|s)$/.exec(value);
+  if (!match) throw new Error(`unexpected wrk latency ${value}`);
+  const n = Number(match[1]);
+  return match[2] === 'us' ? n / 1000 : match[2] === 's' ? n * 1000 : n;
+}
+
+async function loadWithWrk(
+  url: string,
+  token: string,
+  connections: number,
+  durationS: number,
+): Promise<Measured> {
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(
+      'wrk',
+      [
+        '-t1',
+        `-c${connections}`,
+        `-d${durationS}s`,
+        '--latency',
+        '-H',
+        `authorization: Bearer ${token}`,
+        url,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))));
+  });
+  const field = (pattern: RegExp) => pattern.exec(output)?.[1];
+  const requests = Number(field(/(\d+) requests in/));
+  const seconds = wrkMs(field(/requests in ([\d.]+m?s)/) ?? 'NaN');
+  const non2xx = Number(field(/Non-2xx or 3xx responses: (\d+)/) ?? 0);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const errors = socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0;
+  return {
+    throughputRps: (requests - non2xx) / (seconds / 1000),
+    p50Ms: wrkMs(field(/ 50%\s+(\S+)/) ?? 'NaN'),
+    p99Ms: wrkMs(field(/ 99%\s+(\S+)/) ?? 'NaN'),
+    completed: requests - non2xx,
+    failed: non2xx + errors,
+  };
+}
+
+async function loadWithAutocannon(
+  url: string,
+  token: string,
+  connections: number,
+  durationS: number,
+): Promise<Measured> {
+  const result: Result = await autocannon({
     url,
     headers: { authorization: `Bearer ${token}` },
     connections,
     duration: durationS,
-    // The load generator gets its own thread, so it does not compete with the server's event loop.
+    // Without wrk the load generator gets its own thread at least.
     workers: 1,
   });
+  return {
+    throughputRps: result['2xx'] / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    completed: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 }
+
+/**
+ * The HTTP load: wrk in its own process when it is installed, so the load generator costs as
+ * little CPU as possible on the machine under test; otherwise autocannon in a worker thread.
+ */
+function load(url: string, token: string, connections: number, durationS: number): Promise<Measured> {
+  return loadGenerator === 'wrk'
+    ? loadWithWrk(url, token, connections, durationS)
+    : loadWithAutocannon(url, token, connections, durationS);
+}
+
+const loadGenerator: 'wrk' | 'autocannon' = hasWrk() ? 'wrk' : 'autocannon';
 
 interface Measured {
   throughputRps: number;
@@ -128,21 +209,15 @@ async function measureApi(
     if (((await check.json()) as { id: string }).id !== fixture.userId)
       throw new Error('GET /api/users/:id returned another record');
 
-    note(`API: warm-up ${s.warmupS} s, then ${s.durationS} s with ${s.connections} connections on ${url}`);
+    note(
+      `API: warm-up ${s.warmupS} s, then ${s.durationS} s with ${s.connections} connections on ${url} (${loadGenerator})`,
+    );
     await load(url, token, s.connections, s.warmupS);
-    const result = await load(url, token, s.connections, s.durationS);
+    const measured = await load(url, token, s.connections, s.durationS);
     const audited = await countReadAudits(database);
     note(`API: ${audited} user.read audit rows written (every answered read leaves one)`);
-    const failed = result.non2xx + result.errors + result.timeouts;
-    if (failed > 0)
-      note(`API: ${failed} failed requests (status codes ${JSON.stringify(result.statusCodeStats)})`);
-    return {
-      throughputRps: result['2xx'] / result.duration,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      completed: result['2xx'],
-      failed,
-    };
+    if (measured.failed > 0) note(`API: ${measured.failed} failed requests`);
+    return measured;
   } finally {
     await app?.close();
   }
@@ -163,14 +238,21 @@ const userSql = `SELECT id, organisation_id, email, display_name, function_title
 const auditSql = `INSERT INTO audit_log (organisation_id, actor_user_id, action, entity_type, entity_id, reason, request_id, details)
                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
 
-/** The floor: the same transaction as the endpoint's, with nothing in between. */
-async function rawRead(pool: pg.Pool, fixture: Fixture): Promise<void> {
+/**
+ * The floor: the same transaction as the endpoint's, with nothing in between. `prepared` names
+ * the statements, so PostgreSQL parses and plans them once per connection, as Koop's own
+ * connections do (src/server/db/prepared-pool.ts).
+ */
+async function rawRead(pool: pg.Pool, fixture: Fixture, prepared: boolean): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query(userSql, [fixture.userId]);
+    const userValues = [fixture.userId];
+    const { rows } = await (prepared
+      ? client.query({ name: 'w1_user', text: userSql, values: userValues })
+      : client.query(userSql, userValues));
     if (rows.length !== 1) throw new Error('user row not found');
-    await client.query(auditSql, [
+    const auditValues = [
       fixture.organisationId,
       fixture.userId,
       'user.read',
@@ -179,7 +261,10 @@ async function rawRead(pool: pg.Pool, fixture: Fixture): Promise<void> {
       null,
       crypto.randomUUID(),
       '{}',
-    ]);
+    ];
+    await (prepared
+      ? client.query({ name: 'w1_audit', text: auditSql, values: auditValues })
+      : client.query(auditSql, auditValues));
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -194,6 +279,7 @@ async function rawPhase(
   fixture: Fixture,
   connections: number,
   durationS: number,
+  prepared: boolean,
 ): Promise<Measured> {
   const latencies: number[] = [];
   let failed = 0;
@@ -204,7 +290,7 @@ async function rawPhase(
       while (performance.now() < deadline) {
         const t0 = performance.now();
         try {
-          await rawRead(pool, fixture);
+          await rawRead(pool, fixture, prepared);
           latencies.push(performance.now() - t0);
         } catch {
           failed++;
@@ -223,15 +309,16 @@ async function rawPhase(
   };
 }
 
-async function measureRaw(url: string, s: Settings, fixture: Fixture): Promise<Measured> {
+async function measureRaw(url: string, s: Settings, fixture: Fixture, prepared: boolean): Promise<Measured> {
   const pool = new pg.Pool({ connectionString: url, max: s.connections });
+  const label = prepared ? 'raw SQL, prepared' : 'raw SQL';
   try {
     note(
-      `raw SQL: warm-up ${s.warmupS} s, then ${s.durationS} s with ${s.connections} loops on a pool of ${s.connections}`,
+      `${label}: warm-up ${s.warmupS} s, then ${s.durationS} s with ${s.connections} loops on a pool of ${s.connections}`,
     );
-    await rawPhase(pool, fixture, s.connections, s.warmupS);
-    const measured = await rawPhase(pool, fixture, s.connections, s.durationS);
-    if (measured.failed > 0) note(`raw SQL: ${measured.failed} failed transactions`);
+    await rawPhase(pool, fixture, s.connections, s.warmupS, prepared);
+    const measured = await rawPhase(pool, fixture, s.connections, s.durationS, prepared);
+    if (measured.failed > 0) note(`${label}: ${measured.failed} failed transactions`);
     return measured;
   } finally {
     await pool.end();
@@ -267,7 +354,8 @@ export async function runW1(): Promise<void> {
       // Closed before the raw side opens its own pool, so both never hold connections at once.
       await database.close();
     }
-    const raw = await measureRaw(url, s, fixture);
+    const raw = await measureRaw(url, s, fixture, false);
+    const rawPrepared = await measureRaw(url, s, fixture, true);
     emit({
       workload: 'W1',
       database: 'postgres',
@@ -285,6 +373,9 @@ export async function runW1(): Promise<void> {
       raw_sql_failed: raw.failed,
       ratio_to_raw_sql: round(api.throughputRps / raw.throughputRps, 3),
       goal: 'ratio >= 0.60',
+      raw_sql_prepared_throughput_rps: round(rawPrepared.throughputRps, 1),
+      ratio_to_raw_sql_prepared: round(api.throughputRps / rawPrepared.throughputRps, 3),
+      load_generator: loadGenerator,
       ...atStart,
     });
   } finally {
