@@ -21,6 +21,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   logLevel: string;
+  /** Connections to PostgreSQL per app instance (with DATABASE_URL). */
+  dbPoolMax: number;
   /** Months the audit log is kept; older rows are deleted hourly (at least six). */
   auditRetentionMonths: number;
 }
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Koop <koop@localhost>',
     publicUrl: env.KOOP_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    dbPoolMax: intFrom(env.KOOP_DB_POOL_MAX, 20),
     auditRetentionMonths: auditRetentionFrom(env.KOOP_AUDIT_RETENTION_MONTHS),
   };
 }

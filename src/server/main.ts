@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let database: Database;
   try {
     database = config.databaseUrl
-      ? openPostgres(config.databaseUrl)
+      ? openPostgres(config.databaseUrl, config.dbPoolMax)
       : await openPglite({ dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
