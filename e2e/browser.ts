@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** Debian's Chromium, as installed by `.ci/run`; never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
@@ -31,6 +31,31 @@ export function newContext(
     locale: options.locale ?? 'de-DE',
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
   });
+}
+
+/**
+ * One browser for the test file and a fresh profile for every page it opens; the profiles
+ * close after each test, the browser after the file. Call at the top of a test file.
+ */
+export function usePages(): (options?: Parameters<typeof newContext>[1]) => Promise<Page> {
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (options = {}) => {
+    if (!browser) throw new Error('usePages() must be called at the top of the test file');
+    const context = await newContext(browser, options);
+    contexts.push(context);
+    return context.newPage();
+  };
 }
 
 /** Runs axe on the page and fails with the violations listed. */

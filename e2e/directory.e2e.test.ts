@@ -2,31 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newContext, signInThroughUi } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
 
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openPage(options: { phone?: boolean } = {}): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  return context.newPage();
-}
+/** A page in a fresh browser profile, closed after the test. */
+const openPage = usePages();
 
 /** The scripts a page requested, to prove the public page never loads the staff application. */
 function recordScripts(page: Page): string[] {

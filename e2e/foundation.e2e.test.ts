@@ -1,31 +1,11 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { accessibilityFeedbackEmail, accessibilityStatementDate } from '../src/web/lib/accessibility.ts';
-import { expectAccessible, launchBrowser, newContext, signInThroughUi } from './browser.ts';
-
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
 
 /** A page in a fresh browser profile, closed after the test. */
-async function openPage(options: { phone?: boolean } = {}): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  return context.newPage();
-}
+const openPage = usePages();
 
 const heading = (page: Page, name: string): Locator =>
   page.getByRole('heading', { level: 1, name, exact: true });

@@ -7,6 +7,8 @@ import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CasePage } from './pages/cases/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { CaseSettingsPage } from './pages/caseSettings/CaseSettingsPage.tsx';
+import { DeletionRecordsPage } from './pages/caseSettings/DeletionRecordsPage.tsx';
 import { ClientCreatePage } from './pages/cases/ClientCreatePage.tsx';
 import { TeamPage } from './pages/cases/TeamPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
@@ -46,6 +48,8 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.offices, navKey: 'offices', element: <OfficesPage /> },
   { path: navigationPaths.users, navKey: 'users', element: <UsersPage /> },
   { path: navigationPaths.audit, navKey: 'audit', element: <AuditPage /> },
+  { path: navigationPaths.caseSettings, navKey: 'caseSettings', element: <CaseSettingsPage /> },
+  { path: navigationPaths.caseDeletions, navKey: 'caseDeletions', element: <DeletionRecordsPage /> },
   { path: navigationPaths.directory, navKey: 'directory', element: <DirectoryPage /> },
   { path: navigationPaths.offers, navKey: 'offers', element: <OffersPage /> },
   { path: navigationPaths.notifications, navKey: 'notifications', element: <NotificationsPage /> },

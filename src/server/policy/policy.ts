@@ -421,6 +421,8 @@ export type NavigationKey =
   | 'notifications'
   | 'users'
   | 'audit'
+  | 'caseSettings'
+  | 'caseDeletions'
   | 'account';
 
 /** The navigation a signed-in user sees, derived from the same permissions. */
@@ -450,6 +452,9 @@ export function navigationFor(actor: Actor): NavigationKey[] {
   if (can(actor, 'notification.list', { ...own, type: 'notification' })) nav.push('notifications');
   if (can(actor, 'user.list', own)) nav.push('users');
   if (can(actor, 'audit.read', own)) nav.push('audit');
+  // Case settings for whoever may change them; reading the lists alone is part of casework.
+  if (can(actor, 'case_settings.update', { ...own, type: 'case_settings' })) nav.push('caseSettings');
+  if (can(actor, 'case_deletions.read', { ...own, type: 'case_settings' })) nav.push('caseDeletions');
   nav.push('account');
   return nav;
 }

@@ -61,6 +61,17 @@ describe(`the Musterstadt demo caseloads (${testDatabaseKind})`, () => {
     ]);
   });
 
+  it('R-CON-5: the AWO administration’s Löschprotokoll shows earlier erasures, without personal data', async () => {
+    const admin = await signIn(t.app, 'admin@awo.example', demoPassword);
+    const records = expectStatus<Page<{ rule: string; retentionYears: number; clientErased: boolean }>>(
+      await admin.get('/api/case-deletions'),
+      200,
+    );
+    expect(records.total).toBe(3);
+    expect(records.items[0]).toMatchObject({ retentionYears: 3, clientErased: true });
+    expect(JSON.stringify(records)).not.toMatch(/Haddad|Yıldız|Kovalenko|berater/);
+  });
+
   it('R-RED-4: the Jobcenter’s demo staff see none of it', async () => {
     const partner = await signIn(t.app, 'pap@jobcenter.example', demoPassword);
     expect((await partner.get('/api/caseload')).statusCode).toBe(404);

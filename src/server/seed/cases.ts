@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { inTenantTransaction, type Db, type Trx } from '../db/database.ts';
-import { addDays, berlinToday } from '../modules/cases/cases.rules.ts';
+import { addDays, berlinToday, defaultRetentionYears, monthOf } from '../modules/cases/cases.rules.ts';
+import { retentionRule } from '../modules/cases/retention.ts';
 import * as casesRepo from '../modules/cases/cases.repository.ts';
 import * as clientsRepo from '../modules/cases/clients.repository.ts';
 import * as sections from '../modules/cases/sections.repository.ts';
@@ -584,6 +585,37 @@ async function seedOne(trx: Trx, organisationId: string, ownerId: string, d: Dem
   return caseId;
 }
 
+/**
+ * Earlier erasures by the retention job (R-CON-5): only their deletion records, which hold no
+ * personal data, so the demo's Löschprotokoll is not empty. Each was erased after closure plus
+ * the default three years.
+ */
+const demoDeletions = [
+  { erasedDaysAgo: 41, closedDaysAgo: 1_140, service: 'MBE', caseType: 'case_management', records: 23 },
+  { erasedDaysAgo: 41, closedDaysAgo: 1_150, service: 'JMD', caseType: 'short_counselling', records: 4 },
+  { erasedDaysAgo: 9, closedDaysAgo: 1_105, service: 'MBE', caseType: 'short_counselling', records: 3 },
+] as const;
+
+async function seedDeletionRecords(trx: Trx, organisationId: string, now: Date): Promise<void> {
+  const today = berlinToday(now);
+  await trx
+    .insertInto('case_deletion_records')
+    .values(
+      demoDeletions.map((d) => ({
+        organisation_id: organisationId,
+        erased_at: new Date(now.getTime() - d.erasedDaysAgo * 86_400_000),
+        rule: retentionRule,
+        retention_years: defaultRetentionYears,
+        closed_month: monthOf(addDays(today, -d.closedDaysAgo)),
+        service: d.service,
+        case_type: d.caseType,
+        records_removed: d.records,
+        client_erased: true,
+      })),
+    )
+    .execute();
+}
+
 /** Writes the demo caseloads; each provider in its own row-level-security context. */
 export async function seedCases(db: Db, now = new Date()): Promise<void> {
   const providers = await db
@@ -598,6 +630,7 @@ export async function seedCases(db: Db, now = new Date()): Promise<void> {
       async (trx) => {
         const users = await trx.selectFrom('users').select(['id', 'email']).execute();
         const idOf = (email: string) => users.find((u) => u.email === email)?.id;
+        await seedDeletionRecords(trx, provider.id, now);
         for (const d of demoCases) {
           const ownerId = idOf(d.counsellor);
           if (!ownerId) continue;

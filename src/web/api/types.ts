@@ -47,6 +47,8 @@ export type NavigationKey =
   | 'notifications'
   | 'users'
   | 'audit'
+  | 'caseSettings'
+  | 'caseDeletions'
   | 'account';
 
 export type SessionState = 'active' | 'mfa_pending' | 'enrolment_required';

@@ -16,3 +16,15 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
+
+/** A calendar month 'YYYY-MM' as words ("März 2023" / "March 2023"), or the value as it is. */
+export function formatMonth(value: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

@@ -2,13 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { auditApi } from '../api/audit.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { usersApi } from '../api/users.ts';
-import { DataTable } from '../components/DataTable.tsx';
 import type { Column } from '../components/DataTable.tsx';
 import { SelectField, TextField } from '../components/Field.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
-import { LoadState } from '../components/LoadState.tsx';
 import { Page } from '../components/Page.tsx';
-import { Pagination } from '../components/Pagination.tsx';
+import { PagedTable } from '../components/PagedTable.tsx';
 import { useApi } from '../hooks/useApi.ts';
 import { useListParams } from '../hooks/useListParams.ts';
 import { currentLocale } from '../i18n/index.ts';
@@ -145,27 +143,17 @@ export function AuditPage() {
           </>
         )}
       </FilterBar>
-      <LoadState resource={log}>
-        {(data) => (
-          <>
-            <DataTable
-              caption={t('audit.tableCaption', { count: data.total })}
-              columns={columns}
-              rows={data.items}
-              rowKey={(entry) => String(entry.id)}
-              emptyText={t('audit.empty')}
-              busy={log.loading}
-            />
-            <Pagination
-              label={t('audit.pagination')}
-              offset={offset}
-              limit={pageSize}
-              total={data.total}
-              onChange={setOffset}
-            />
-          </>
-        )}
-      </LoadState>
+      <PagedTable
+        resource={log}
+        caption={(count) => t('audit.tableCaption', { count })}
+        columns={columns}
+        rowKey={(entry) => String(entry.id)}
+        emptyText={t('audit.empty')}
+        paginationLabel={t('audit.pagination')}
+        offset={offset}
+        limit={pageSize}
+        onOffsetChange={setOffset}
+      />
     </Page>
   );
 }

@@ -13,6 +13,8 @@ export const navigationPaths = {
   notifications: '/benachrichtigungen',
   users: '/benutzer',
   audit: '/protokoll',
+  caseSettings: '/falldaten-einstellungen',
+  caseDeletions: '/loeschprotokoll',
   account: '/konto',
 } as const satisfies Record<NavigationKey, string>;
 

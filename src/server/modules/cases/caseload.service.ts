@@ -2,7 +2,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { allowedActions, authorize, type Resource } from '../../policy/policy.ts';
-import { categoryNames, effectiveCategories } from './cases.categories.ts';
+import { categoryKeys, categoryNames, effectiveCategories } from './cases.categories.ts';
 import { addDays, berlinToday, defaultRetentionYears } from './cases.rules.ts';
 import * as repo from './cases.repository.ts';
 import type { SettingsInput } from './cases.schemas.ts';
@@ -124,6 +124,7 @@ function presentSettings(ctx: RequestContext, row: Awaited<ReturnType<typeof rep
     retentionYears: row?.retention_years ?? defaultRetentionYears,
     categories: effectiveCategories(row?.categories),
     categoryNames,
+    customisedLists: categoryKeys.filter((key) => Array.isArray(row?.categories[key])),
     isDefault: row === undefined,
     version: row?.version ?? 0,
     allowedActions: allowedActions(ctx.actor, own(ctx, 'case_settings'), ['case_settings.update']),

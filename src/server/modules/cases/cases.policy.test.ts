@@ -124,6 +124,27 @@ describe('case management in the policy', () => {
     expect(can(admin, 'case.break_glass', aCase())).toBe(false);
   });
 
+  it('R-CON-5: case settings and deletion records appear in the navigation of the provider’s administration only', () => {
+    expect(navigationFor(actor(['org_admin']))).toEqual(
+      expect.arrayContaining(['caseSettings', 'caseDeletions']),
+    );
+    for (const [label, someone] of [
+      ['counsellor', actor(['counsellor'])],
+      ['team lead', actor(['team_lead'])],
+      ['clearing', actor(['clearing_staff'])],
+      ['partner admin', actor(['org_admin'], { organisationId: jobcenter, organisationKind: 'jobcenter' })],
+      ['system admin', actor(['system_admin'], { organisationKind: 'operator' })],
+    ] as const) {
+      const nav: string[] = navigationFor(someone);
+      expect(nav, label).not.toContain('caseSettings');
+      expect(nav, label).not.toContain('caseDeletions');
+    }
+    // A read-only token may read the records but not change the settings.
+    const token: string[] = navigationFor(actor(['org_admin'], { tokenScope: 'read' }));
+    expect(token).toContain('caseDeletions');
+    expect(token).not.toContain('caseSettings');
+  });
+
   it('R-SEC-2: system administration has no case permission at all', () => {
     const sys = actor(['system_admin'], { organisationKind: 'operator' });
     for (const action of caseActions) {

@@ -3,13 +3,11 @@ import { Link } from 'react-router';
 import { organisationsApi } from '../../api/organisations.ts';
 import { organisationKinds } from '../../api/types.ts';
 import type { Organisation } from '../../api/types.ts';
-import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
-import { LoadState } from '../../components/LoadState.tsx';
 import { Page } from '../../components/Page.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useListParams } from '../../hooks/useListParams.ts';
 import { navigationPaths } from '../../session/navigation.ts';
@@ -87,27 +85,17 @@ export function OrganisationsPage() {
           </>
         )}
       </FilterBar>
-      <LoadState resource={list}>
-        {(data) => (
-          <>
-            <DataTable
-              caption={t('organisations.tableCaption', { count: data.total })}
-              columns={columns}
-              rows={data.items}
-              rowKey={(organisation) => organisation.id}
-              emptyText={t('organisations.empty')}
-              busy={list.loading}
-            />
-            <Pagination
-              label={t('organisations.pagination')}
-              offset={offset}
-              limit={pageSize}
-              total={data.total}
-              onChange={setOffset}
-            />
-          </>
-        )}
-      </LoadState>
+      <PagedTable
+        resource={list}
+        caption={(count) => t('organisations.tableCaption', { count })}
+        columns={columns}
+        rowKey={(organisation) => organisation.id}
+        emptyText={t('organisations.empty')}
+        paginationLabel={t('organisations.pagination')}
+        offset={offset}
+        limit={pageSize}
+        onOffsetChange={setOffset}
+      />
     </Page>
   );
 }

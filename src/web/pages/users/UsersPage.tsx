@@ -7,15 +7,13 @@ import { userStatuses } from '../../api/types.ts';
 import type { InvitationLink, User } from '../../api/types.ts';
 import { Button } from '../../components/Buttons.tsx';
 import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { EditPanel } from '../../components/EditPanel.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
-import { LoadState } from '../../components/LoadState.tsx';
 import { FormError } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useListParams } from '../../hooks/useListParams.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
@@ -225,27 +223,17 @@ export function UsersPage() {
         ) : (
           <FormError error={actionError} />
         ))}
-      <LoadState resource={users}>
-        {(data) => (
-          <>
-            <DataTable
-              caption={t('users.tableCaption', { count: data.total })}
-              columns={columns}
-              rows={data.items}
-              rowKey={(user) => user.id}
-              emptyText={t('users.empty')}
-              busy={users.loading}
-            />
-            <Pagination
-              label={t('users.pagination')}
-              offset={offset}
-              limit={pageSize}
-              total={data.total}
-              onChange={setOffset}
-            />
-          </>
-        )}
-      </LoadState>
+      <PagedTable
+        resource={users}
+        caption={(count) => t('users.tableCaption', { count })}
+        columns={columns}
+        rowKey={(user) => user.id}
+        emptyText={t('users.empty')}
+        paginationLabel={t('users.pagination')}
+        offset={offset}
+        limit={pageSize}
+        onOffsetChange={setOffset}
+      />
     </Page>
   );
 }
