@@ -193,3 +193,240 @@ describe('a counsellor’s day in case management', () => {
     expect(await partner.getByRole('link', { name: 'Meine Fälle' }).count()).toBe(0);
   });
 });
+
+/** The accessible name (aria-label or text) of the focused element. */
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active?.getAttribute('aria-label') ?? active?.textContent?.trim() ?? '';
+  });
+
+/** Opens one of the counsellor's open cases from the caseload. */
+async function openCase(page: Page, clientName: string): Promise<void> {
+  await page.getByRole('link', { name: 'Meine Fälle' }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(`\\(${clientName}\\)$`) })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^${clientName} – Fall`) }).waitFor();
+}
+
+describe('changing what was recorded, from the case page', () => {
+  it('R-CASE-1: edits a client’s details from the case page; a problem shows at its field — axe clean with the panel open', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'berater@awo.example');
+    await openCase(page, 'Oleksandr Kovalenko');
+
+    const person = page.getByRole('region', { name: 'Angaben zur Person', exact: true });
+    await person.getByRole('button', { name: 'Angaben ändern' }).click();
+    const panel = page.getByRole('region', { name: 'Angaben zur Person ändern' });
+    await expect.poll(() => focusedLabel(page)).toBe('Angaben zur Person ändern');
+    // The registration's fields, filled in from the record.
+    expect(await panel.getByLabel('Name oder Pseudonym').inputValue()).toBe('Kovalenko');
+    expect(await panel.getByLabel('Telefon').inputValue()).toBe('0176 98765432');
+    expect(await panel.locator('[name="familyMembers.1.givenName"]').inputValue()).toBe('Maksym');
+    await expectAccessible(page, 'client edit panel');
+
+    await panel.getByLabel('Telefon').fill('0176 5550123');
+    await panel.getByLabel('Sprachen').fill('uk, ru, de');
+    await panel.getByLabel('Jahr der Einreise').fill(String(new Date().getFullYear() + 1));
+    await panel.getByRole('button', { name: 'Familienangehörige/n hinzufügen' }).click();
+    await expect.poll(() => focusedName(page)).toBe('familyMembers.2.relation');
+    await panel.getByLabel('Beziehung (Person 3)').selectOption({ label: 'Elternteil' });
+    await panel.locator('[name="familyMembers.2.givenName"]').fill('Halyna');
+    await panel.locator('[name="familyMembers.2.birthYear"]').fill('1956');
+
+    // The server's problem+json appears next to its field, which takes focus.
+    const refused = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await panel.getByRole('button', { name: 'Speichern' }).click();
+    expect((await refused).status()).toBe(400);
+    await panel.getByText('Das Jahr der Einreise darf nicht in der Zukunft liegen.').waitFor();
+    await expect.poll(() => focusedName(page)).toBe('arrivalYear');
+    expect(await panel.getByLabel('Jahr der Einreise').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'client edit panel with a field error');
+
+    await panel.getByLabel('Jahr der Einreise').fill('2021');
+    await save(page, panel.getByRole('button', { name: 'Speichern' }), 'PATCH', '/api/clients/');
+    await person.getByText('0176 5550123').waitFor();
+    await person.getByText('uk, ru, de').waitFor();
+    await person.getByText('2021', { exact: true }).waitFor();
+    await person.getByText(/Elternteil Halyna \(1956\)/).waitFor();
+    // Iryna and Maksym kept their records (and ids): they are still listed.
+    await person.getByText(/Partner\/in Iryna \(1981\), Kind Maksym \(2010\)/).waitFor();
+    expect(await page.getByRole('region', { name: 'Angaben zur Person ändern' }).count()).toBe(0);
+    await expect.poll(() => focusedLabel(page)).toBe('Angaben ändern');
+
+    // Changed elsewhere meanwhile (a second tab): saving answers 409 and says so; "Neu laden"
+    // starts the form again from the current record.
+    await person.getByRole('button', { name: 'Angaben ändern' }).click();
+    await panel.getByLabel('E-Mail').fill('o.kovalenko@example.org');
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Angaben ändern' }).click();
+    const otherPanel = other.getByRole('region', { name: 'Angaben zur Person ändern' });
+    await otherPanel.getByLabel('Telefon').fill('0176 5550999');
+    await save(other, otherPanel.getByRole('button', { name: 'Speichern' }), 'PATCH', '/api/clients/');
+    const conflict = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await panel.getByRole('button', { name: 'Speichern' }).click();
+    expect((await conflict).status()).toBe(409);
+    await panel.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => panel.getByLabel('Telefon').inputValue()).toBe('0176 5550999');
+    expect(await panel.getByLabel('E-Mail').inputValue()).toBe('');
+    await expectAccessible(page, 'client edit panel after a conflict');
+  });
+
+  it('R-CASE-5, R-CASE-6: edits a recorded contact and a recorded activity in the form used for recording — axe clean with the panels open', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'berater@awo.example');
+    await openCase(page, 'Amina Haddad');
+
+    // R-CASE-5: the contact of a month ago
+    const contacts = page.getByRole('region', { name: 'Kontakte und Termine', exact: true }).first();
+    await contacts
+      .getByRole('row')
+      .filter({ hasText: 'Kitaplatz besprochen' })
+      .getByRole('button', { name: /^Bearbeiten: Kontakt vom / })
+      .click();
+    const contactPanel = page.getByRole('region', { name: /^Kontakt vom .+ bearbeiten$/ });
+    await contactPanel.waitFor();
+    // The recording form, filled in; it takes the place of the empty one.
+    expect(await contactPanel.getByLabel('Notiz').inputValue()).toBe('Kitaplatz besprochen');
+    expect(await contactPanel.getByLabel('Dauer in Minuten').inputValue()).toBe('15');
+    expect(await contactPanel.getByLabel('Form').inputValue()).toBe('phone');
+    expect(await page.getByRole('button', { name: 'Kontakt speichern' }).count()).toBe(0);
+    await expectAccessible(page, 'contact edit panel');
+    await contactPanel.getByLabel('Dauer in Minuten').fill('25');
+    await contactPanel.getByLabel('Notiz').fill('Kitaplatz besprochen, Anmeldung bei der Kita Sonnenblume');
+    await save(page, contactPanel.getByRole('button', { name: 'Speichern' }), 'PATCH', '/contacts/');
+    const changedRow = contacts
+      .getByRole('row')
+      .filter({ hasText: 'Kitaplatz besprochen, Anmeldung bei der Kita Sonnenblume' });
+    await changedRow.getByRole('cell', { name: '25 Min.' }).waitFor();
+    await contacts.getByRole('button', { name: 'Kontakt speichern' }).waitFor();
+
+    // R-CASE-6: the childcare arranged during the integration course
+    const activities = page
+      .getByRole('region', { name: 'Begleitung im Integrationskurs und Kinderbetreuung', exact: true })
+      .first();
+    await activities
+      .getByRole('button', { name: 'Bearbeiten: Aktivität 1 (Vermittlung von Kinderbetreuung)' })
+      .click();
+    const activityPanel = page.getByRole('region', {
+      name: 'Aktivität 1 bearbeiten: Vermittlung von Kinderbetreuung',
+    });
+    expect(await activityPanel.getByLabel('Betreuungsort').inputValue()).toBe(
+      'Kita Sonnenblume, kursbegleitende Betreuung',
+    );
+    await expectAccessible(page, 'activity edit panel');
+    await activityPanel.getByLabel('Stand').selectOption({ label: 'abgeschlossen' });
+    await activityPanel.getByLabel('Betreuungsort').fill('Kita Regenbogen');
+    await save(page, activityPanel.getByRole('button', { name: 'Speichern' }), 'PATCH', '/activities/');
+    const activityRow = activities.getByRole('row').filter({ hasText: 'Kita Regenbogen' });
+    await activityRow.getByRole('cell', { name: 'abgeschlossen' }).waitFor();
+    await expect
+      .poll(() => focusedLabel(page))
+      .toBe('Bearbeiten: Aktivität 1 (Vermittlung von Kinderbetreuung)');
+
+    // Cancelling closes the panel without a request.
+    await activities
+      .getByRole('button', { name: 'Bearbeiten: Aktivität 1 (Vermittlung von Kinderbetreuung)' })
+      .click();
+    await activityPanel.getByRole('button', { name: 'Abbrechen' }).click();
+    expect(await activityPanel.count()).toBe(0);
+    await activities.getByRole('button', { name: 'Aktivität speichern' }).waitFor();
+  });
+
+  it('R-CON-5: a team lead sets a legal hold with a reason and releases it; the counsellor is offered neither — axe clean', async () => {
+    // The counsellor's closed case: no legal-hold button, as the policy does not list it for her.
+    const counsellor = await openPage();
+    await signInThroughUi(counsellor, 'berater@awo.example');
+    await counsellor.getByRole('link', { name: 'Meine Fälle' }).first().click();
+    await counsellor.getByLabel('Name, Geburtsdatum oder Fallnummer').fill('yildiz');
+    await counsellor.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await counsellor.getByRole('link', { name: /öffnen \(Yıldız\)$/ }).click();
+    const heading = counsellor.getByRole('heading', { level: 1, name: /^Mehmet Yıldız – Fall / });
+    await heading.waitFor();
+    const caseNumber = /Fall (\d{4}-\d{5})/.exec((await heading.textContent()) ?? '')![1]!;
+    await counsellor.getByRole('button', { name: 'Fall wieder aufnehmen' }).waitFor();
+    expect(await counsellor.getByRole('button', { name: /Aufbewahrungssperre/ }).count()).toBe(0);
+
+    // The team lead finds the case by its number and opens it with a reason.
+    const page = await openPage();
+    await signInThroughUi(page, 'leitung@awo.example');
+    await page.getByRole('link', { name: 'Team' }).first().click();
+    await page.getByRole('textbox', { name: 'Fallnummer' }).fill(caseNumber);
+    await page.getByRole('button', { name: 'Fall finden' }).click();
+    await page.getByRole('link', { name: 'Mit Begründung öffnen' }).click();
+    await page
+      .getByRole('textbox', { name: 'Grund', exact: true })
+      .fill('Anfrage des Sozialgerichts zu diesem Fall');
+    await page.getByRole('button', { name: 'Fall mit Begründung öffnen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Mehmet Yıldız – Fall / }).waitFor();
+
+    await page.getByRole('button', { name: 'Aufbewahrungssperre setzen' }).click();
+    const setPanel = page.getByRole('region', { name: 'Aufbewahrungssperre setzen' });
+    await expect.poll(() => focusedLabel(page)).toBe('Aufbewahrungssperre setzen');
+    // Without a reason the server refuses, and says so at the field.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/legal-hold'));
+    await setPanel.getByRole('button', { name: 'Sperre setzen' }).click();
+    expect((await refused).status()).toBe(400);
+    await setPanel.getByText('Bitte den Grund der Aufbewahrungssperre angeben.').waitFor();
+    await expect.poll(() => focusedName(page)).toBe('reason');
+    await expectAccessible(page, 'legal hold panel with a field error');
+    await setPanel.getByLabel('Grund der Sperre').fill('Rechtsstreit anhängig, Anfrage des Sozialgerichts');
+    await save(page, setPanel.getByRole('button', { name: 'Sperre setzen' }), 'POST', '/legal-hold');
+    const notice = page.getByText('Aufbewahrungssperre: Dieser Fall wird nicht gelöscht');
+    await notice.waitFor();
+    await page.getByText('Rechtsstreit anhängig, Anfrage des Sozialgerichts').waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Aufbewahrungssperre aufheben');
+    await expectAccessible(page, 'case with a legal hold');
+
+    await page.getByRole('button', { name: 'Aufbewahrungssperre aufheben' }).click();
+    const releasePanel = page.getByRole('region', { name: 'Aufbewahrungssperre aufheben' });
+    await releasePanel
+      .getByText(
+        /Der Fall wurde am \d{2}\.\d{2}\.\d{4} abgeschlossen; die Aufbewahrungsfrist beträgt \d+ Jahre? nach Abschluss\./,
+      )
+      .waitFor();
+    await expectAccessible(page, 'legal hold release panel');
+    await save(page, releasePanel.getByRole('button', { name: 'Sperre aufheben' }), 'POST', '/legal-hold');
+    await page.getByRole('button', { name: 'Aufbewahrungssperre setzen' }).waitFor();
+    expect(await notice.count()).toBe(0);
+  });
+
+  it('R-CASE-5, R-UX-2: a recorded contact is edited with the keyboard alone', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'berater@caritas.example');
+    await openCase(page, 'Samir Al-Hassan');
+
+    /** Presses Tab until the focused element matches, at most `limit` times. */
+    const tabTo = async (matches: () => Promise<boolean>, limit = 60) => {
+      for (let i = 0; i < limit && !(await matches()); i++) await page.keyboard.press('Tab');
+      expect(await matches()).toBe(true);
+    };
+    await page.getByRole('heading', { level: 1 }).focus();
+    await tabTo(async () => (await focusedLabel(page)).startsWith('Bearbeiten: Kontakt vom'));
+    const editButton = await focusedLabel(page);
+    await page.keyboard.press('Enter');
+    // Focus moves to the panel's heading.
+    await expect.poll(() => focusedLabel(page)).toMatch(/^Kontakt vom .+ bearbeiten$/);
+    await tabTo(async () => (await focusedName(page)) === 'durationMinutes');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('40');
+    await tabTo(async () => (await focusedName(page)) === 'note');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Fragen zum Chancen-Aufenthaltsrecht, Unterlagen besprochen');
+    await tabTo(async () => (await focusedLabel(page)) === 'Speichern', 10);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await page.keyboard.press('Enter');
+    expect((await saved).status()).toBe(200);
+    const contacts = page.getByRole('region', { name: 'Kontakte und Termine', exact: true }).first();
+    await contacts
+      .getByRole('cell', { name: 'Fragen zum Chancen-Aufenthaltsrecht, Unterlagen besprochen' })
+      .waitFor();
+    await contacts.getByRole('cell', { name: '40 Min.' }).waitFor();
+    // Back on the row's button, ready for the next step.
+    await expect.poll(() => focusedLabel(page)).toBe(editButton);
+    await expectAccessible(page, 'case after editing a contact with the keyboard');
+  });
+});

@@ -19,8 +19,32 @@ export type CategoryKey =
 export interface CaseSettings {
   retentionYears: number;
   categories: Record<CategoryKey, CategoryEntry[]>;
+  /** The lists the organisation replaced; the others are Koop's defaults. */
+  customisedLists: CategoryKey[];
+  isDefault: boolean;
   version: number;
   allowedActions: string[];
+}
+
+/** A change of the settings: only the lists sent are replaced. */
+export interface CaseSettingsInput {
+  version: number;
+  retentionYears?: number;
+  categories?: Partial<Record<CategoryKey, CategoryEntry[]>>;
+}
+
+/** What the retention job erased (R-CON-5); no personal data. */
+export interface DeletionRecord {
+  id: string;
+  erasedAt: string;
+  rule: string;
+  retentionYears: number;
+  /** 'YYYY-MM' */
+  closedMonth: string;
+  service: string;
+  caseType: string;
+  recordsRemoved: number;
+  clientErased: boolean;
 }
 
 export interface Suggestion {
@@ -55,6 +79,8 @@ export interface ClientCore {
   residenceStatusGroup: string | null;
   familyMembers: FamilyMember[];
   version: number;
+  /** What the reader may do with the client record (`client.update` …). */
+  allowedActions: string[];
 }
 
 export interface Situation {
@@ -310,7 +336,7 @@ export interface NewClient {
   contactNote: string | null;
   arrivalYear: number | null;
   residenceStatusGroup: string | null;
-  familyMembers: Omit<FamilyMember, 'id'>[];
+  familyMembers: FamilyMemberInput[];
   case: {
     caseType: CaseType;
     service: CaseService;
@@ -319,15 +345,32 @@ export interface NewClient {
   };
 }
 
+/** A family member as sent: with `id` when already stored, so they keep it. */
+export type FamilyMemberInput = Omit<FamilyMember, 'id'> & { id?: string };
+/** The client's own data, as registering and changing a client send it. */
+export type ClientInput = Omit<NewClient, 'case'>;
+
+export interface LegalHold {
+  id: string;
+  caseNumber: string;
+  legalHold: CaseDetail['legalHold'];
+  version: number;
+}
+
 const caseUrl = (id: string, suffix = '') => `/api/cases/${encodeURIComponent(id)}${suffix}`;
 
 export const casesApi = {
   settings: (signal?: AbortSignal) => api.get<CaseSettings>('/api/case-settings', { signal }),
+  saveSettings: (body: CaseSettingsInput) => api.put<CaseSettings>('/api/case-settings', body),
+  deletions: (query: { offset?: number; limit?: number }, signal?: AbortSignal) =>
+    api.get<Page<DeletionRecord>>('/api/case-deletions', { query, signal }),
   suggestion: (query: { birthDate?: string; ageGroup?: string }, signal?: AbortSignal) =>
     api.get<Suggestion>('/api/clients/service-suggestion', { query, signal }),
   search: (q: string, signal?: AbortSignal) =>
     api.get<Page<SearchHit>>('/api/clients/search', { query: { q }, signal }),
   createClient: (body: NewClient) => api.post<{ caseId: string; caseNumber: string }>('/api/clients', body),
+  updateClient: (id: string, body: Partial<ClientInput> & { version: number }) =>
+    api.patch<ClientCore>(`/api/clients/${encodeURIComponent(id)}`, body),
   caseload: (signal?: AbortSignal) => api.get<Caseload>('/api/caseload', { signal }),
   team: (signal?: AbortSignal) => api.get<TeamOverview>('/api/caseload/team', { signal }),
   lookup: (caseNumber: string) => api.get<Lookup>('/api/cases/lookup', { query: { caseNumber } }),
@@ -335,6 +378,8 @@ export const casesApi = {
   update: (id: string, body: Record<string, unknown> & { version: number }) =>
     api.patch<CaseDetail>(caseUrl(id), body),
   breakGlass: (id: string, reason: string) => api.post<unknown>(caseUrl(id, '/break-glass'), { reason }),
+  setLegalHold: (id: string, body: { version: number; hold: boolean; reason: string | null }) =>
+    api.post<LegalHold>(caseUrl(id, '/legal-hold'), body),
   close: (id: string, body: Record<string, unknown> & { version: number }) =>
     api.post<CaseDetail>(caseUrl(id, '/close'), body),
   reopen: (id: string, version: number) => api.post<CaseDetail>(caseUrl(id, '/reopen'), { version }),
@@ -344,8 +389,12 @@ export const casesApi = {
   savePlan: (id: string, body: Record<string, unknown>) => api.put<Plan>(caseUrl(id, '/plan'), body),
   addContact: (id: string, body: Record<string, unknown>) =>
     api.post<Contact>(caseUrl(id, '/contacts'), body),
+  updateContact: (id: string, contactId: string, body: Record<string, unknown> & { version: number }) =>
+    api.patch<Contact>(caseUrl(id, `/contacts/${encodeURIComponent(contactId)}`), body),
   addActivity: (id: string, body: Record<string, unknown>) =>
     api.post<Activity>(caseUrl(id, '/activities'), body),
+  updateActivity: (id: string, activityId: string, body: Record<string, unknown> & { version: number }) =>
+    api.patch<Activity>(caseUrl(id, `/activities/${encodeURIComponent(activityId)}`), body),
   updateResponsibility: (
     id: string,
     area: string,

@@ -403,10 +403,20 @@ const categoryEntry = z.strictObject({
   active: z.boolean().default(true),
 });
 
+const retentionYearsMessage =
+  'Die Aufbewahrungsfrist bitte als ganze Zahl von Jahren angeben, mindestens 1 und höchstens 30.';
+
+/** R-CON-5: years after closure until a case is erased; the default is three. */
+const retentionYearsField = z
+  .number({ error: retentionYearsMessage })
+  .int(retentionYearsMessage)
+  .min(1, retentionYearsMessage)
+  .max(30, retentionYearsMessage);
+
 export const settingsBody = z.strictObject({
   /** 0 while the organisation still uses the defaults. */
   version: z.number().int().min(0),
-  retentionYears: z.number().int().min(1).max(30).optional(),
+  retentionYears: retentionYearsField.optional(),
   categories: z
     .strictObject(
       Object.fromEntries(
@@ -419,6 +429,10 @@ export const settingsBody = z.strictObject({
             .refine(
               (l) => new Set(l.map((e) => e.code)).size === l.length,
               'Jeder Code darf nur einmal vorkommen.',
+            )
+            .refine(
+              (l) => l.length === 0 || l.some((e) => e.active),
+              'Mindestens ein Eintrag der Auswahlliste muss aktiv bleiben.',
             )
             .optional(),
         ]),
@@ -655,7 +669,8 @@ export const caseSchema = z.object({
   situationEnd: situationOut,
   legalHold: z.object({ active: z.boolean(), reason: z.string().nullable(), setAt: z.string().nullable() }),
   retentionEndsOn: z.string().nullable(),
-  client: clientSchema.omit({ cases: true, allowedActions: true, suggestion: true }),
+  /** The client's own data, with what the reader may do with the client record (`client.update` …). */
+  client: clientSchema.omit({ cases: true, suggestion: true }),
   intake: intakeSchema.nullable(),
   analysis: analysisSchema.nullable(),
   plan: planSchema.nullable(),
@@ -780,6 +795,8 @@ export const settingsSchema = z.object({
     >,
   ),
   categoryNames: z.record(z.string(), z.string()),
+  /** The lists the organisation replaced; every other list is the default. */
+  customisedLists: z.array(z.enum(categoryKeys)),
   isDefault: z.boolean(),
   version: z.number().int(),
   allowedActions: z.array(z.string()),

@@ -24,7 +24,7 @@ import {
 } from './cases.presenters.ts';
 import * as casesRepo from './cases.repository.ts';
 import * as clientsRepo from './clients.repository.ts';
-import { presentClientCore } from './clients.service.ts';
+import { clientActionsFor, presentClientCore } from './clients.service.ts';
 import * as sections from './sections.repository.ts';
 import type {
   ActivityInput,
@@ -87,7 +87,10 @@ export async function getCase(ctx: RequestContext, id: string) {
     // Whether special-category data (health, Art. 9 DSGVO) was shown in this read.
     specialCategory: healthAllowed && content.analysis !== null,
   });
-  const core = presentClientCore(client!, family);
+  const core = {
+    ...presentClientCore(client!, family),
+    allowedActions: await clientActionsFor(ctx, client!),
+  };
   return {
     ...presentCaseCore(row, retentionYears),
     client: core,
@@ -232,7 +235,7 @@ async function getCaseAfterWrite(ctx: RequestContext, id: string) {
   ]);
   return {
     ...presentCaseCore(loaded.row, retentionYears),
-    client: presentClientCore(client!, family),
+    client: { ...presentClientCore(client!, family), allowedActions: await clientActionsFor(ctx, client!) },
     ...content,
     viaGrant: loaded.grant
       ? { reason: loaded.grant.reason, expiresAt: loaded.grant.expires_at.toISOString() }

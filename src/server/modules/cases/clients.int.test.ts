@@ -13,6 +13,7 @@ import {
   type ClientBody,
   type Created,
   firstMessage,
+  readCase,
 } from './test-support.ts';
 
 interface Hit {
@@ -251,6 +252,47 @@ describe(`clients API (${testDatabaseKind})`, () => {
         expect.objectContaining({ id: child.id, counselledAlongside: false }),
         expect.objectContaining({ relation: 'partner', givenName: 'Taras', counselledAlongside: true }),
       ]);
+    });
+
+    it('R-CASE-1, R-CON-5: the case view lists what its reader may do with the client and the hold — the owner may change the client, a team lead only the legal hold', async () => {
+      const own = await registerClient(w.owner, { familyName: 'Marchenko', givenName: 'Iryna' });
+      const asOwner = await readCase(w.owner, own.caseId);
+      expect(asOwner.client.allowedActions).toContain('client.update');
+      expect(asOwner.allowedActions).not.toContain('case.legal_hold');
+
+      // A change of the client shows in the next read of the case, with its new version.
+      expectStatus<ClientBody>(
+        await w.owner.client.patch(`/api/clients/${own.client.id}`, {
+          version: asOwner.client.version,
+          phone: '0171 3333333',
+          languages: ['uk', 'de'],
+        }),
+        200,
+      );
+      const changed = await readCase(w.owner, own.caseId);
+      expect(changed.client).toMatchObject({
+        phone: '0171 3333333',
+        languages: ['uk', 'de'],
+        version: asOwner.client.version + 1,
+      });
+
+      expectStatus(
+        await w.teamLead.client.post(`/api/cases/${own.caseId}/break-glass`, {
+          reason: 'Anfrage des Gerichts, Aufbewahrung klären',
+        }),
+        201,
+      );
+      const asLead = await readCase(w.teamLead, own.caseId);
+      expect(asLead.client.allowedActions).toEqual([]);
+      expect(asLead.allowedActions).toContain('case.legal_hold');
+      expectProblem(
+        await w.teamLead.client.patch(`/api/clients/${own.client.id}`, {
+          version: changed.client.version,
+          phone: 'Leitung',
+        }),
+        403,
+        'forbidden',
+      );
     });
 
     it('R-SEC-2: a counsellor of another provider gets 404 and changes nothing', async () => {

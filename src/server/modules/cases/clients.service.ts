@@ -6,6 +6,7 @@ import {
   caseReachable,
   checkCategory,
   checkOffice,
+  clientResource,
   InputCheck,
   loadCategories,
   loadClient,
@@ -48,6 +49,19 @@ export function presentClient(
     })),
     allowedActions: allowedActions(ctx.actor, loaded.resource, clientActions),
   };
+}
+
+/**
+ * What the reader may do with the client record, for the case view: the same actions a read of
+ * the client lists, decided on the client with all their cases (a grant on one case reaches the
+ * client; a team lead's role never includes changing it).
+ */
+export async function clientActionsFor(ctx: RequestContext, row: repo.ClientRow): Promise<string[]> {
+  const [cases, grants] = await Promise.all([
+    repo.casesOfClient(ctx.trx, row.id),
+    repo.activeGrantsOfClient(ctx.trx, row.id, ctx.now),
+  ]);
+  return allowedActions(ctx.actor, clientResource(row, cases, grants), clientActions);
 }
 
 /** The client's own data, as the case view and the export show it. */

@@ -12,7 +12,7 @@ import { useApi } from '../../hooks/useApi.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { categoryLabel, formatDay } from './caseFormat.ts';
+import { useEditPanel } from './CaseForm.tsx';
 import {
   ActivitiesSection,
   AnalysisSection,
@@ -22,8 +22,10 @@ import {
   IntakeSection,
   ResponsibilitiesSection,
 } from './CaseSections.tsx';
+import { canHold, LegalHoldButton, LegalHoldPanel } from './LegalHold.tsx';
+import { PersonSection } from './PersonSection.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { ReasonField } from './TextAreaField.tsx';
 
 export interface SectionProps {
   c: CaseDetail;
@@ -51,14 +53,11 @@ function BreakGlass({ id, onOpened }: { id: string; onOpened: () => void }) {
             })()
           }
         >
-          <TextAreaField
-            name="reason"
+          <ReasonField
             label={tc('breakGlassReason')}
             hint={tc('breakGlassHint')}
             value={reason}
             onChange={setReason}
-            required
-            maxLength={500}
           />
           <div className="form-actions">
             <SubmitButton>{tc('breakGlassSubmit')}</SubmitButton>
@@ -67,51 +66,6 @@ function BreakGlass({ id, onOpened }: { id: string; onOpened: () => void }) {
         </Form>
       </Section>
     </Page>
-  );
-}
-
-function PersonSection({ c, settings }: Pick<SectionProps, 'c' | 'settings'>) {
-  const { t: tc } = useTranslation('cases');
-  const locale = currentLocale();
-  const p = c.client;
-  const rows: [string, string][] = [
-    [
-      tc('birthDate'),
-      p.birthDate
-        ? formatDay(p.birthDate, locale)
-        : p.ageGroup
-          ? tc('ageGroupShort', { group: p.ageGroup })
-          : '',
-    ],
-    [tc('gender'), p.gender ?? ''],
-    [tc('citizenship'), p.citizenship ?? ''],
-    [tc('languages'), p.languages.join(', ')],
-    [tc('phone'), p.phone ?? ''],
-    [tc('email'), p.email ?? ''],
-    [tc('contactNote'), p.contactNote ?? ''],
-    [tc('arrivalYear'), p.arrivalYear ? String(p.arrivalYear) : ''],
-    [tc('residenceStatus'), categoryLabel(settings, 'residenceStatusGroups', p.residenceStatusGroup, locale)],
-    [
-      tc('familyMembers'),
-      p.familyMembers
-        .map(
-          (f) =>
-            `${tc(`relations.${f.relation}`)}${f.givenName ? ` ${f.givenName}` : ''}${f.birthYear ? ` (${f.birthYear})` : ''}`,
-        )
-        .join(', '),
-    ],
-  ];
-  return (
-    <Section title={tc('personTitle')} id="person">
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value || '–'}</dd>
-          </div>
-        ))}
-      </dl>
-    </Section>
   );
 }
 
@@ -129,6 +83,7 @@ function CaseView({
   const name = [c.client.givenName, c.client.familyName].filter(Boolean).join(' ');
   const canEdit = c.allowedActions.includes('case.update');
   const props: SectionProps = { c, settings, canEdit, onSaved: reload };
+  const hold = useEditPanel<true>();
   return (
     <Page
       title={tc('caseTitle', { name, number: c.caseNumber })}
@@ -161,6 +116,7 @@ function CaseView({
           <a className="button button-secondary" href={casesApi.exportJsonUrl(c.client.id)}>
             {tc('exportJson')}
           </a>
+          {canHold(c) && <LegalHoldButton c={c} onOpen={(id) => hold.show(true, id)} />}
         </div>
       }
     >
@@ -179,6 +135,15 @@ function CaseView({
           <p>{c.legalHold.reason}</p>
         </Notice>
       )}
+      {hold.open && canHold(c) && (
+        <LegalHoldPanel
+          key={`hold-${c.version}`}
+          c={c}
+          settings={settings}
+          onSaved={reload}
+          onClose={hold.close}
+        />
+      )}
       {c.accessGrants.length > 0 && (
         <Notice tone="info" title={tc('accessGrantsTitle')}>
           <ul>
@@ -195,7 +160,7 @@ function CaseView({
         </Notice>
       )}
       <CaseCoreSection key={`core-${c.version}`} {...props} />
-      <PersonSection c={c} settings={settings} />
+      <PersonSection c={c} settings={settings} onSaved={reload} />
       {c.caseType === 'case_management' && (
         <>
           <IntakeSection key={`intake-${c.intake?.version ?? 0}`} {...props} />

@@ -1,13 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases.ts';
-import type { Activity, Contact, Party, Qualification } from '../../api/cases.ts';
-import { Button, SubmitButton } from '../../components/Buttons.tsx';
+import type { Activity, CaseDetail, Contact, Party, Qualification, Situation } from '../../api/cases.ts';
+import { Button } from '../../components/Buttons.tsx';
 import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
-import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
 import { useFormValues } from '../../hooks/useFormValues.ts';
@@ -15,7 +14,10 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { SectionProps } from './CasePage.tsx';
-import { categoryLabel, categoryOptions, formatDay, intOrNull, orNull } from './caseFormat.ts';
+import { CaseForm } from './CaseForm.tsx';
+import { categoryLabel, categoryOptions, formatDay, intOrNull, localDateTime, orNull } from './caseFormat.ts';
+import { RecordListSection, type RecordKind } from './RecordListSection.tsx';
+import { RowList } from './RowList.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 
 const cefr = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -59,29 +61,87 @@ function useLevelOptions() {
   return cefr.map((v) => ({ value: v, label: tc(`cefr.${v}`) }));
 }
 
+interface SituationValues {
+  livelihood: string;
+  languageLevel: string;
+  work: string;
+}
+
+const situationValues = (s?: Situation): SituationValues => ({
+  livelihood: s?.livelihood ?? '',
+  languageLevel: s?.languageLevel ?? '',
+  work: s?.work ?? '',
+});
+
+const situationInput = (v: SituationValues) => ({
+  livelihood: orNull(v.livelihood),
+  languageLevel: orNull(v.languageLevel),
+  work: orNull(v.work),
+});
+
+/** The situation at the start or at the end of a case (for impact statistics). */
+function SituationFieldset({
+  name,
+  legend,
+  values,
+  onChange,
+  settings,
+  stored,
+}: {
+  name: 'situationStart' | 'situationEnd';
+  legend: string;
+  values: SituationValues;
+  onChange: (values: SituationValues) => void;
+  settings: SectionProps['settings'];
+  /** The stored livelihood, selectable even when the list has retired it. */
+  stored?: string | null;
+}) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const levels = useLevelOptions();
+  const field = (key: keyof SituationValues) => ({
+    name: `${name}.${key}`,
+    value: values[key],
+    onChange: (value: string) => onChange({ ...values, [key]: value }),
+    emptyLabel: t('common.notSpecified'),
+  });
+  return (
+    <fieldset className="field-group">
+      <legend>{legend}</legend>
+      <div className="form-grid">
+        <SelectField
+          {...field('livelihood')}
+          label={tc('livelihood')}
+          options={categoryOptions(settings, 'livelihood', locale, [stored])}
+        />
+        <SelectField {...field('languageLevel')} label={tc('germanLevel')} options={levels} />
+        <SelectField
+          {...field('work')}
+          label={tc('work')}
+          options={works.map((w) => ({ value: w, label: tc(`works.${w}`) }))}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
 /** Phase, review date and the situation at the start (for impact statistics). */
 export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const levels = useLevelOptions();
-  const { values, text } = useFormValues({
+  const { values, set, text } = useFormValues({
     phase: c.phase ?? '',
     nextReviewOn: c.nextReviewOn ?? '',
-    livelihood: c.situationStart.livelihood ?? '',
-    languageLevel: c.situationStart.languageLevel ?? '',
-    work: c.situationStart.work ?? '',
+    situation: situationValues(c.situationStart),
   });
   const save = useSubmit(() =>
     casesApi.update(c.id, {
       version: c.version,
       ...(c.caseType === 'case_management' && values.phase ? { phase: values.phase } : {}),
       nextReviewOn: orNull(values.nextReviewOn),
-      situationStart: {
-        livelihood: orNull(values.livelihood),
-        languageLevel: orNull(values.languageLevel),
-        work: orNull(values.work),
-      },
+      situationStart: situationInput(values.situation),
     }),
   );
   return (
@@ -103,18 +163,14 @@ export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps)
         )}
       </dl>
       {canEdit && (
-        <Form
-          error={save.error}
-          pending={save.pending}
+        <CaseForm
+          submission={save}
+          onSaved={onSaved}
+          onReload={onSaved}
+          submitLabel={t('actions.save')}
           markRequired={false}
-          onSubmit={() =>
-            void (async () => {
-              if ((await save.run()).ok) onSaved();
-            })()
-          }
           aria-labelledby="core-heading"
         >
-          {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
           <div className="form-grid">
             {c.caseType === 'case_management' && (
               <SelectField
@@ -125,36 +181,15 @@ export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps)
             )}
             <TextField {...text('nextReviewOn')} type="date" label={tc('nextReview')} />
           </div>
-          <fieldset className="field-group">
-            <legend>{tc('situationStart')}</legend>
-            <div className="form-grid">
-              <SelectField
-                {...text('livelihood')}
-                name="situationStart.livelihood"
-                label={tc('livelihood')}
-                emptyLabel={t('common.notSpecified')}
-                options={categoryOptions(settings, 'livelihood', locale, [c.situationStart.livelihood])}
-              />
-              <SelectField
-                {...text('languageLevel')}
-                name="situationStart.languageLevel"
-                label={tc('germanLevel')}
-                emptyLabel={t('common.notSpecified')}
-                options={levels}
-              />
-              <SelectField
-                {...text('work')}
-                name="situationStart.work"
-                label={tc('work')}
-                emptyLabel={t('common.notSpecified')}
-                options={works.map((w) => ({ value: w, label: tc(`works.${w}`) }))}
-              />
-            </div>
-          </fieldset>
-          <div className="form-actions">
-            <SubmitButton>{t('actions.save')}</SubmitButton>
-          </div>
-        </Form>
+          <SituationFieldset
+            name="situationStart"
+            legend={tc('situationStart')}
+            values={values.situation}
+            onChange={(v) => set('situation', v)}
+            settings={settings}
+            stored={c.situationStart.livelihood}
+          />
+        </CaseForm>
       )}
     </Section>
   );
@@ -187,17 +222,13 @@ export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
     <Section title={tc('intakeTitle')} id="intake">
       {!canEdit && !intake && <p className="empty">{tc('notRecorded')}</p>}
       {canEdit ? (
-        <Form
-          error={save.error}
-          pending={save.pending}
-          onSubmit={() =>
-            void (async () => {
-              if ((await save.run()).ok) onSaved();
-            })()
-          }
+        <CaseForm
+          submission={save}
+          onSaved={onSaved}
+          onReload={onSaved}
+          submitLabel={t('actions.save')}
           aria-labelledby="intake-heading"
         >
-          {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
           <TextField {...text('heldOn')} type="date" label={tc('heldOn')} required />
           <TextAreaField
             name="reason"
@@ -226,10 +257,7 @@ export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
             options={categoryOptions(settings, 'topics', locale, intake?.topics ?? [])}
             onChange={(v) => set('topics', v)}
           />
-          <div className="form-actions">
-            <SubmitButton>{t('actions.save')}</SubmitButton>
-          </div>
-        </Form>
+        </CaseForm>
       ) : (
         intake && (
           <dl className="details">
@@ -244,8 +272,9 @@ export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
   );
 }
 
-interface QualificationRow extends Qualification {
+interface QualificationRow extends Omit<Qualification, 'country'> {
   key: number;
+  country: string;
 }
 
 /** R-CASE-3 Sozial- und Kompetenzanalyse; health is GDPR Art. 9 and marked as such. */
@@ -270,6 +299,7 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
     healthNote: a?.health?.note ?? '',
     qualifications: (a?.qualifications ?? []).map((q): QualificationRow => ({
       ...q,
+      country: q.country ?? '',
       key: nextKey.current++,
     })),
   });
@@ -294,11 +324,6 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
       ...(healthVisible ? { healthNote: orNull(values.healthNote) } : {}),
     }),
   );
-  const setQualification = (key: number, change: Partial<Qualification>) =>
-    set(
-      'qualifications',
-      values.qualifications.map((q) => (q.key === key ? { ...q, ...change } : q)),
-    );
   if (!canEdit) {
     return (
       <Section title={tc('analysisTitle')} id="analysis">
@@ -323,18 +348,14 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
   }
   return (
     <Section title={tc('analysisTitle')} id="analysis">
-      <Form
-        error={save.error}
-        pending={save.pending}
+      <CaseForm
+        submission={save}
+        onSaved={onSaved}
+        onReload={onSaved}
+        submitLabel={t('actions.save')}
         markRequired={false}
-        onSubmit={() =>
-          void (async () => {
-            if ((await save.run()).ok) onSaved();
-          })()
-        }
         aria-labelledby="analysis-heading"
       >
-        {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
         <div className="form-grid">
           <SelectField
             {...text('germanLevel')}
@@ -353,67 +374,38 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
         </div>
         <fieldset className="field-group">
           <legend>{tc('qualifications')}</legend>
-          <ul className="plain-list">
-            {values.qualifications.map((q, i) => (
-              <li key={q.key} className="schedule-row">
-                <div className="form-grid">
-                  <SelectField
-                    name={`qualifications.${i}.type`}
-                    label={tc('qualificationType', { n: i + 1 })}
-                    value={q.type}
-                    options={categoryOptions(settings, 'qualificationTypes', locale, [q.type])}
-                    onChange={(v) => setQualification(q.key, { type: v })}
-                  />
-                  <TextField
-                    name={`qualifications.${i}.title`}
-                    label={tc('qualificationTitle')}
-                    value={q.title}
-                    onChange={(v) => setQualification(q.key, { title: v })}
-                  />
-                  <TextField
-                    name={`qualifications.${i}.country`}
-                    label={tc('country')}
-                    value={q.country ?? ''}
-                    onChange={(v) => setQualification(q.key, { country: v })}
-                  />
-                  <SelectField
-                    name={`qualifications.${i}.recognition`}
-                    label={tc('recognition')}
-                    value={q.recognition}
-                    options={recognitions.map((r) => ({ value: r, label: tc(`recognitions.${r}`) }))}
-                    onChange={(v) => setQualification(q.key, { recognition: v })}
-                  />
-                </div>
-                <Button
-                  aria-label={tc('removeQualification', { n: i + 1 })}
-                  onClick={() =>
-                    set(
-                      'qualifications',
-                      values.qualifications.filter((x) => x.key !== q.key),
-                    )
-                  }
-                >
-                  {t('actions.delete')}
-                </Button>
-              </li>
-            ))}
-          </ul>
-          <Button
-            onClick={() =>
-              set('qualifications', [
-                ...values.qualifications,
-                {
-                  key: nextKey.current++,
-                  type: settings?.categories.qualificationTypes[0]?.code ?? 'other',
-                  title: '',
-                  country: null,
-                  recognition: 'not_started',
-                },
-              ])
-            }
+          <RowList
+            name="qualifications"
+            rows={values.qualifications}
+            onChange={(rows) => set('qualifications', rows)}
+            newRow={(): QualificationRow => ({
+              key: nextKey.current++,
+              type: settings?.categories.qualificationTypes[0]?.code ?? 'other',
+              title: '',
+              country: '',
+              recognition: 'not_started',
+            })}
+            firstField="type"
+            removeLabel={(i) => tc('removeQualification', { n: i + 1 })}
+            addLabel={tc('addQualification')}
           >
-            {tc('addQualification')}
-          </Button>
+            {(q, { field, index }) => (
+              <div className="form-grid">
+                <SelectField
+                  {...field('type')}
+                  label={tc('qualificationType', { n: index + 1 })}
+                  options={categoryOptions(settings, 'qualificationTypes', locale, [q.type])}
+                />
+                <TextField {...field('title')} label={tc('qualificationTitle')} />
+                <TextField {...field('country')} label={tc('country')} />
+                <SelectField
+                  {...field('recognition')}
+                  label={tc('recognition')}
+                  options={recognitions.map((r) => ({ value: r, label: tc(`recognitions.${r}`) }))}
+                />
+              </div>
+            )}
+          </RowList>
         </fieldset>
         <TextAreaField
           name="workExperience"
@@ -463,46 +455,43 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
             <p>{tc('healthWithheld')}</p>
           </Notice>
         )}
-        <div className="form-actions">
-          <SubmitButton>{t('actions.save')}</SubmitButton>
-        </div>
-      </Form>
+      </CaseForm>
     </Section>
   );
 }
 
-/** R-CASE-5: contacts and appointments. */
+function contactValues(c: CaseDetail, contact?: Contact) {
+  return {
+    startsAt: contact ? localDateTime(contact.startsAt) : '',
+    form: contact?.form ?? 'in_person',
+    status: contact?.status ?? 'held',
+    durationMinutes: contact?.durationMinutes ? String(contact.durationMinutes) : '',
+    topics: contact?.topics ?? [],
+    // Only family members still on record can be marked present.
+    present: (contact?.familyMemberIds ?? []).filter((f) => c.client.familyMembers.some((m) => m.id === f)),
+    note: contact?.note ?? '',
+  };
+}
+
+function contactInput(values: ReturnType<typeof contactValues>) {
+  return {
+    startsAt: values.startsAt ? new Date(values.startsAt).toISOString() : '',
+    form: values.form,
+    status: values.status,
+    durationMinutes: intOrNull(values.durationMinutes),
+    topics: values.topics,
+    familyMemberIds: values.present,
+    note: orNull(values.note),
+  };
+}
+
+/** R-CASE-5: contacts and appointments, recorded and changed with one form. */
 export function ContactsSection({ c, settings, canEdit, onSaved }: SectionProps) {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const empty = {
-    startsAt: '',
-    form: 'in_person',
-    status: 'held',
-    durationMinutes: '',
-    topics: [] as string[],
-    present: [] as string[],
-    note: '',
-  };
-  const { values, set, text, replace } = useFormValues(empty);
-  const save = useSubmit(() =>
-    casesApi.addContact(c.id, {
-      startsAt: values.startsAt ? new Date(values.startsAt).toISOString() : '',
-      form: values.form,
-      status: values.status,
-      durationMinutes: intOrNull(values.durationMinutes),
-      topics: values.topics,
-      familyMemberIds: values.present,
-      note: orNull(values.note),
-    }),
-  );
+  const when = (x: Contact) => formatDateTime(x.startsAt, locale);
   const columns: Column<Contact>[] = [
-    {
-      key: 'when',
-      header: tc('when'),
-      cell: (x) => formatDateTime(x.startsAt, locale),
-      rowHeader: true,
-    },
+    { key: 'when', header: tc('when'), cell: when, rowHeader: true },
     { key: 'form', header: tc('contactForm'), cell: (x) => tc(`forms.${x.form}`) },
     { key: 'status', header: tc('contactStatus'), cell: (x) => tc(`contactStatuses.${x.status}`) },
     {
@@ -517,118 +506,107 @@ export function ContactsSection({ c, settings, canEdit, onSaved }: SectionProps)
     },
     { key: 'note', header: tc('note'), cell: (x) => x.note ?? '' },
   ];
-  return (
-    <Section title={tc('contactsTitle')} id="contacts">
-      <DataTable
-        caption={tc('contactsTitle')}
-        captionHidden
-        columns={columns}
-        rows={c.contacts}
-        rowKey={(x) => x.id}
-        emptyText={tc('noContacts')}
-      />
-      {canEdit && (
-        <Form
-          error={save.error}
-          pending={save.pending}
-          onSubmit={() =>
-            void (async () => {
-              if ((await save.run()).ok) {
-                replace(empty);
-                onSaved();
-              }
-            })()
-          }
-          aria-label={tc('addContact')}
-        >
-          <h3>{tc('addContact')}</h3>
-          <div className="form-grid">
-            <TextField {...text('startsAt')} type="datetime-local" label={tc('when')} required />
-            <SelectField
-              {...text('form')}
-              label={tc('contactForm')}
-              options={forms.map((f) => ({ value: f, label: tc(`forms.${f}`) }))}
-            />
-            <SelectField
-              {...text('status')}
-              label={tc('contactStatus')}
-              options={contactStatuses.map((s) => ({ value: s, label: tc(`contactStatuses.${s}`) }))}
-            />
-            <TextField {...text('durationMinutes')} inputMode="numeric" label={tc('durationMinutes')} />
-          </div>
+  const kind: RecordKind<Contact, ReturnType<typeof contactValues>, ReturnType<typeof contactInput>> = {
+    toValues: (contact) => contactValues(c, contact),
+    toInput: contactInput,
+    add: (body) => casesApi.addContact(c.id, body),
+    update: (contact, body) => casesApi.updateContact(c.id, contact.id, body),
+    addSubmit: tc('addContactSubmit'),
+    fields: ({ values, set, text }, contact) => (
+      <>
+        <div className="form-grid">
+          <TextField {...text('startsAt')} type="datetime-local" label={tc('when')} required />
+          <SelectField
+            {...text('form')}
+            label={tc('contactForm')}
+            options={forms.map((f) => ({ value: f, label: tc(`forms.${f}`) }))}
+          />
+          <SelectField
+            {...text('status')}
+            label={tc('contactStatus')}
+            options={contactStatuses.map((s) => ({ value: s, label: tc(`contactStatuses.${s}`) }))}
+          />
+          <TextField {...text('durationMinutes')} inputMode="numeric" label={tc('durationMinutes')} />
+        </div>
+        <CheckboxGroup
+          name="topics"
+          legend={tc('topics')}
+          inline
+          values={values.topics}
+          options={categoryOptions(settings, 'topics', locale, contact?.topics ?? [])}
+          onChange={(v) => set('topics', v)}
+        />
+        {c.client.familyMembers.length > 0 && (
           <CheckboxGroup
-            name="topics"
-            legend={tc('topics')}
+            name="familyMemberIds"
+            legend={tc('present')}
             inline
-            values={values.topics}
-            options={categoryOptions(settings, 'topics', locale)}
-            onChange={(v) => set('topics', v)}
+            values={values.present}
+            options={c.client.familyMembers.map((f) => ({
+              value: f.id,
+              label: `${tc(`relations.${f.relation}`)}${f.givenName ? ` ${f.givenName}` : ''}`,
+            }))}
+            onChange={(v) => set('present', v)}
           />
-          {c.client.familyMembers.length > 0 && (
-            <CheckboxGroup
-              name="familyMemberIds"
-              legend={tc('present')}
-              inline
-              values={values.present}
-              options={c.client.familyMembers.map((f) => ({
-                value: f.id,
-                label: `${tc(`relations.${f.relation}`)}${f.givenName ? ` ${f.givenName}` : ''}`,
-              }))}
-              onChange={(v) => set('present', v)}
-            />
-          )}
-          <TextAreaField
-            name="note"
-            label={tc('note')}
-            value={values.note}
-            onChange={(v) => set('note', v)}
-          />
-          <div className="form-actions">
-            <SubmitButton>{tc('addContactSubmit')}</SubmitButton>
-          </div>
-        </Form>
-      )}
-    </Section>
+        )}
+        <TextAreaField name="note" label={tc('note')} value={values.note} onChange={(v) => set('note', v)} />
+      </>
+    ),
+  };
+  return (
+    <RecordListSection
+      id="contacts"
+      title={tc('contactsTitle')}
+      columns={columns}
+      rows={c.contacts}
+      emptyText={tc('noContacts')}
+      canEdit={canEdit}
+      rowName={(x) => tc('contactNamed', { when: when(x) })}
+      addTitle={tc('addContact')}
+      editTitle={(x) => tc('editContactTitle', { when: when(x) })}
+      onSaved={onSaved}
+      kind={kind}
+    />
   );
 }
 
-/** R-CASE-6: support during the integration course, arranging childcare. */
+function activityValues(activity?: Activity) {
+  return {
+    kind: activity?.kind ?? 'course_support',
+    status: activity?.status ?? 'planned',
+    courseProviderName: activity?.courseProviderName ?? '',
+    courseName: activity?.courseName ?? '',
+    startsOn: activity?.startsOn ?? '',
+    endsOn: activity?.endsOn ?? '',
+    childrenCount: activity?.childrenCount ? String(activity.childrenCount) : '',
+    childcarePlace: activity?.childcarePlace ?? '',
+    note: activity?.note ?? '',
+  };
+}
+
+function activityInput(values: ReturnType<typeof activityValues>) {
+  const childcare = values.kind === 'childcare';
+  return {
+    kind: values.kind,
+    status: values.status,
+    courseProviderName: orNull(values.courseProviderName),
+    courseName: orNull(values.courseName),
+    startsOn: orNull(values.startsOn),
+    endsOn: orNull(values.endsOn),
+    childrenCount: childcare ? intOrNull(values.childrenCount) : null,
+    childcarePlace: childcare ? orNull(values.childcarePlace) : null,
+    note: orNull(values.note),
+  };
+}
+
+/** R-CASE-6: support during the integration course, arranging childcare; recorded and changed with one form. */
 export function ActivitiesSection({ c, canEdit, onSaved }: SectionProps) {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const empty = {
-    kind: 'course_support',
-    status: 'planned',
-    courseProviderName: '',
-    courseName: '',
-    startsOn: '',
-    endsOn: '',
-    childrenCount: '',
-    childcarePlace: '',
-    note: '',
-  };
-  const { values, set, text, replace } = useFormValues(empty);
-  const save = useSubmit(() =>
-    casesApi.addActivity(c.id, {
-      kind: values.kind,
-      status: values.status,
-      courseProviderName: orNull(values.courseProviderName),
-      courseName: orNull(values.courseName),
-      startsOn: orNull(values.startsOn),
-      endsOn: orNull(values.endsOn),
-      ...(values.kind === 'childcare'
-        ? { childrenCount: intOrNull(values.childrenCount), childcarePlace: orNull(values.childcarePlace) }
-        : {}),
-      note: orNull(values.note),
-    }),
-  );
+  const kindName = (x: Activity) => tc(`activityKinds.${x.kind}`);
+  const position = (x: Activity) => c.activities.indexOf(x) + 1;
   const columns: Column<Activity>[] = [
-    {
-      key: 'kind',
-      header: tc('activityKind'),
-      cell: (x) => tc(`activityKinds.${x.kind}`),
-      rowHeader: true,
-    },
+    { key: 'kind', header: tc('activityKind'), cell: kindName, rowHeader: true },
     {
       key: 'status',
       header: tc('activityStatus'),
@@ -645,66 +623,55 @@ export function ActivitiesSection({ c, canEdit, onSaved }: SectionProps) {
       cell: (x) => [formatDay(x.startsOn, locale), formatDay(x.endsOn, locale)].filter(Boolean).join(' – '),
     },
   ];
-  return (
-    <Section title={tc('activitiesTitle')} id="activities">
-      <DataTable
-        caption={tc('activitiesTitle')}
-        captionHidden
-        columns={columns}
-        rows={c.activities}
-        rowKey={(x) => x.id}
-        emptyText={tc('noActivities')}
-      />
-      {canEdit && (
-        <Form
-          error={save.error}
-          pending={save.pending}
-          markRequired={false}
-          onSubmit={() =>
-            void (async () => {
-              if ((await save.run()).ok) {
-                replace(empty);
-                onSaved();
-              }
-            })()
-          }
-          aria-label={tc('addActivity')}
-        >
-          <h3>{tc('addActivity')}</h3>
-          <div className="form-grid">
-            <SelectField
-              {...text('kind')}
-              label={tc('activityKind')}
-              options={activityKinds.map((k) => ({ value: k, label: tc(`activityKinds.${k}`) }))}
-            />
-            <SelectField
-              {...text('status')}
-              label={tc('activityStatus')}
-              options={activityStatuses.map((s) => ({ value: s, label: tc(`activityStatuses.${s}`) }))}
-            />
-            <TextField {...text('courseProviderName')} label={tc('courseProvider')} />
-            <TextField {...text('courseName')} label={tc('courseName')} />
-            <TextField {...text('startsOn')} type="date" label={tc('startsOn')} />
-            <TextField {...text('endsOn')} type="date" label={tc('endsOn')} />
-            {values.kind === 'childcare' && (
-              <>
-                <TextField {...text('childrenCount')} inputMode="numeric" label={tc('childrenCount')} />
-                <TextField {...text('childcarePlace')} label={tc('childcarePlace')} />
-              </>
-            )}
-          </div>
-          <TextAreaField
-            name="note"
-            label={tc('note')}
-            value={values.note}
-            onChange={(v) => set('note', v)}
+  const kind: RecordKind<Activity, ReturnType<typeof activityValues>, ReturnType<typeof activityInput>> = {
+    toValues: activityValues,
+    toInput: activityInput,
+    add: (body) => casesApi.addActivity(c.id, body),
+    update: (activity, body) => casesApi.updateActivity(c.id, activity.id, body),
+    addSubmit: tc('addActivitySubmit'),
+    markRequired: false,
+    fields: ({ values, set, text }) => (
+      <>
+        <div className="form-grid">
+          <SelectField
+            {...text('kind')}
+            label={tc('activityKind')}
+            options={activityKinds.map((k) => ({ value: k, label: tc(`activityKinds.${k}`) }))}
           />
-          <div className="form-actions">
-            <SubmitButton>{tc('addActivitySubmit')}</SubmitButton>
-          </div>
-        </Form>
-      )}
-    </Section>
+          <SelectField
+            {...text('status')}
+            label={tc('activityStatus')}
+            options={activityStatuses.map((s) => ({ value: s, label: tc(`activityStatuses.${s}`) }))}
+          />
+          <TextField {...text('courseProviderName')} label={tc('courseProvider')} />
+          <TextField {...text('courseName')} label={tc('courseName')} />
+          <TextField {...text('startsOn')} type="date" label={tc('startsOn')} />
+          <TextField {...text('endsOn')} type="date" label={tc('endsOn')} />
+          {values.kind === 'childcare' && (
+            <>
+              <TextField {...text('childrenCount')} inputMode="numeric" label={tc('childrenCount')} />
+              <TextField {...text('childcarePlace')} label={tc('childcarePlace')} />
+            </>
+          )}
+        </div>
+        <TextAreaField name="note" label={tc('note')} value={values.note} onChange={(v) => set('note', v)} />
+      </>
+    ),
+  };
+  return (
+    <RecordListSection
+      id="activities"
+      title={tc('activitiesTitle')}
+      columns={columns}
+      rows={c.activities}
+      emptyText={tc('noActivities')}
+      canEdit={canEdit}
+      rowName={(x) => tc('activityNamed', { n: position(x), kind: kindName(x) })}
+      addTitle={tc('addActivity')}
+      editTitle={(x) => tc('editActivityTitle', { n: position(x), kind: kindName(x) })}
+      onSaved={onSaved}
+      kind={kind}
+    />
   );
 }
 
@@ -800,14 +767,11 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const levels = useLevelOptions();
-  const { values, text } = useFormValues({
+  const { values, set, text } = useFormValues({
     closedOn: today(),
     closureReason: '',
     closureNote: '',
-    livelihood: '',
-    languageLevel: '',
-    work: '',
+    situation: situationValues(),
   });
   const close = useSubmit(() =>
     casesApi.close(c.id, {
@@ -815,11 +779,7 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
       closedOn: values.closedOn,
       closureReason: values.closureReason,
       closureNote: orNull(values.closureNote),
-      situationEnd: {
-        livelihood: orNull(values.livelihood),
-        languageLevel: orNull(values.languageLevel),
-        work: orNull(values.work),
-      },
+      situationEnd: situationInput(values.situation),
     }),
   );
   const reopen = useSubmit(() => casesApi.reopen(c.id, c.version));
@@ -843,21 +803,15 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
           )}
         </dl>
         {c.allowedActions.includes('case.reopen') && (
-          <Form
-            error={reopen.error}
-            pending={reopen.pending}
+          <CaseForm
+            submission={reopen}
+            onSaved={onSaved}
+            onReload={onSaved}
+            submitLabel={tc('reopen')}
+            submitVariant="secondary"
             markRequired={false}
-            onSubmit={() =>
-              void (async () => {
-                if ((await reopen.run()).ok) onSaved();
-              })()
-            }
             aria-label={tc('reopen')}
-          >
-            <div className="form-actions">
-              <SubmitButton variant="secondary">{tc('reopen')}</SubmitButton>
-            </div>
-          </Form>
+          />
         )}
       </Section>
     );
@@ -865,17 +819,13 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
   if (!c.allowedActions.includes('case.close')) return null;
   return (
     <Section title={tc('closureTitle')} id="closure">
-      <Form
-        error={close.error}
-        pending={close.pending}
-        onSubmit={() =>
-          void (async () => {
-            if ((await close.run()).ok) onSaved();
-          })()
-        }
+      <CaseForm
+        submission={close}
+        onSaved={onSaved}
+        onReload={onSaved}
+        submitLabel={tc('closeSubmit')}
         aria-labelledby="closure-heading"
       >
-        {isConflict(close.error) && <ConflictNotice onReload={onSaved} />}
         <div className="form-grid">
           <TextField {...text('closedOn')} type="date" label={tc('closedOn')} required />
           <SelectField
@@ -886,37 +836,15 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
             options={categoryOptions(settings, 'closureReasons', locale)}
           />
         </div>
-        <fieldset className="field-group">
-          <legend>{tc('situationEnd')}</legend>
-          <div className="form-grid">
-            <SelectField
-              {...text('livelihood')}
-              name="situationEnd.livelihood"
-              label={tc('livelihood')}
-              emptyLabel={t('common.notSpecified')}
-              options={categoryOptions(settings, 'livelihood', locale)}
-            />
-            <SelectField
-              {...text('languageLevel')}
-              name="situationEnd.languageLevel"
-              label={tc('germanLevel')}
-              emptyLabel={t('common.notSpecified')}
-              options={levels}
-            />
-            <SelectField
-              {...text('work')}
-              name="situationEnd.work"
-              label={tc('work')}
-              emptyLabel={t('common.notSpecified')}
-              options={works.map((w) => ({ value: w, label: tc(`works.${w}`) }))}
-            />
-          </div>
-        </fieldset>
+        <SituationFieldset
+          name="situationEnd"
+          legend={tc('situationEnd')}
+          values={values.situation}
+          onChange={(v) => set('situation', v)}
+          settings={settings}
+        />
         <TextField {...text('closureNote')} label={tc('closureNote')} />
-        <div className="form-actions">
-          <SubmitButton>{tc('closeSubmit')}</SubmitButton>
-        </div>
-      </Form>
+      </CaseForm>
     </Section>
   );
 }

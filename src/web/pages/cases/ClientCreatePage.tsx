@@ -1,10 +1,9 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { casesApi } from '../../api/cases.ts';
-import type { CaseService, CaseType, FamilyMember, NewClient } from '../../api/cases.ts';
-import { Button, SubmitButton } from '../../components/Buttons.tsx';
-import { CheckboxField, RadioGroup, SelectField, TextField } from '../../components/Field.tsx';
+import type { CaseService, CaseType, NewClient } from '../../api/cases.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { RadioGroup, SelectField, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page, Section } from '../../components/Page.tsx';
@@ -12,39 +11,14 @@ import { useApi } from '../../hooks/useApi.ts';
 import { useFormValues } from '../../hooks/useFormValues.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
-import { categoryOptions, intOrNull, orNull } from './caseFormat.ts';
+import { categoryOptions, orNull } from './caseFormat.ts';
+import { ClientFields, clientInput, useClientForm } from './ClientFields.tsx';
 
-const ageGroups = ['12_17', '18_26', '27_34', '35_44', '45_54', '55_64', '65_plus', 'under_12'] as const;
-const genders = ['female', 'male', 'diverse', 'not_stated'] as const;
-const relations = ['partner', 'child', 'parent', 'sibling', 'other'] as const;
-
-interface RegistrationForm {
-  givenName: string;
-  familyName: string;
-  pseudonymous: boolean;
-  birthDate: string;
-  ageGroup: string;
-  gender: string;
-  citizenship: string;
-  languages: string;
-  phone: string;
-  email: string;
-  contactNote: string;
-  arrivalYear: string;
-  residenceStatusGroup: string;
+interface FirstCaseForm {
   caseType: CaseType;
   service: CaseService | '';
   serviceOverrideReason: string;
   wayIn: string;
-  members: MemberRow[];
-}
-
-interface MemberRow {
-  key: number;
-  relation: FamilyMember['relation'];
-  givenName: string;
-  birthYear: string;
-  counselledAlongside: boolean;
 }
 
 /** R-CASE-1, R-CASE-2: register a client with only what counselling needs, and open the first case. */
@@ -54,34 +28,20 @@ export function ClientCreatePage() {
   const locale = currentLocale();
   const navigate = useNavigate();
   const settings = useApi((signal) => casesApi.settings(signal), []);
-  const nextKey = useRef(1);
-  const form = useFormValues<RegistrationForm>({
-    givenName: '',
-    familyName: '',
-    pseudonymous: false,
-    birthDate: '',
-    ageGroup: '',
-    gender: '',
-    citizenship: '',
-    languages: '',
-    phone: '',
-    email: '',
-    contactNote: '',
-    arrivalYear: '',
-    residenceStatusGroup: '',
+  const person = useClientForm();
+  const { values, set, text } = useFormValues<FirstCaseForm>({
     caseType: 'case_management',
     service: '',
     serviceOverrideReason: '',
     wayIn: '',
-    members: [] as MemberRow[],
   });
-  const { values, set, text } = form;
-  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(values.birthDate) ? values.birthDate : '';
+  const { birthDate: birthDateText, ageGroup } = person.values;
+  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(birthDateText) ? birthDateText : '';
   const suggestion = useApi(
-    birthDate || values.ageGroup
-      ? (signal) => casesApi.suggestion(birthDate ? { birthDate } : { ageGroup: values.ageGroup }, signal)
+    birthDate || ageGroup
+      ? (signal) => casesApi.suggestion(birthDate ? { birthDate } : { ageGroup }, signal)
       : null,
-    [birthDate, values.ageGroup],
+    [birthDate, ageGroup],
   );
   const suggested = suggestion.data?.service ?? null;
   const service = values.service || suggested || '';
@@ -89,49 +49,9 @@ export function ClientCreatePage() {
 
   const save = useSubmit((body: NewClient) => casesApi.createClient(body));
 
-  const setMember = (key: number, change: Partial<MemberRow>) =>
-    set(
-      'members',
-      values.members.map((m) => (m.key === key ? { ...m, ...change } : m)),
-    );
-  const addMember = () => {
-    const key = nextKey.current++;
-    set('members', [
-      ...values.members,
-      { key, relation: 'child', givenName: '', birthYear: '', counselledAlongside: true },
-    ]);
-    // Focus the new row's first field, so keyboard users continue there.
-    const index = values.members.length;
-    setTimeout(
-      () => document.querySelector<HTMLElement>(`[name="familyMembers.${index}.relation"]`)?.focus(),
-      0,
-    );
-  };
-
   const submit = async () => {
     const result = await save.run({
-      givenName: orNull(values.givenName),
-      familyName: values.familyName.trim(),
-      pseudonymous: values.pseudonymous,
-      birthDate: orNull(values.birthDate),
-      ageGroup: values.birthDate ? null : orNull(values.ageGroup),
-      gender: orNull(values.gender),
-      citizenship: orNull(values.citizenship),
-      languages: values.languages
-        .split(/[\s,;]+/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-      phone: orNull(values.phone),
-      email: orNull(values.email),
-      contactNote: orNull(values.contactNote),
-      arrivalYear: intOrNull(values.arrivalYear),
-      residenceStatusGroup: orNull(values.residenceStatusGroup),
-      familyMembers: values.members.map((m) => ({
-        relation: m.relation,
-        givenName: orNull(m.givenName),
-        birthYear: intOrNull(m.birthYear),
-        counselledAlongside: m.counselledAlongside,
-      })),
+      ...clientInput(person.values),
       case: {
         caseType: values.caseType,
         service: service || 'MBE',
@@ -151,110 +71,7 @@ export function ClientCreatePage() {
           onSubmit={() => void submit()}
           aria-labelledby="register-heading"
         >
-          <div className="form-grid">
-            <TextField {...text('givenName')} label={tc('givenName')} autoComplete="off" />
-            <TextField
-              {...text('familyName')}
-              label={tc('familyName')}
-              hint={tc('familyNameHint')}
-              required
-              autoComplete="off"
-            />
-          </div>
-          <CheckboxField
-            name="pseudonymous"
-            label={tc('pseudonymous')}
-            checked={values.pseudonymous}
-            onChange={(v) => set('pseudonymous', v)}
-          />
-          <div className="form-grid">
-            <TextField
-              {...text('birthDate')}
-              type="date"
-              label={tc('birthDate')}
-              hint={tc('birthDateHint')}
-            />
-            <SelectField
-              {...text('ageGroup')}
-              label={tc('ageGroup')}
-              emptyLabel={t('common.notSpecified')}
-              options={ageGroups.map((g) => ({ value: g, label: tc(`ageGroups.${g}`) }))}
-              disabled={values.birthDate !== ''}
-            />
-            <SelectField
-              {...text('gender')}
-              label={tc('gender')}
-              emptyLabel={t('common.notSpecified')}
-              options={genders.map((g) => ({ value: g, label: tc(`genders.${g}`) }))}
-            />
-            <TextField {...text('citizenship')} label={tc('citizenship')} hint={tc('citizenshipHint')} />
-            <TextField {...text('languages')} label={tc('languages')} hint={tc('languagesHint')} />
-            <TextField {...text('arrivalYear')} inputMode="numeric" label={tc('arrivalYear')} />
-            <SelectField
-              {...text('residenceStatusGroup')}
-              label={tc('residenceStatus')}
-              emptyLabel={t('common.notSpecified')}
-              options={categoryOptions(settings.data, 'residenceStatusGroups', locale)}
-            />
-          </div>
-          <fieldset className="field-group">
-            <legend>{tc('reach')}</legend>
-            <div className="form-grid">
-              <TextField {...text('phone')} type="tel" label={tc('phone')} />
-              <TextField {...text('email')} type="email" label={tc('email')} />
-              <TextField {...text('contactNote')} label={tc('contactNote')} />
-            </div>
-          </fieldset>
-          <fieldset className="field-group">
-            <legend>{tc('familyMembers')}</legend>
-            <p className="field-hint">{tc('familyMembersHint')}</p>
-            <ul className="plain-list">
-              {values.members.map((m, index) => (
-                <li key={m.key} className="schedule-row">
-                  <div className="form-grid">
-                    <SelectField
-                      name={`familyMembers.${index}.relation`}
-                      label={tc('relationOf', { n: index + 1 })}
-                      value={m.relation}
-                      options={relations.map((r) => ({ value: r, label: tc(`relations.${r}`) }))}
-                      onChange={(v) => setMember(m.key, { relation: v as MemberRow['relation'] })}
-                    />
-                    <TextField
-                      name={`familyMembers.${index}.givenName`}
-                      label={tc('givenName')}
-                      value={m.givenName}
-                      onChange={(v) => setMember(m.key, { givenName: v })}
-                    />
-                    <TextField
-                      name={`familyMembers.${index}.birthYear`}
-                      label={tc('birthYear')}
-                      inputMode="numeric"
-                      value={m.birthYear}
-                      onChange={(v) => setMember(m.key, { birthYear: v })}
-                    />
-                  </div>
-                  <CheckboxField
-                    name={`familyMembers.${index}.counselledAlongside`}
-                    label={tc('counselledAlongside')}
-                    checked={m.counselledAlongside}
-                    onChange={(v) => setMember(m.key, { counselledAlongside: v })}
-                  />
-                  <Button
-                    onClick={() =>
-                      set(
-                        'members',
-                        values.members.filter((x) => x.key !== m.key),
-                      )
-                    }
-                    aria-label={tc('removeMember', { n: index + 1 })}
-                  >
-                    {t('actions.delete')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-            <Button onClick={addMember}>{tc('addMember')}</Button>
-          </fieldset>
+          <ClientFields form={person} settings={settings.data} />
           <fieldset className="field-group">
             <legend>{tc('firstCase')}</legend>
             <RadioGroup

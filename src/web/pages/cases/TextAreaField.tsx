@@ -64,3 +64,11 @@ export function TextAreaField({
     </div>
   );
 }
+
+/**
+ * The stated reason of an audited action (breaking the glass, a legal hold): required, at most
+ * 500 characters, named `reason` as in the API.
+ */
+export function ReasonField(props: Pick<TextAreaFieldProps, 'label' | 'hint' | 'value' | 'onChange'>) {
+  return <TextAreaField {...props} name="reason" required maxLength={500} />;
+}

@@ -46,3 +46,22 @@ export const intOrNull = (value: string): number | null => {
   const n = Number.parseInt(value, 10);
   return Number.isFinite(n) ? n : null;
 };
+
+/**
+ * The entries of `next` that differ from `before` (compared as JSON). A change then names only
+ * what was changed — in the request and in the audit row it leaves.
+ */
+export function changedFields<T extends object>(before: T, next: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(next).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify((before as Record<string, unknown>)[key]),
+    ),
+  ) as Partial<T>;
+}
+
+/** A stored instant as the value of a datetime-local field (the browser's local time). */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
