@@ -66,6 +66,7 @@ export async function buildUser(
     email?: string;
     status?: 'active' | 'invited' | 'deactivated';
     displayName?: string;
+    locale?: 'de' | 'en';
   } = {},
 ): Promise<TestUser> {
   const email = values.email ?? `person-${unique()}@example.org`;
@@ -84,6 +85,7 @@ export async function buildUser(
           display_name: values.displayName ?? `Person ${unique()}`,
           roles,
           status: values.status ?? 'active',
+          ...(values.locale ? { locale: values.locale } : {}),
           password_hash: hash,
           function_title: null,
           phone: null,

@@ -5,6 +5,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The language the mail is written in (de, en), sent as Content-Language. */
+  language?: string;
   attachments?: { filename: string; content: Buffer | string; contentType?: string }[];
 }
 
@@ -20,8 +22,12 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     configured: true,
-    async send(mail) {
-      await transport.sendMail({ from, ...mail });
+    async send({ language, ...mail }) {
+      await transport.sendMail({
+        from,
+        ...mail,
+        ...(language ? { headers: { 'Content-Language': language } } : {}),
+      });
       return true;
     },
   };

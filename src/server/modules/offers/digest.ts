@@ -8,6 +8,7 @@ import * as repo from './offers.repository.ts';
 import { visibleTo } from './offers.service.ts';
 import { defaultDigestFrequency, type DigestFrequency } from './notifications.service.ts';
 import { scheduleJob } from '../../jobs/schedule.ts';
+import { digestTexts, mailLocale, type DigestTexts } from './digest.texts.ts';
 
 /**
  * The e-mail digest of new partner offers (R-OFF-4). Each recipient's digest is built in a
@@ -34,6 +35,7 @@ interface Recipient {
   organisation_id: string;
   email: string;
   display_name: string;
+  locale: string;
   roles: string[];
   organisation_kind: string;
   frequency: string | null;
@@ -52,6 +54,7 @@ function listRecipients(db: Db): Promise<Recipient[]> {
         'u.organisation_id',
         'u.email',
         'u.display_name',
+        'u.locale',
         'u.roles',
         'o.kind as organisation_kind',
         'd.frequency',
@@ -65,23 +68,15 @@ function listRecipients(db: Db): Promise<Recipient[]> {
   );
 }
 
-const sections: Record<OfferKind, string> = {
-  course: 'Kursangebote der Integrationskursträger',
-  measure: 'Angebote und Maßnahmen des Jobcenters',
-  regulation: 'Neue Regelungen und Dienstanweisungen der Ausländerbehörde',
-};
-
-const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-
-function offerLines(offer: repo.OfferRow, publicUrl: string): string[] {
+function offerLines(offer: repo.OfferRow, publicUrl: string, text: DigestTexts): string[] {
   const facts = [
-    offer.category_label,
-    offer.starts_on ? `Beginn ${germanDate(offer.starts_on)}` : null,
+    text.category(offer),
+    offer.starts_on ? text.startsOn(offer.starts_on) : null,
     offer.schedule,
     offer.place ?? offer.city,
-    offer.free_places !== null ? `${offer.free_places} freie Plätze` : null,
-    offer.childcare === true ? 'mit Kinderbetreuung' : null,
-    offer.effective_from ? `gilt ab ${germanDate(offer.effective_from)}` : null,
+    offer.free_places !== null ? text.freePlaces(offer.free_places) : null,
+    offer.childcare === true ? text.childcare : null,
+    offer.effective_from ? text.effectiveFrom(offer.effective_from) : null,
     offer.reference,
   ].filter(Boolean);
   return [
@@ -92,33 +87,32 @@ function offerLines(offer: repo.OfferRow, publicUrl: string): string[] {
   ];
 }
 
-/** The text of one digest. */
+/** The text of one digest, in the recipient's language (texts in digest.texts.ts). */
 export function digestMail(
-  recipient: { email: string; display_name: string },
+  recipient: { email: string; display_name: string; locale?: string },
   offers: readonly repo.OfferRow[],
   frequency: DigestFrequency,
   publicUrl: string,
 ): Mail {
+  const language = mailLocale(recipient.locale);
+  const text = digestTexts[language];
   const lines = [
-    `Guten Tag ${recipient.display_name},`,
+    text.greeting(recipient.display_name),
     '',
-    `hier ist Ihre ${frequency === 'daily' ? 'tägliche' : 'wöchentliche'} Übersicht neuer Angebote und Hinweise der Partner in Koop.`,
+    text.intro(frequency === 'daily' ? 'daily' : 'weekly'),
   ];
-  for (const kind of ['course', 'measure', 'regulation'] as const) {
+  for (const kind of ['course', 'measure', 'regulation'] as const satisfies readonly OfferKind[]) {
     const ofKind = offers.filter((o) => o.kind === kind);
     if (ofKind.length === 0) continue;
-    lines.push('', `${sections[kind]} (${ofKind.length})`, '');
-    for (const offer of ofKind) lines.push(...offerLines(offer, publicUrl));
+    lines.push('', `${text.sections[kind]} (${ofKind.length})`, '');
+    for (const offer of ofKind) lines.push(...offerLines(offer, publicUrl, text));
   }
-  lines.push(
-    '',
-    `Alle Benachrichtigungen: ${publicUrl}/benachrichtigungen`,
-    'Wie oft diese Übersicht kommt (täglich, wöchentlich oder nie), stellen Sie dort ein.',
-  );
+  lines.push('', text.allNotifications(`${publicUrl}/benachrichtigungen`), text.settingsHint);
   return {
     to: recipient.email,
-    subject: `Koop: ${offers.length} ${offers.length === 1 ? 'neues Angebot' : 'neue Angebote'} von Partnern`,
+    subject: text.subject(offers.length),
     text: lines.join('\n'),
+    language,
   };
 }
 

@@ -22,6 +22,39 @@ import { digestDue, runDigests } from './digest.ts';
 type Offer = z.infer<typeof offerSchema>;
 type Notification = z.infer<typeof notificationSchema>;
 
+/** Quoted-printable (RFC 2045) to text. */
+const fromQuotedPrintable = (value: string) =>
+  Buffer.from(
+    value
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+
+/** Headers, subject and text of a message as the SMTP server received it. */
+function readMail(raw: string): { header: (name: string) => string; subject: string; text: string } {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
+  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(headers)?.[1]?.trim() ?? '';
+  const body = rest.join('\n\n');
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? fromQuotedPrintable(body)
+        : body;
+  // Encoded words (RFC 2047) of the subject, in base64 or Q encoding.
+  const subject = header('Subject').replace(
+    /=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi,
+    (_, encoding: string, data: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : fromQuotedPrintable(data.replace(/_/g, ' ')),
+  );
+  return { header, subject, text: text.replace(/\r\n/g, '\n') };
+}
+
 const course = {
   kind: 'course',
   categoryId: 'women',
@@ -106,6 +139,36 @@ describe(`R-OFF-1..4: partner offers, notifications and digests (${testDatabaseK
     await new Promise<void>((resolve) => smtp.close(resolve));
   });
 
+  /** Stores a person's digest choice as if they had made it, last sent at `lastSentAt`. */
+  const chooseDigest = (
+    user: { id: string },
+    organisation: { id: string },
+    frequency: 'daily' | 'weekly' | 'none',
+    lastSentAt: Date,
+  ) =>
+    inTenantTransaction(
+      t.database.db,
+      { organisationId: organisation.id, userId: user.id, allOrganisations: false },
+      (trx) =>
+        trx
+          .insertInto('digest_settings')
+          .values({
+            user_id: user.id,
+            organisation_id: organisation.id,
+            frequency,
+            last_sent_at: lastSentAt,
+          })
+          .execute(),
+    );
+  /** Runs the digest job at `now` against the test's SMTP server, with an empty inbox. */
+  const runDigestsAt = (now: Date) => {
+    const mailer = createMailer(
+      `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`,
+      'Koop <koop@example.org>',
+    );
+    inbox.length = 0;
+    return runDigests({ db: t.database.db, mailer, publicUrl: 'https://koop.example' }, now);
+  };
   const publish = async (as: Person, organisation: TestOrganisation, body: Record<string, unknown>) =>
     expectStatus<Offer>(await as.client.post(`/api/organisations/${organisation.id}/offers`, body), 201);
   const offerCount = async () =>
@@ -358,20 +421,7 @@ describe(`R-OFF-1..4: partner offers, notifications and digests (${testDatabaseK
       [none, providerA, 'none'],
       [elsewhere, providerB, 'daily'],
     ] as const) {
-      await inTenantTransaction(
-        db,
-        { organisationId: organisation.id, userId: user.id, allOrganisations: false },
-        (trx) =>
-          trx
-            .insertInto('digest_settings')
-            .values({
-              user_id: user.id,
-              organisation_id: organisation.id,
-              frequency: digest,
-              last_sent_at: new Date('2026-11-22T06:00:00Z'),
-            })
-            .execute(),
-      );
+      await chooseDigest(user, organisation, digest, new Date('2026-11-22T06:00:00Z'));
     }
     // Offers published on Sunday 22 and Monday 23 November 2026 (the test clock): one for all
     // counselling providers, one addressed to provider A only, one to provider B only.
@@ -394,15 +444,7 @@ describe(`R-OFF-1..4: partner offers, notifications and digests (${testDatabaseK
     });
     t.clock.now = new Date();
 
-    const mailer = createMailer(
-      `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`,
-      'Koop <koop@example.org>',
-    );
-    inbox.length = 0;
-    const run = await runDigests(
-      { db, mailer, publicUrl: 'https://koop.example' },
-      new Date('2026-11-23T07:30:00Z'),
-    );
+    const run = await runDigestsAt(new Date('2026-11-23T07:30:00Z'));
     expect(run.failed).toBe(0);
     const mailTo = (address: string) =>
       inbox.filter((m) => m.to.includes(address)).map((m) => m.data.replace(/=\r?\n/g, ''));
@@ -432,8 +474,7 @@ describe(`R-OFF-1..4: partner offers, notifications and digests (${testDatabaseK
     expect(bList.items.map((n) => n.id)).toContain(forB.id);
     expect(bList.items.map((n) => n.id)).not.toContain(forA.id);
     expectProblem(await bClient.client.get(`/api/offers/${forA.id}`), 404, 'not_found');
-    inbox.length = 0;
-    await runDigests({ db, mailer, publicUrl: 'https://koop.example' }, new Date('2026-11-23T08:00:00Z'));
+    await runDigestsAt(new Date('2026-11-23T08:00:00Z'));
     for (const address of [
       'taeglich@example.org',
       'woechentlich@example.org',
@@ -441,5 +482,80 @@ describe(`R-OFF-1..4: partner offers, notifications and digests (${testDatabaseK
     ]) {
       expect(mailTo(address)).toEqual([]);
     }
+  });
+  it('R-OFF-4, R-UX-1: the digest comes in each counsellor’s language: English for an English-speaking counsellor, German for a German one', async () => {
+    const db = t.database.db;
+    const { organisation: providerC } = await organisationWithAdmin(t.app, db, 'welfare_provider');
+    const english = await buildUser(db, providerC, {
+      roles: ['counsellor'],
+      email: 'english-speaking@example.org',
+      displayName: 'Dana Doyle',
+      locale: 'en',
+    });
+    const german = await buildUser(db, providerC, {
+      roles: ['counsellor'],
+      email: 'deutschsprachig@example.org',
+      displayName: 'Jana Jäger',
+      locale: 'de',
+    });
+    for (const user of [english, german]) {
+      await chooseDigest(user, providerC, 'daily', new Date('2026-11-17T06:00:00Z'));
+    }
+    // Published on Tuesday 17 November 2026, sent on Wednesday morning.
+    t.clock.now = new Date('2026-11-17T09:00:00Z');
+    const offer = await publish(schoolStaff, school, {
+      ...course,
+      title: 'Frauenintegrationskurs am Abend',
+      audienceOrganisationIds: [providerC.id],
+    });
+    const instruction = await publish(abhStaff, abh, {
+      ...regulation,
+      title: 'Dienstanweisung zu Terminen im Bürgerbüro',
+      audienceOrganisationIds: [providerC.id],
+    });
+    t.clock.now = new Date();
+
+    const run = await runDigestsAt(new Date('2026-11-18T07:30:00Z'));
+    expect(run.failed).toBe(0);
+    const mailTo = (address: string) => {
+      const mails = inbox.filter((m) => m.to.includes(address));
+      expect(mails, address).toHaveLength(1);
+      return readMail(mails[0]!.data);
+    };
+
+    const en = mailTo('english-speaking@example.org');
+    expect(en.header('Content-Language')).toBe('en');
+    expect(en.subject).toBe('Koop: 2 new offers from partners');
+    for (const line of [
+      'Hello Dana Doyle,',
+      'here is your daily summary of new offers and notices from the partners in Koop.',
+      'Courses of the integration course providers (1)',
+      'New regulations and service instructions of the foreigners’ authority (Ausländerbehörde) (1)',
+      '  Integration course for women · starts 1 September 2026 · Mo–Fr 8:30–12:45 · Sprachschule, Raum 3 · 6 free places · with childcare',
+      '  Service instruction · effective from 1 October 2026 · DA 2026/07',
+      `  https://koop.example/angebote/${offer.id}`,
+      `  https://koop.example/angebote/${instruction.id}`,
+      'All notifications: https://koop.example/benachrichtigungen',
+    ]) {
+      expect(en.text.split('\n')).toContain(line);
+    }
+    expect(en.text).not.toMatch(/Guten Tag|Kursangebote|Beginn|freie Plätze|Benachrichtigungen:/);
+
+    const de = mailTo('deutschsprachig@example.org');
+    expect(de.header('Content-Language')).toBe('de');
+    expect(de.subject).toBe('Koop: 2 neue Angebote von Partnern');
+    for (const line of [
+      'Guten Tag Jana Jäger,',
+      'hier ist Ihre tägliche Übersicht neuer Angebote und Hinweise der Partner in Koop.',
+      'Kursangebote der Integrationskursträger (1)',
+      'Neue Regelungen und Dienstanweisungen der Ausländerbehörde (1)',
+      '  Frauenintegrationskurs · Beginn 01.09.2026 · Mo–Fr 8:30–12:45 · Sprachschule, Raum 3 · 6 freie Plätze · mit Kinderbetreuung',
+      '  Dienstanweisung · gilt ab 01.10.2026 · DA 2026/07',
+      `  https://koop.example/angebote/${offer.id}`,
+      'Alle Benachrichtigungen: https://koop.example/benachrichtigungen',
+    ]) {
+      expect(de.text.split('\n')).toContain(line);
+    }
+    expect(de.text).not.toMatch(/Hello|Courses|starts|free places/);
   });
 });

@@ -12,7 +12,12 @@ const baseQuery = (trx: Trx) =>
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .innerJoin('offer_categories as c', 'c.id', 'f.category_id')
     .selectAll('f')
-    .select(['o.name as organisation_name', 'o.kind as organisation_kind', 'c.label_de as category_label']);
+    .select([
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'c.label_de as category_label',
+      'c.label_en as category_label_en',
+    ]);
 
 export function findOffer(trx: Trx, id: string) {
   return baseQuery(trx).where('f.id', '=', id).executeTakeFirst();
