@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
+import { findLocales, translate } from '../src/web/find/messages.ts';
 
 /** A page in a fresh browser profile, closed after the test. */
 const openPage = usePages();
@@ -56,6 +57,34 @@ describe('public search for counselling (R-DIR-2)', () => {
     await expectAccessible(page, 'public search with an error');
 
     expect(scripts.some((s) => s.includes('/assets/main-'))).toBe(false);
+  });
+
+  it('R-DIR-2, R-UX-2: the search page links to the accessibility statement in all seven languages, and the statement opens without an account, axe clean', async () => {
+    const page = await openPage({ phone: true });
+    const statementLink = (locale: (typeof findLocales)[number]) =>
+      page.getByRole('contentinfo').getByRole('link', { name: translate(locale, 'footerAccessibility') });
+    for (const locale of findLocales) {
+      await page.goto(`/finden?lang=${locale}`);
+      await page.getByRole('heading', { level: 1, name: translate(locale, 'title') }).waitFor();
+      const expected = locale === 'de' ? '/barrierefreiheit?lang=de' : '/barrierefreiheit?lang=en';
+      expect(await statementLink(locale).getAttribute('href'), locale).toBe(expected);
+    }
+
+    // From the Farsi page (right to left) to the statement in English, signed out.
+    await statementLink('fa').click();
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/barrierefreiheit');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('html').getAttribute('dir')).not.toBe('rtl');
+    await page.getByRole('heading', { level: 2, name: 'Report a barrier' }).waitFor();
+    await expectAccessible(page, 'accessibility statement from the search page (English, signed out)');
+
+    await page.goto('/finden?lang=de');
+    await statementLink('de').click();
+    await page.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/barrierefreiheit');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await expectAccessible(page, 'accessibility statement (German, signed out)');
   });
 
   it('R-DIR-2, R-UX-1: the search page in Arabic is laid out right to left, axe clean', async () => {
@@ -154,6 +183,45 @@ describe('staff pages of the directory', () => {
     }
     expect(text).toContain('in Räumen: Ausländerbehörde Musterstadt');
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('R-DIR-1, R-DIR-3: Jobcenter staff see the counselling hours held in their premises this week and next, a cancelled date marked, axe clean', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'pap@jobcenter.example');
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Sprechzeiten in unseren Räumen' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Sprechzeiten in unseren Räumen' }).waitFor();
+
+    const thisWeek = page.getByRole('region', { name: /^Diese Woche: / }).first();
+    const held = thisWeek.getByRole('row').filter({ hasText: 'Jugendmigrationsdienst Nordstadt' });
+    await held.first().waitFor();
+    expect(await held.count()).toBe(1);
+    const cells = await held.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 4)).toEqual([
+      '10:00–12:00',
+      'JMD',
+      'Jugendmigrationsdienst NordstadtAWO Kreisverband Musterstadt e.V.',
+      'Raum 1.12 (U25-Team)',
+    ]);
+    expect(await held.getByRole('rowheader').textContent()).toMatch(/^Montag, /);
+    expect(cells[4]).not.toContain('Entfällt');
+
+    const nextWeek = page.getByRole('region', { name: /^Nächste Woche: / }).first();
+    const cancelled = nextWeek.getByRole('row').filter({ hasText: 'Jugendmigrationsdienst Nordstadt' });
+    await cancelled.getByText('Entfällt', { exact: true }).waitFor();
+    await cancelled.getByText('Geschlossen – Teamfortbildung', { exact: false }).waitFor();
+
+    const services = page.getByRole('region', { name: 'Beratungsdienste in unseren Räumen' });
+    await services
+      .getByRole('region', { name: 'Jugendmigrationsdienst Nordstadt' })
+      .getByText('Montag 10:00–12:00 · JMD · Raum 1.12 (U25-Team)', { exact: false })
+      .waitFor();
+    // The hours in the ABH are not the Jobcenter's.
+    expect(await page.getByText('Migrationsberatung Innenstadt').count()).toBe(0);
+    await expectAccessible(page, 'counselling hours in our premises');
   });
 
   it('R-OFF-1, R-OFF-4: counsellors see the partners’ offers as notifications and choose their digest', async () => {

@@ -13,6 +13,7 @@ import { ClientCreatePage } from './pages/cases/ClientCreatePage.tsx';
 import { TeamPage } from './pages/cases/TeamPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DirectoryPage } from './pages/directory/DirectoryPage.tsx';
+import { HostedHoursPage } from './pages/directory/HostedHoursPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { OffersPage } from './pages/offers/OffersPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
@@ -51,6 +52,7 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.caseSettings, navKey: 'caseSettings', element: <CaseSettingsPage /> },
   { path: navigationPaths.caseDeletions, navKey: 'caseDeletions', element: <DeletionRecordsPage /> },
   { path: navigationPaths.directory, navKey: 'directory', element: <DirectoryPage /> },
+  { path: navigationPaths.hostedHours, navKey: 'hostedHours', element: <HostedHoursPage /> },
   { path: navigationPaths.offers, navKey: 'offers', element: <OffersPage /> },
   { path: navigationPaths.notifications, navKey: 'notifications', element: <NotificationsPage /> },
 ];

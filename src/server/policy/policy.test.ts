@@ -139,6 +139,30 @@ describe('policy', () => {
       ).toBe(true);
   });
 
+  it('R-DIR-3, R-ORG-4: partner staff see the hours held in their own premises only; providers have no such view', () => {
+    const premises = (organisationId: string, organisationKind: Actor['organisationKind']) => ({
+      type: 'directory' as const,
+      organisationId,
+      organisationKind,
+    });
+    for (const role of ['partner_staff', 'central_contact', 'org_admin'] as const) {
+      const partner = actor([role], { organisationId: jobcenter, organisationKind: 'jobcenter' });
+      expect(can(partner, 'directory.hosted_hours', premises(jobcenter, 'jobcenter'))).toBe(true);
+      expect(navigationFor(partner)).toContain('hostedHours');
+      expect(() => authorize(partner, 'directory.hosted_hours', premises(providerB, 'abh'))).toThrow(
+        expect.objectContaining({ code: 'not_found' }),
+      );
+    }
+    for (const role of ['counsellor', 'team_lead', 'org_admin'] as const) {
+      const provider = actor([role]);
+      expect(can(provider, 'directory.hosted_hours', premises(providerA, 'welfare_provider'))).toBe(false);
+      expect(navigationFor(provider)).not.toContain('hostedHours');
+    }
+    const system = actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' });
+    expect(can(system, 'directory.hosted_hours', premises(jobcenter, 'jobcenter'))).toBe(true);
+    expect(navigationFor(system)).not.toContain('hostedHours');
+  });
+
   it('R-ORG-4: the navigation follows the role', () => {
     expect(navigationFor(actor(['counsellor']))).toEqual([
       'dashboard',
@@ -153,7 +177,7 @@ describe('policy', () => {
     ]);
     expect(
       navigationFor(actor(['partner_staff'], { organisationId: jobcenter, organisationKind: 'jobcenter' })),
-    ).toEqual(['dashboard', 'myOrganisation', 'directory', 'offers', 'account']);
+    ).toEqual(['dashboard', 'myOrganisation', 'directory', 'hostedHours', 'offers', 'account']);
     expect(
       navigationFor(actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' })),
     ).toContain('organisations');

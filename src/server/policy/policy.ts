@@ -54,6 +54,7 @@ export type Action =
   | 'case_settings.update'
   | 'case_deletions.read'
   | 'directory.overview'
+  | 'directory.hosted_hours'
   | 'flyer.read'
   | 'flyer.upload'
   | 'flyer.delete'
@@ -84,6 +85,7 @@ const readActions: ReadonlySet<Action> = new Set<Action>([
   'user.read',
   'audit.read',
   'directory.overview',
+  'directory.hosted_hours',
   'flyer.read',
   'offer.list',
   'offer.read',
@@ -115,6 +117,11 @@ const directoryMaintenance = {
   'flyer.delete': 'own',
 } as const satisfies Partial<Record<Action, Scope>>;
 
+/** Partner staff see the counselling hours held in their organisation's premises (R-DIR-3). */
+const hostingPremises = {
+  'directory.hosted_hours': 'own',
+} as const satisfies Partial<Record<Action, Scope>>;
+
 /** Partner staff publish their organisation's offers (R-OFF-1..3); the kind follows the organisation. */
 const publishing = {
   'offer.publish': 'own',
@@ -126,6 +133,7 @@ const administration = {
   ...everyone,
   ...directoryMaintenance,
   ...publishing,
+  ...hostingPremises,
   'organisation.update': 'own',
   'organisation.security': 'own',
   'office.create': 'own',
@@ -202,8 +210,14 @@ const permissions = {
     'user.read': 'own',
   },
   clearing_staff: { ...everyone },
-  partner_staff: { ...everyone, ...publishing },
-  central_contact: { ...everyone, ...publishing, 'user.list': 'own', 'user.read': 'own' },
+  partner_staff: { ...everyone, ...publishing, ...hostingPremises },
+  central_contact: {
+    ...everyone,
+    ...publishing,
+    ...hostingPremises,
+    'user.list': 'own',
+    'user.read': 'own',
+  },
   org_admin: { ...administration, ...caseAdministration },
   system_admin: {
     ...administration,
@@ -215,6 +229,7 @@ const permissions = {
     'office.delete': 'any',
     'flyer.upload': 'any',
     'flyer.delete': 'any',
+    'directory.hosted_hours': 'any',
     'user.list': 'any',
     'user.read': 'any',
     'user.invite': 'any',
@@ -327,6 +342,9 @@ function resourceAllows(actor: Actor, action: Action, resource: Resource): boole
     case 'notification.list':
     case 'notification.update':
       return actor.organisationKind === 'welfare_provider';
+    case 'directory.hosted_hours':
+      // Only partner organisations host counselling hours in their premises.
+      return resource.organisationKind !== undefined && partnerKinds.includes(resource.organisationKind);
     case 'client.create':
     case 'client.search':
     case 'case.lookup':
@@ -417,6 +435,7 @@ export type NavigationKey =
   | 'myOrganisation'
   | 'offices'
   | 'directory'
+  | 'hostedHours'
   | 'offers'
   | 'notifications'
   | 'users'
@@ -440,6 +459,7 @@ export function navigationFor(actor: Actor): NavigationKey[] {
   nav.push('myOrganisation');
   if (actor.organisationKind === 'welfare_provider') nav.push('offices');
   if (can(actor, 'directory.overview', { type: 'directory', organisationId: null })) nav.push('directory');
+  if (can(actor, 'directory.hosted_hours', { ...own, type: 'directory' })) nav.push('hostedHours');
   const ownOffers: Resource = { ...own, type: 'offer' };
   const publishable = offerKindPublishedBy(actor.organisationKind);
   if (

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { anonymous, createTestApp, signIn, type TestApp } from '../../../test/test-app.ts';
 import { testDatabaseKind } from '../../../test/test-database.ts';
 import { expectStatus, type Page } from '../../../test/api.ts';
-import type { publicSearchResponse } from '../modules/directory/directory.schemas.ts';
+import type { hostedHoursResponse, publicSearchResponse } from '../modules/directory/directory.schemas.ts';
 import type { offerSchema } from '../modules/offers/offers.schemas.ts';
 import { demoPassword, seedDemo } from './demo.ts';
 
@@ -47,5 +47,25 @@ describe(`the Musterstadt demo directory (${testDatabaseKind})`, () => {
         'Ausländerbehörde Musterstadt',
       ]),
     );
+  });
+  it('R-DIR-3: the demo Jobcenter sees the JMD hours in its premises, next Monday’s cancelled by a training day', async () => {
+    const staff = await signIn(t.app, 'pap@jobcenter.example', demoPassword);
+    const session = expectStatus<{ user: { organisation: { id: string } } }>(
+      await staff.get('/api/auth/session'),
+      200,
+    );
+    const view = expectStatus<z.infer<typeof hostedHoursResponse>>(
+      await staff.get(`/api/organisations/${session.user.organisation.id}/hosted-hours`),
+      200,
+    );
+    expect(view.organisationName).toBe('Jobcenter Musterstadt');
+    expect(view.offices.map((o) => o.name)).toEqual(['Jugendmigrationsdienst Nordstadt']);
+    const mondays = [view.days[0]!, view.days[7]!].map((d) =>
+      d.slots.map((s) => [s.opensAt, s.service, s.room, s.cancelled?.note ?? null]),
+    );
+    expect(mondays).toEqual([
+      [['10:00', 'JMD', 'Raum 1.12 (U25-Team)', null]],
+      [['10:00', 'JMD', 'Raum 1.12 (U25-Team)', 'Teamfortbildung']],
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { addDays, berlinToday, mondayOf } from '../modules/directory/schedule.ts
 /**
  * The Musterstadt directory (demo mode): office details with coordinates and catchment areas,
  * contacts by function, weekly hours with closures and counselling hours inside the
- * Ausländerbehörde, and the current offers of both course providers, the Jobcenter and the ABH.
+ * Ausländerbehörde and the Jobcenter, and the current offers of both course providers, the Jobcenter and the ABH.
  */
 
 interface DemoOfficeDetails {
@@ -33,12 +33,19 @@ interface DemoOfficeDetails {
     weekday: number;
     opensAt: string;
     closesAt: string;
-    inAbh?: boolean;
+    /** Held in a partner's premises (R-DIR-3). */
+    premises?: keyof typeof partnerPremises;
     room?: string;
     byAppointment?: boolean;
     note?: string;
   }[];
 }
+
+/** The partners whose premises host counselling hours in the demo. */
+const partnerPremises = {
+  abh: 'Ausländerbehörde Musterstadt',
+  jobcenter: 'Jobcenter Musterstadt',
+} as const;
 
 const mbeon = { platform: 'mbeon', url: 'https://www.mbeon.de', label: 'mbeon – Migrationsberatung online' };
 
@@ -101,7 +108,7 @@ const details: DemoOfficeDetails[] = [
         weekday: 4,
         opensAt: '09:00',
         closesAt: '12:00',
-        inAbh: true,
+        premises: 'abh',
         room: 'Raum 0.14 (Erdgeschoss)',
         note: 'Sprechstunde in der Ausländerbehörde',
       },
@@ -143,6 +150,16 @@ const details: DemoOfficeDetails[] = [
         closesAt: '18:00',
         note: 'Jugendsprechstunde',
       },
+      {
+        kind: 'counselling',
+        service: 'JMD',
+        weekday: 1,
+        opensAt: '10:00',
+        closesAt: '12:00',
+        premises: 'jobcenter',
+        room: 'Raum 1.12 (U25-Team)',
+        note: 'Sprechstunde für junge Menschen im Jobcenter',
+      },
     ],
   },
   {
@@ -178,7 +195,7 @@ const details: DemoOfficeDetails[] = [
         weekday: 3,
         opensAt: '10:00',
         closesAt: '12:00',
-        inAbh: true,
+        premises: 'abh',
         room: 'Raum 0.14 (Erdgeschoss)',
         note: 'Sprechstunde in der Ausländerbehörde',
       },
@@ -191,6 +208,14 @@ async function idOf(trx: Trx, table: 'organisations' | 'offices', name: string):
   return row.id;
 }
 
+function officeNamed(trx: Trx, name: string) {
+  return trx
+    .selectFrom('offices')
+    .select(['id', 'organisation_id'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+}
+
 /** Writes the directory part of the demo data; called by seedDemo after the organisations. */
 export async function seedDirectory(db: Db, now: Date = new Date()): Promise<void> {
   const today = berlinToday(now);
@@ -199,7 +224,10 @@ export async function seedDirectory(db: Db, now: Date = new Date()): Promise<voi
     db,
     { organisationId: null, userId: null, allOrganisations: true },
     async (trx) => {
-      const abhId = await idOf(trx, 'organisations', 'Ausländerbehörde Musterstadt');
+      const premisesIds = {
+        abh: await idOf(trx, 'organisations', partnerPremises.abh),
+        jobcenter: await idOf(trx, 'organisations', partnerPremises.jobcenter),
+      };
       for (const d of details) {
         const office = await trx
           .updateTable('offices')
@@ -247,7 +275,7 @@ export async function seedDirectory(db: Db, now: Date = new Date()): Promise<voi
               closes_at: h.closesAt,
               valid_from: null,
               valid_to: null,
-              partner_organisation_id: h.inAbh ? abhId : null,
+              partner_organisation_id: h.premises ? premisesIds[h.premises] : null,
               room: h.room ?? null,
               by_appointment: h.byAppointment ?? false,
               note: h.note ?? null,
@@ -282,26 +310,39 @@ export async function seedDirectory(db: Db, now: Date = new Date()): Promise<voi
           ])
           .execute();
       }
-      // One extra date next week: an information morning for newcomers at the Innenstadt office.
-      const innenstadt = await trx
-        .selectFrom('offices')
-        .select(['id', 'organisation_id'])
-        .where('name', '=', 'Migrationsberatung Innenstadt')
-        .executeTakeFirstOrThrow();
+      // One extra date next week: an information morning for newcomers at the Innenstadt office;
+      // and the Nordstadt team's training day next Monday, which cancels its hours in the Jobcenter.
+      const innenstadt = await officeNamed(trx, 'Migrationsberatung Innenstadt');
+      const nordstadt = await officeNamed(trx, 'Jugendmigrationsdienst Nordstadt');
+      const nextMonday = addDays(mondayOf(today), 7);
       await trx
         .insertInto('office_hour_exceptions')
-        .values({
-          office_id: innenstadt.id,
-          organisation_id: innenstadt.organisation_id,
-          kind: 'extra',
-          starts_on: addDays(mondayOf(today), 12),
-          ends_on: addDays(mondayOf(today), 12),
-          opens_at: '10:00',
-          closes_at: '13:00',
-          note: 'Infovormittag für Neuzugewanderte (mit Dolmetschung Arabisch und Ukrainisch)',
-          partner_organisation_id: null,
-          room: null,
-        })
+        .values([
+          {
+            office_id: innenstadt.id,
+            organisation_id: innenstadt.organisation_id,
+            kind: 'extra',
+            starts_on: addDays(nextMonday, 5),
+            ends_on: addDays(nextMonday, 5),
+            opens_at: '10:00',
+            closes_at: '13:00',
+            note: 'Infovormittag für Neuzugewanderte (mit Dolmetschung Arabisch und Ukrainisch)',
+            partner_organisation_id: null,
+            room: null,
+          },
+          {
+            office_id: nordstadt.id,
+            organisation_id: nordstadt.organisation_id,
+            kind: 'closed',
+            starts_on: nextMonday,
+            ends_on: nextMonday,
+            opens_at: null,
+            closes_at: null,
+            note: 'Teamfortbildung',
+            partner_organisation_id: null,
+            room: null,
+          },
+        ])
         .execute();
 
       const inWeeks = (weeks: number) => addDays(mondayOf(today), weeks * 7);

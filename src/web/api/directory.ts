@@ -1,5 +1,5 @@
 import { api } from './client.ts';
-import type { Flyer, HoursException, Overview, Page, Schedule, WeeklyHours } from './types.ts';
+import type { Flyer, HostedHours, HoursException, Overview, Page, Schedule, WeeklyHours } from './types.ts';
 
 const office = (id: string) => `/api/offices/${encodeURIComponent(id)}`;
 
@@ -16,6 +16,9 @@ export const directoryApi = {
   saveSchedule: (officeId: string, body: ScheduleInput) =>
     api.put<Schedule>(`${office(officeId)}/schedule`, body),
   overview: (signal?: AbortSignal) => api.get<Overview>('/api/directory/overview', { signal }),
+  /** Counselling hours held in a partner organisation's premises, this week and next. */
+  hostedHours: (organisationId: string, signal?: AbortSignal) =>
+    api.get<HostedHours>(`/api/organisations/${encodeURIComponent(organisationId)}/hosted-hours`, { signal }),
   /** The printable overview; opened by the browser, not fetched. */
   overviewPdfUrl: '/api/directory/overview.pdf',
   flyers: (officeId: string, signal?: AbortSignal) =>

@@ -43,6 +43,7 @@ export type NavigationKey =
   | 'myOrganisation'
   | 'offices'
   | 'directory'
+  | 'hostedHours'
   | 'offers'
   | 'notifications'
   | 'users'
@@ -269,6 +270,44 @@ export interface Overview {
   generatedAt: string;
   hoursInYourPremises: number;
   offices: OverviewOffice[];
+}
+
+/** One date of counselling hours in a partner's premises; cancelled by a closure of the office, if set. */
+export interface HostedSlot {
+  officeId: string;
+  officeName: string;
+  providerName: string;
+  kind: HoursKind | 'extra';
+  service: Service | null;
+  opensAt: string;
+  closesAt: string;
+  room: string | null;
+  byAppointment: boolean;
+  note: string | null;
+  cancelled: { kind: 'closed' | 'holiday'; note: string | null } | null;
+}
+
+/** The counselling hours held in the own premises this week and next (R-DIR-3). */
+export interface HostedHours {
+  organisationId: string;
+  organisationName: string;
+  from: string;
+  until: string;
+  generatedAt: string;
+  offices: {
+    id: string;
+    name: string;
+    providerId: string;
+    providerName: string;
+    services: Service[];
+    street: string;
+    postcode: string;
+    city: string;
+    phone: string | null;
+    email: string | null;
+    hours: WeeklyHours[];
+  }[];
+  days: { date: string; weekday: number; slots: HostedSlot[] }[];
 }
 
 export interface FlyerFile {

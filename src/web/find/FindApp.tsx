@@ -2,7 +2,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { searchOffices, SearchError, spokenLanguages } from './api.ts';
 import type { Day, PublicOffice, SearchQuery, SearchResult, Slot } from './api.ts';
-import { findLocales, localeNames, preferredLocale, rtlLocales, translate } from './messages.ts';
+import {
+  findLocales,
+  localeNames,
+  preferredLocale,
+  rtlLocales,
+  statementLocale,
+  translate,
+} from './messages.ts';
 import type { FindLocale, MessageKey } from './messages.ts';
 
 /**
@@ -304,7 +311,9 @@ export function FindApp() {
         )}
       </main>
       <footer className="find-footer">
-        <a href="/barrierefreiheit">{t('footerAccessibility')}</a>
+        <a href={`/barrierefreiheit?lang=${statementLocale(locale)}`} hrefLang={statementLocale(locale)}>
+          {t('footerAccessibility')}
+        </a>
         <a href="/anmelden">{t('footerStaff')}</a>
       </footer>
     </>

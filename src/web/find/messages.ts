@@ -10,6 +10,14 @@ export type FindLocale = (typeof findLocales)[number];
 /** Languages written right to left. */
 export const rtlLocales: ReadonlySet<FindLocale> = new Set(['ar', 'fa']);
 
+/**
+ * The language of the accessibility statement (/barrierefreiheit) linked from this page: it
+ * exists in German and English, so every other language links to the English one.
+ */
+export function statementLocale(locale: FindLocale): 'de' | 'en' {
+  return locale === 'de' ? 'de' : 'en';
+}
+
 /** Each language's own name, as the language switch shows it. */
 export const localeNames: Record<FindLocale, string> = {
   de: 'Deutsch',

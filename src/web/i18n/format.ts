@@ -28,3 +28,14 @@ export function formatMonth(value: string, locale: Locale): string {
     timeZone: 'UTC',
   }).format(date);
 }
+
+/** A calendar date 'YYYY-MM-DD' in the chosen language; medium style unless told otherwise. */
+export function formatCalendarDate(
+  value: string,
+  locale: Locale,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'UTC' }).format(
+    new Date(`${value}T12:00:00Z`),
+  );
+}

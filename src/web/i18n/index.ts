@@ -17,6 +17,15 @@ export function storedLocale(): Locale {
   }
 }
 
+/**
+ * The language a link asks for (`?lang=en`), e.g. from the public search page to the
+ * accessibility statement; it applies to this visit only and is not remembered.
+ */
+function addressLocale(): Locale | undefined {
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  return lang === 'de' || lang === 'en' ? lang : undefined;
+}
+
 /** The language currently shown. */
 export function currentLocale(): Locale {
   return i18n.resolvedLanguage === 'en' ? 'en' : 'de';
@@ -46,7 +55,7 @@ const resources = {
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLocale(),
+  lng: addressLocale() ?? storedLocale(),
   fallbackLng: 'de',
   supportedLngs: ['de', 'en'],
   initAsync: false,

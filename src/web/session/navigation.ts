@@ -9,6 +9,7 @@ export const navigationPaths = {
   myOrganisation: '/organisation',
   offices: '/beratungsstellen',
   directory: '/verzeichnis',
+  hostedHours: '/sprechzeiten-in-unseren-raeumen',
   offers: '/angebote',
   notifications: '/benachrichtigungen',
   users: '/benutzer',

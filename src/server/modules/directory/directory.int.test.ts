@@ -14,11 +14,12 @@ import {
 } from '../../../../test/api.ts';
 import { inTenantTransaction } from '../../db/database.ts';
 import type { officeSchema } from '../offices/offices.schemas.ts';
-import type { overviewResponse, scheduleSchema } from './directory.schemas.ts';
+import type { hostedHoursResponse, overviewResponse, scheduleSchema } from './directory.schemas.ts';
 
 type Office = z.infer<typeof officeSchema>;
 type Schedule = z.infer<typeof scheduleSchema>;
 type Overview = z.infer<typeof overviewResponse>;
+type HostedHours = z.infer<typeof hostedHoursResponse>;
 
 const officeBody = {
   name: 'Migrationsberatung am Markt',
@@ -445,6 +446,238 @@ describe(`office details, hours and the partner overview (${testDatabaseKind})`,
         200,
       );
       expect(filtered.offices.every((o) => o.providerId === otherProvider.id)).toBe(true);
+    });
+  });
+  describe('R-DIR-3: counselling hours in the premises of a partner', () => {
+    let jobcenter: TestOrganisation;
+    let jobcenterAdmin: Person;
+    let jobcenterContact: Person;
+    let jobcenterPartnerStaff: Person;
+    let nordOffice: Office;
+    let marktOffice: Office;
+
+    // Week of Monday 23 March 2026 and the following one.
+    const week = '2026-03-25';
+    const hostedHoursOf = (organisationId: string, query = `?week=${week}`) =>
+      `/api/organisations/${organisationId}/hosted-hours${query}`;
+
+    beforeAll(async () => {
+      const db = t.database.db;
+      ({ organisation: jobcenter, admin: jobcenterAdmin } = await organisationWithAdmin(
+        t.app,
+        db,
+        'jobcenter',
+      ));
+      jobcenterContact = await signedIn(t.app, db, jobcenter, ['central_contact']);
+      jobcenterPartnerStaff = await signedIn(t.app, db, jobcenter, ['partner_staff']);
+
+      marktOffice = await createOffice({ ...officeBody, name: 'Migrationsberatung am Markt (Jobcenter)' });
+      expectStatus(
+        await providerAdmin.client.put(`/api/offices/${marktOffice.id}/schedule`, {
+          version: marktOffice.version,
+          hours: [
+            weekly,
+            { ...weekly, service: 'MBE', partnerOrganisationId: jobcenter.id, room: 'Raum 2.07' },
+            { ...weekly, weekday: 2, partnerOrganisationId: abh.id },
+            // Ended before the weeks shown: not listed.
+            { ...weekly, weekday: 5, partnerOrganisationId: jobcenter.id, validTo: '2026-02-28' },
+          ],
+          exceptions: [
+            { kind: 'closed', startsOn: '2026-03-30', endsOn: '2026-04-03', note: 'Osterschließung' },
+            {
+              kind: 'extra',
+              startsOn: '2026-03-26',
+              opensAt: '13:00',
+              closesAt: '15:00',
+              partnerOrganisationId: jobcenter.id,
+              note: 'Infonachmittag für Neuzugewanderte',
+            },
+          ],
+        }),
+        200,
+      );
+      nordOffice = expectStatus<Office>(
+        await otherAdmin.client.post(`/api/organisations/${otherProvider.id}/offices`, {
+          ...officeBody,
+          name: 'Jugendmigrationsdienst Nord',
+          services: ['JMD'],
+          contacts: [],
+        }),
+        201,
+      );
+      expectStatus(
+        await otherAdmin.client.put(`/api/offices/${nordOffice.id}/schedule`, {
+          version: nordOffice.version,
+          hours: [
+            {
+              ...weekly,
+              service: 'JMD',
+              weekday: 3,
+              opensAt: '14:00',
+              closesAt: '16:00',
+              partnerOrganisationId: jobcenter.id,
+              byAppointment: true,
+            },
+          ],
+        }),
+        200,
+      );
+    });
+
+    it('R-DIR-3: without credentials the view of hours in partner premises answers 401', async () => {
+      expectProblem(await anonymous(t.app).get(hostedHoursOf(jobcenter.id)), 401, 'not_authenticated');
+    });
+
+    it('R-DIR-3, R-SEC-4: an invalid week, an unknown parameter or a malformed id answer 400', async () => {
+      for (const [query, paths] of [
+        ['?week=2026-02-30', ['week']],
+        ['?office=x', ['']],
+      ] as const) {
+        const response = await jobcenterPartnerStaff.client.get(hostedHoursOf(jobcenter.id, query));
+        expect(expectProblem(response, 400, 'validation_failed'), query).toEqual(paths);
+      }
+      expectProblem(
+        await jobcenterPartnerStaff.client.get('/api/organisations/kein-jobcenter/hosted-hours'),
+        400,
+        'validation_failed',
+      );
+    });
+
+    it('R-DIR-3, R-ORG-4: another organisation’s premises answer 404; a provider, hosting nothing, gets 403', async () => {
+      expectProblem(await jobcenterPartnerStaff.client.get(hostedHoursOf(abh.id)), 404, 'not_found');
+      expectProblem(await abhStaff.client.get(hostedHoursOf(jobcenter.id)), 404, 'not_found');
+      expectProblem(await counsellor.client.get(hostedHoursOf(jobcenter.id)), 404, 'not_found');
+      expectProblem(
+        await jobcenterPartnerStaff.client.get(hostedHoursOf('00000000-0000-4000-8000-000000000000')),
+        404,
+        'not_found',
+      );
+      expectProblem(await providerAdmin.client.get(hostedHoursOf(provider.id)), 403, 'forbidden');
+      expectProblem(await counsellor.client.get(hostedHoursOf(provider.id)), 403, 'forbidden');
+    });
+
+    it('R-DIR-1, R-DIR-3: Jobcenter staff see the counselling hours held in their premises this week and next, with provider, office, service, times and cancelled dates', async () => {
+      for (const person of [jobcenterPartnerStaff, jobcenterContact, jobcenterAdmin]) {
+        const view = expectStatus<HostedHours>(await person.client.get(hostedHoursOf(jobcenter.id)), 200);
+        expect(view).toMatchObject({
+          organisationId: jobcenter.id,
+          organisationName: jobcenter.name,
+          from: '2026-03-23',
+          until: '2026-04-05',
+        });
+        expect(view.days).toHaveLength(14);
+        expect(view.offices.map((o) => [o.name, o.providerName, o.services]).sort()).toEqual([
+          ['Jugendmigrationsdienst Nord', otherProvider.name, ['JMD']],
+          ['Migrationsberatung am Markt (Jobcenter)', provider.name, ['MBE', 'JMD']],
+        ]);
+        const markt = view.offices.find((o) => o.id === marktOffice.id)!;
+        expect(markt.hours.map((h) => [h.weekday, h.service, h.opensAt, h.room])).toEqual([
+          [1, 'MBE', '09:00', 'Raum 2.07'],
+        ]);
+
+        const held = view.days
+          .filter((d) => d.slots.length > 0)
+          .map((d) => [
+            d.date,
+            d.slots.map((s) => [
+              s.opensAt,
+              s.closesAt,
+              s.kind,
+              s.service,
+              s.officeName,
+              s.providerName,
+              s.cancelled ? `${s.cancelled.kind}: ${s.cancelled.note}` : null,
+            ]),
+          ]);
+        expect(held).toEqual([
+          [
+            '2026-03-23',
+            [
+              [
+                '09:00',
+                '12:00',
+                'counselling',
+                'MBE',
+                'Migrationsberatung am Markt (Jobcenter)',
+                provider.name,
+                null,
+              ],
+            ],
+          ],
+          [
+            '2026-03-25',
+            [
+              [
+                '14:00',
+                '16:00',
+                'counselling',
+                'JMD',
+                'Jugendmigrationsdienst Nord',
+                otherProvider.name,
+                null,
+              ],
+            ],
+          ],
+          [
+            '2026-03-26',
+            [
+              [
+                '13:00',
+                '15:00',
+                'extra',
+                null,
+                'Migrationsberatung am Markt (Jobcenter)',
+                provider.name,
+                null,
+              ],
+            ],
+          ],
+          [
+            '2026-03-30',
+            [
+              [
+                '09:00',
+                '12:00',
+                'counselling',
+                'MBE',
+                'Migrationsberatung am Markt (Jobcenter)',
+                provider.name,
+                'closed: Osterschließung',
+              ],
+            ],
+          ],
+          [
+            '2026-04-01',
+            [
+              [
+                '14:00',
+                '16:00',
+                'counselling',
+                'JMD',
+                'Jugendmigrationsdienst Nord',
+                otherProvider.name,
+                null,
+              ],
+            ],
+          ],
+        ]);
+        const extra = view.days[3]!.slots[0]!;
+        expect(extra.note).toBe('Infonachmittag für Neuzugewanderte');
+        expect(view.days[2]!.slots[0]!.byAppointment).toBe(true);
+      }
+
+      // The hours in the ABH never show up at the Jobcenter, and the ABH sees its own.
+      const abhView = expectStatus<HostedHours>(await abhStaff.client.get(hostedHoursOf(abh.id)), 200);
+      expect(abhView.offices.map((o) => o.id)).toContain(marktOffice.id);
+      expect(abhView.offices.map((o) => o.id)).not.toContain(nordOffice.id);
+
+      // Without a week the current one is shown; the system administration may look at any partner.
+      const current = expectStatus<HostedHours>(
+        await system.client.get(hostedHoursOf(jobcenter.id, '')),
+        200,
+      );
+      expect(current.from <= current.generatedAt.slice(0, 10)).toBe(true);
+      expect(current.days).toHaveLength(14);
     });
   });
 });

@@ -115,3 +115,20 @@ export async function countHoursInPremises(trx: Trx, organisationId: string): Pr
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Offices with weekly hours or extra dates in the premises of this organisation (R-DIR-3). */
+export async function officesHostedBy(trx: Trx, organisationId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('office_hours')
+    .select('office_id')
+    .where('partner_organisation_id', '=', organisationId)
+    .union(
+      trx
+        .selectFrom('office_hour_exceptions')
+        .select('office_id')
+        .where('partner_organisation_id', '=', organisationId)
+        .where('kind', '=', 'extra'),
+    )
+    .execute();
+  return rows.map((r) => r.office_id);
+}

@@ -93,6 +93,22 @@ export function registerDirectoryRoutes(app: App, deps: AppDeps): void {
   );
 
   app.get(
+    '/api/organisations/:id/hosted-hours',
+    {
+      schema: {
+        tags,
+        summary: 'Sprechzeiten in den Räumen einer Partnerorganisation',
+        description:
+          'Welche Beratungsdienste (MBE, JMD) diese und nächste Woche Sprechzeiten in den Räumen der Partnerorganisation (Jobcenter, Ausländerbehörde, Kursträger) halten – mit Träger, Beratungsstelle, Zeiten und entfallenden Terminen. Für die eigene Organisation; andere Organisationen antworten 404.',
+        params: idParams,
+        querystring: s.hostedHoursQuery,
+        response: { 200: s.hostedHoursResponse, ...problemResponses },
+      },
+    },
+    (request) => withAuth(deps, request, (ctx) => service.hostedHours(ctx, request.params.id, request.query)),
+  );
+
+  app.get(
     '/api/public/offices',
     {
       config: publicConfig,

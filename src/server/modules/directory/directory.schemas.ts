@@ -315,3 +315,64 @@ export const overviewResponse = z.object({
 });
 
 export const officeIdQuery = z.strictObject({ office: z.uuid().optional() });
+
+// ---------------------------------------------------------------------------------------------
+// Counselling hours in a partner's premises (R-DIR-3)
+
+export const hostedHoursQuery = z.strictObject({
+  week: dateField
+    .optional()
+    .describe('Ein Tag der ersten gezeigten Woche (JJJJ-MM-TT); ohne Angabe die laufende Woche'),
+});
+
+const cancellationSchema = z
+  .object({ kind: z.enum(['closed', 'holiday']), note: z.string().nullable() })
+  .nullable()
+  .describe('Gesetzt, wenn die Sprechzeit an diesem Tag entfällt (Schließtag, Feiertag)');
+
+export const hostedHoursResponse = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  /** Monday of the first week and Sunday of the second. */
+  from: z.string(),
+  until: z.string(),
+  generatedAt: z.string(),
+  /** The counselling services holding hours in these premises, with their weekly hours there. */
+  offices: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      providerId: z.uuid(),
+      providerName: z.string(),
+      services: z.array(serviceEnum),
+      street: z.string(),
+      postcode: z.string(),
+      city: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      hours: z.array(hoursSchema),
+    }),
+  ),
+  /** Every day of the two weeks with the hours held here; cancelled hours stay, marked. */
+  days: z.array(
+    z.object({
+      date: z.string(),
+      weekday: z.number().int(),
+      slots: z.array(
+        z.object({
+          officeId: z.uuid(),
+          officeName: z.string(),
+          providerName: z.string(),
+          kind: z.enum(['counselling', 'opening', 'extra']),
+          service: serviceEnum.nullable(),
+          opensAt: z.string(),
+          closesAt: z.string(),
+          room: z.string().nullable(),
+          byAppointment: z.boolean(),
+          note: z.string().nullable(),
+          cancelled: cancellationSchema,
+        }),
+      ),
+    }),
+  ),
+});

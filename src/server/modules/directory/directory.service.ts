@@ -15,7 +15,16 @@ import {
   type HoursEntry,
 } from './directory.model.ts';
 import type { ScheduleInput } from './directory.schemas.ts';
-import { addDays, berlinToday, findOverlaps, weekdayNames, type WeeklyHours } from './schedule.ts';
+import {
+  addDays,
+  berlinToday,
+  findOverlaps,
+  hoursInPremises,
+  isoWeekday,
+  mondayOf,
+  weekdayNames,
+  type WeeklyHours,
+} from './schedule.ts';
 import { renderOverviewPdf } from './overview-pdf.ts';
 
 /** Weekly hours, exceptions and the partner overview (R-ORG-2, R-DIR-1, R-DIR-3). */
@@ -218,4 +227,72 @@ export async function overview(ctx: RequestContext, filter: { organisationId?: s
 export async function overviewPdf(ctx: RequestContext, filter: { organisationId?: string; city?: string }) {
   const data = await overview(ctx, filter);
   return renderOverviewPdf(data, ctx.now);
+}
+
+/** The partner view shows this week and next. */
+const premisesDays = 14;
+
+/**
+ * The counselling hours held in a partner's premises (R-DIR-3), this week and next: which
+ * services come, with provider, office and times, and which of those hours are cancelled by a
+ * closure or public holiday of the office. Built from the same read model as the overview.
+ */
+export async function hostedHours(ctx: RequestContext, organisationId: string, query: { week?: string }) {
+  const [host] = await repo.findPartnerPlaces(ctx.trx, [organisationId]);
+  if (!host) throw new AppError('not_found');
+  authorize(ctx.actor, 'directory.hosted_hours', {
+    type: 'directory',
+    organisationId: host.id,
+    organisationKind: host.kind as OrganisationKind,
+  });
+  const from = mondayOf(query.week ?? berlinToday(ctx.now));
+  const officeIds = await repo.officesHostedBy(ctx.trx, host.id);
+  const entries = await loadDirectory(ctx.trx, { officeIds }, from);
+  const calendars = entries.map((entry) => ({
+    office: entry.office,
+    days: hoursInPremises(from, host.id, entry.hours, entry.exceptions, premisesDays),
+  }));
+  const days = Array.from({ length: premisesDays }, (_, i) => {
+    const date = addDays(from, i);
+    const slots = calendars.flatMap(({ office, days: officeDays }) =>
+      (officeDays[i]?.slots ?? []).map((slot) => ({
+        officeId: office.id,
+        officeName: office.name,
+        providerName: office.provider_name,
+        kind: slot.kind,
+        service: slot.service,
+        opensAt: slot.opensAt,
+        closesAt: slot.closesAt,
+        room: slot.room,
+        byAppointment: slot.byAppointment,
+        note: slot.note,
+        cancelled: slot.cancelled,
+      })),
+    );
+    slots.sort((a, b) => a.opensAt.localeCompare(b.opensAt) || a.providerName.localeCompare(b.providerName));
+    return { date, weekday: isoWeekday(date), slots };
+  });
+  return {
+    organisationId: host.id,
+    organisationName: host.name,
+    from,
+    until: addDays(from, premisesDays - 1),
+    generatedAt: ctx.now.toISOString(),
+    offices: entries.map(({ office, hours }) => ({
+      id: office.id,
+      name: office.name,
+      providerId: office.organisation_id,
+      providerName: office.provider_name,
+      services: office.services as ('MBE' | 'JMD')[],
+      street: office.street,
+      postcode: office.postcode,
+      city: office.city,
+      phone: office.phone,
+      email: office.email,
+      hours: hours
+        .filter((h) => h.partnerOrganisationId === host.id && (h.validTo === null || h.validTo >= from))
+        .map(presentHours),
+    })),
+    days,
+  };
 }

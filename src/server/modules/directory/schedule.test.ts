@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { programmesForAge } from '../../terms.ts';
-import { berlinWallToUtc, findOverlaps, hoursOfDays, mondayOf, type WeeklyHours } from './schedule.ts';
+import {
+  berlinWallToUtc,
+  findOverlaps,
+  hoursInPremises,
+  hoursOfDays,
+  mondayOf,
+  type HoursException,
+  type WeeklyHours,
+} from './schedule.ts';
 
 const hours = (overrides: Partial<WeeklyHours> = {}): WeeklyHours => ({
   kind: 'counselling',
@@ -13,6 +21,18 @@ const hours = (overrides: Partial<WeeklyHours> = {}): WeeklyHours => ({
   partnerOrganisationId: null,
   room: null,
   byAppointment: false,
+  note: null,
+  ...overrides,
+});
+
+const exception = (overrides: Partial<HoursException> = {}): HoursException => ({
+  kind: 'closed',
+  startsOn: '2026-03-26',
+  endsOn: '2026-03-26',
+  opensAt: null,
+  closesAt: null,
+  partnerOrganisationId: null,
+  room: null,
   note: null,
   ...overrides,
 });
@@ -33,26 +53,15 @@ describe('weekly hours', () => {
       '2026-03-25',
       [hours(), hours({ weekday: 4, opensAt: '14:00', closesAt: '16:00' })],
       [
-        {
-          kind: 'closed',
-          startsOn: '2026-03-26',
-          endsOn: '2026-03-26',
-          opensAt: null,
-          closesAt: null,
-          partnerOrganisationId: null,
-          room: null,
-          note: 'Teamtag',
-        },
-        {
+        exception({ note: 'Teamtag' }),
+        exception({
           kind: 'extra',
           startsOn: '2026-03-28',
           endsOn: '2026-03-28',
           opensAt: '10:00',
           closesAt: '12:00',
-          partnerOrganisationId: null,
-          room: null,
           note: 'Infotag',
-        },
+        }),
       ],
     );
     expect(
@@ -67,6 +76,45 @@ describe('weekly hours', () => {
       ['2026-03-31', 2, null, []],
     ]);
     expect(mondayOf('2026-03-29')).toBe('2026-03-23');
+  });
+
+  it('R-DIR-3: the hours in one partner’s premises keep cancelled dates, marked, and add extra dates there', () => {
+    const days = hoursInPremises(
+      '2026-03-23',
+      'abh',
+      [
+        hours({ weekday: 4, partnerOrganisationId: 'abh', room: 'Raum 0.14' }),
+        hours({ weekday: 4, opensAt: '14:00', closesAt: '16:00' }),
+        hours({ weekday: 2, partnerOrganisationId: 'jobcenter' }),
+      ],
+      [
+        exception({ note: 'Teamtag' }),
+        exception({
+          kind: 'extra',
+          startsOn: '2026-04-01',
+          endsOn: '2026-04-01',
+          opensAt: '10:00',
+          closesAt: '11:00',
+          partnerOrganisationId: 'abh',
+        }),
+        exception({
+          kind: 'extra',
+          startsOn: '2026-04-01',
+          endsOn: '2026-04-01',
+          opensAt: '13:00',
+          closesAt: '14:00',
+        }),
+      ],
+    );
+    expect(days).toHaveLength(14);
+    const held = days
+      .filter((d) => d.slots.length > 0)
+      .map((d) => [d.date, d.slots.map((s) => [s.kind, s.opensAt, s.room, s.cancelled?.note ?? null])]);
+    expect(held).toEqual([
+      ['2026-03-26', [['counselling', '09:00', 'Raum 0.14', 'Teamtag']]],
+      ['2026-04-01', [['extra', '10:00', null, null]]],
+      ['2026-04-02', [['counselling', '09:00', 'Raum 0.14', null]]],
+    ]);
   });
 
   it('R-DIR-4: Berlin wall-clock times convert to UTC across the change to and from summer time', () => {

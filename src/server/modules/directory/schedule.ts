@@ -170,6 +170,11 @@ export interface DayHours {
   slots: DaySlot[];
 }
 
+/** The closure or public holiday that closes the office on `date`, if any. */
+export function closureOn(exceptions: readonly HoursException[], date: string): HoursException | undefined {
+  return exceptions.find((e) => e.kind !== 'extra' && e.startsOn <= date && date <= e.endsOn);
+}
+
 /** The hours of `count` days from `start`, with closures, holidays and extra dates applied. */
 export function hoursOfDays(
   start: string,
@@ -181,7 +186,7 @@ export function hoursOfDays(
   for (let i = 0; i < count; i++) {
     const date = addDays(start, i);
     const weekday = isoWeekday(date);
-    const closure = exceptions.find((e) => e.kind !== 'extra' && e.startsOn <= date && date <= e.endsOn);
+    const closure = closureOn(exceptions, date);
     const slots: DaySlot[] = [];
     if (!closure) {
       for (const h of hours) {
@@ -222,4 +227,42 @@ export function hoursOfDays(
     });
   }
   return days;
+}
+
+export interface PremisesSlot extends DaySlot {
+  /** Set when a closure or public holiday of the office cancels these weekly hours that day. */
+  cancelled: { kind: 'closed' | 'holiday'; note: string | null } | null;
+}
+
+/**
+ * The hours an office holds in one partner's premises (R-DIR-3) on `count` days from `start`:
+ * its weekly hours there — kept, but marked cancelled, on days the office is closed, so the
+ * partner sees what does not take place — and its extra dates there.
+ */
+export function hoursInPremises(
+  start: string,
+  partnerOrganisationId: string,
+  hours: readonly WeeklyHours[],
+  exceptions: readonly HoursException[],
+  count = 14,
+): { date: string; weekday: number; slots: PremisesSlot[] }[] {
+  const here = hours.filter((h) => h.partnerOrganisationId === partnerOrganisationId);
+  const extrasHere = exceptions.filter(
+    (e) => e.kind === 'extra' && e.partnerOrganisationId === partnerOrganisationId,
+  );
+  // Without the closures, hoursOfDays yields every planned slot; the closures then mark them.
+  return hoursOfDays(start, here, extrasHere, count).map((day) => {
+    const closure = closureOn(exceptions, day.date);
+    return {
+      date: day.date,
+      weekday: day.weekday,
+      slots: day.slots.map((slot) => ({
+        ...slot,
+        cancelled:
+          closure && slot.kind !== 'extra'
+            ? { kind: closure.kind as 'closed' | 'holiday', note: closure.note }
+            : null,
+      })),
+    };
+  });
 }

@@ -1,20 +1,18 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { directoryApi } from '../../api/directory.ts';
-import type { Flyer, HoursException, OverviewOffice, WeeklyHours } from '../../api/types.ts';
+import type { Flyer, HoursException, Locale, OverviewOffice, WeeklyHours } from '../../api/types.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatCalendarDate, formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { navigationPaths } from '../../session/navigation.ts';
+import { useActiveSession } from '../../session/SessionProvider.tsx';
 import { FlyerFiles } from '../offices/FlyerFiles.tsx';
-
-const dateOf = (value: string, locale: string) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(new Date(`${value}T12:00:00Z`));
+import { OfficeReach } from './OfficeReach.tsx';
 
 /**
  * The always-current overview of counselling offices, counsellors, addresses and hours for
@@ -26,6 +24,7 @@ export function DirectoryPage() {
   const overview = useApi((signal) => directoryApi.overview(signal), []);
   const flyers = useApi((signal) => directoryApi.allFlyers(signal), []);
   const locale = currentLocale();
+  const { navigation } = useActiveSession();
 
   return (
     <Page
@@ -54,7 +53,15 @@ export function DirectoryPage() {
           <>
             {data.hoursInYourPremises > 0 && (
               <Notice tone="info">
-                <p>{t('directory.inYourPremises', { count: data.hoursInYourPremises })}</p>
+                <p>
+                  {t('directory.inYourPremises', { count: data.hoursInYourPremises })}
+                  {navigation.includes('hostedHours') && (
+                    <>
+                      {' '}
+                      <Link to={navigationPaths.hostedHours}>{t('directory.inYourPremisesLink')}</Link>
+                    </>
+                  )}
+                </p>
               </Notice>
             )}
             {data.offices.length === 0 && <p className="empty">{t('directory.empty')}</p>}
@@ -81,11 +88,11 @@ function hoursText(h: WeeklyHours, t: TFunction): string {
     .join(' · ');
 }
 
-function exceptionText(e: HoursException, locale: string, t: TFunction): string {
+function exceptionText(e: HoursException, locale: Locale, t: TFunction): string {
   const when =
     e.startsOn === e.endsOn
-      ? dateOf(e.startsOn, locale)
-      : `${dateOf(e.startsOn, locale)} – ${dateOf(e.endsOn, locale)}`;
+      ? formatCalendarDate(e.startsOn, locale)
+      : `${formatCalendarDate(e.startsOn, locale)} – ${formatCalendarDate(e.endsOn, locale)}`;
   return [
     when,
     t(`schedule.exceptionKinds.${e.kind}`),
@@ -109,18 +116,7 @@ function OfficeEntry({ office, flyers }: { office: OverviewOffice; flyers: Flyer
         {office.providerName} · {office.services.join(', ')}
       </p>
       <dl className="details">
-        <div>
-          <dt>{t('fields.address')}</dt>
-          <dd>
-            {office.street}, {office.postcode} {office.city}
-          </dd>
-        </div>
-        {(office.phone || office.email) && (
-          <div>
-            <dt>{t('directory.reach')}</dt>
-            <dd>{[office.phone, office.email].filter(Boolean).join(' · ')}</dd>
-          </div>
-        )}
+        <OfficeReach office={office} />
         {office.languages.length > 0 && (
           <div>
             <dt>{t('directory.languages')}</dt>
