@@ -10,7 +10,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -173,7 +173,9 @@ export async function buildApp(
     done();
   });
 
-  await app.register(helmet, {
+  // Security headers (CSP, frame and referrer policies, HSTS behind TLS …) from helmet, built once
+  // at start: the Fastify wrapper rebuilt the whole middleware on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -187,6 +189,9 @@ export async function buildApp(
       },
     },
     strictTransportSecurity: deps.config.secureCookies,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
   });
   await app.register(rateLimit, {
     global: false,

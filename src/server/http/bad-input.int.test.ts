@@ -174,6 +174,16 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
     expect(problem(response).code).toBe('route_not_found');
   });
 
+  it('R-SEC-4: answers carry the security headers (CSP, no framing, no sniffing, no referrer leak)', async () => {
+    for (const response of [await admin.get('/api/health'), await admin.get('/api/gibt-es-nicht')]) {
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
   it('R-SEC-4: every operation of the OpenAPI document answers malformed input with a clean 4xx problem', async () => {
     type Operation = { parameters?: { in: string }[]; requestBody?: unknown };
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
