@@ -9,9 +9,10 @@ import { preparingPool } from './prepared-pool.ts';
 import type { DB } from './schema.ts';
 
 /**
- * On PostgreSQL every parameterised statement runs prepared (prepared-pool.ts). A plan reused on
- * one connection for another organisation must still apply that organisation's row-level
- * security: the organisation is read at execution time, never baked into the plan.
+ * On PostgreSQL every parameterised statement runs prepared, and BEGIN travels with a first
+ * statement without parameters (prepared-pool.ts). A plan reused on one connection for another
+ * organisation must still apply that organisation's row-level security, and a transaction opened
+ * that way must behave like any other.
  */
 describe.skipIf(testDatabaseKind !== 'postgres')('prepared statements on PostgreSQL', () => {
   let database: Database;
@@ -74,5 +75,46 @@ describe.skipIf(testDatabaseKind !== 'postgres')('prepared statements on Postgre
     } finally {
       await db.destroy();
     }
+  });
+
+  it('R-SEC-2: BEGIN sent with a first statement without parameters still opens the transaction', async () => {
+    // The first statement carries no parameters, so BEGIN travels with it in one message.
+    const seen = await single.db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('role', 'koop_app', true), set_config('koop.org_id', ${sql.lit(a.id)}, true)`.execute(
+        trx,
+      );
+      // Transaction-local settings survive into the next statement only inside a transaction.
+      const setting = await sql<{ org: string }>`SELECT current_setting('koop.org_id', true) AS org`.execute(
+        trx,
+      );
+      const users = await trx.selectFrom('users').select('organisation_id').execute();
+      return { org: setting.rows[0]?.org, users };
+    });
+    expect(seen.org).toBe(a.id);
+    expect(seen.users).toHaveLength(3);
+    expect(seen.users.every((u) => u.organisation_id === a.id)).toBe(true);
+    const after = await sql<{
+      org: string | null;
+    }>`SELECT current_setting('koop.org_id', true) AS org`.execute(single.db);
+    expect(after.rows[0]?.org ?? '').toBe('');
+  });
+
+  it('R-SEC-4: a transaction that fails after such a first statement leaves nothing behind; an empty one commits', async () => {
+    const marker = `test.pipelined.${crypto.randomUUID()}`;
+    await expect(
+      single.db.transaction().execute(async (trx) => {
+        await sql`INSERT INTO audit_log (action, entity_type) VALUES (${sql.lit(marker)}, 'test')`.execute(
+          trx,
+        );
+        throw new Error('abgebrochen');
+      }),
+    ).rejects.toThrow('abgebrochen');
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${marker}`.execute(single.db);
+    expect(rows[0]?.n).toBe(0);
+    await expect(single.db.transaction().execute(() => Promise.resolve('leer'))).resolves.toBe('leer');
+    const alive = await sql<{ one: number }>`SELECT 1 AS one`.execute(single.db);
+    expect(alive.rows[0]?.one).toBe(1);
   });
 });

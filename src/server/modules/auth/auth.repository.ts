@@ -325,12 +325,23 @@ interface TokenRow extends AuthUserRow {
  * Loads a session with its user and organisation and, in the same statement, switches the
  * transaction to `koop_app` in the owner's organisation: authentication in one round trip.
  */
+/**
+ * The credential's hash goes into the authenticating statement as a literal rather than a
+ * parameter: that statement opens every request's transaction, and a statement without
+ * parameters travels to PostgreSQL in one message with BEGIN (db/prepared-pool.ts). A SHA-256
+ * hex digest, checked here, holds nothing but [0-9a-f].
+ */
+function credentialHash(hash: string) {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('credential hash must be a SHA-256 hex digest');
+  return sql.lit(hash);
+}
+
 export async function authenticateSessionRow(trx: Trx, sessionId: string) {
   const { rows } = await sql<SessionRow>`
     SELECT f.*, set_config('role', 'koop_app', true),
            set_config('koop.org_id', f.organisation_id::text, true),
            set_config('koop.user_id', f.id::text, true)
-    FROM koop_authenticate_session(${sessionId}) AS f`.execute(trx);
+    FROM koop_authenticate_session(${credentialHash(sessionId)}) AS f`.execute(trx);
   const row = rows[0];
   if (!row) return undefined;
   const { csrf_token, session_state, session_last_seen_at, session_expires_at, ...user } = row;
@@ -351,7 +362,7 @@ export async function authenticateTokenRow(trx: Trx, tokenHash: string) {
     SELECT f.*, set_config('role', 'koop_app', true),
            set_config('koop.org_id', f.organisation_id::text, true),
            set_config('koop.user_id', f.id::text, true)
-    FROM koop_authenticate_api_token(${tokenHash}) AS f`.execute(trx);
+    FROM koop_authenticate_api_token(${credentialHash(tokenHash)}) AS f`.execute(trx);
   const row = rows[0];
   if (!row) return undefined;
   return {
