@@ -15,7 +15,9 @@ import { emit, envNumber, freePort, machine, note, percentile, round } from './u
  * row; COMMIT), both at the same concurrency on a fresh PostgreSQL database. The goal's ratio is
  * against that SQL as plain `pg` sends it (unnamed statements); the ratio against the same SQL as
  * named prepared statements is printed beside it. The HTTP load comes from wrk in its own process
- * when installed (`apt-get install wrk`), else from autocannon in a worker thread.
+ * when installed (`apt-get install wrk`), else from autocannon in a worker thread. The app and the
+ * raw side share this process and its flags (`npm run bench` sets `--max-semi-space-size=64`,
+ * as `npm start` does for the server).
  */
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -375,6 +377,7 @@ export async function runW1(): Promise<void> {
       raw_sql_prepared_throughput_rps: round(rawPrepared.throughputRps, 1),
       ratio_to_raw_sql_prepared: round(api.throughputRps / rawPrepared.throughputRps, 3),
       load_generator: loadGenerator,
+      node_options: process.env.NODE_OPTIONS ?? '',
       ...atStart,
     });
   } finally {
