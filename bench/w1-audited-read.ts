@@ -335,7 +335,7 @@ export async function runW1(): Promise<void> {
   note(`W1: creating database ${name}`);
   await admin(s.baseUrl, `CREATE DATABASE ${name}`);
   try {
-    // The app's pool as deployed (KOOP_DB_POOL_MAX, default 20): the 64 client connections share
+    // The app's pool as deployed (KOOP_DB_POOL_MAX, default 10): the 64 client connections share
     // it and wait for a connection inside the app, as they would in production. On a small
     // machine more server processes than cores mostly add switching between them.
     const appPoolMax = loadConfig({ KOOP_DB_POOL_MAX: process.env.KOOP_DB_POOL_MAX }).dbPoolMax;

@@ -61,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Koop <koop@localhost>',
     publicUrl: env.KOOP_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? 'info',
-    dbPoolMax: intFrom(env.KOOP_DB_POOL_MAX, 20),
+    dbPoolMax: intFrom(env.KOOP_DB_POOL_MAX, 10),
     auditRetentionMonths: auditRetentionFrom(env.KOOP_AUDIT_RETENTION_MONTHS),
   };
 }

@@ -107,7 +107,7 @@ export async function openPglite(options: {
 }
 
 /** Opens a pool on a real PostgreSQL server. */
-export function openPostgres(connectionString: string, max = 20): Database {
+export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection the server ends (restart, failover, a dropped test database) must not take
   // the process down; the pool replaces it on the next query.
