@@ -71,14 +71,21 @@ export function clientResource(
   };
 }
 
+/** The client as the policy sees it: with all their cases and who may reach each of them. */
+export async function clientContext(ctx: RequestContext, row: clientsRepo.ClientRow): Promise<LoadedClient> {
+  const [cases, grants] = await Promise.all([
+    clientsRepo.casesOfClient(ctx.trx, row.id),
+    clientsRepo.activeGrantsOfClient(ctx.trx, row.id, ctx.now),
+  ]);
+  return { row, cases, grants, resource: clientResource(row, cases, grants) };
+}
+
 export async function loadClient(ctx: RequestContext, id: string, action: Action): Promise<LoadedClient> {
   const row = await clientsRepo.findClient(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  const cases = await clientsRepo.casesOfClient(ctx.trx, id);
-  const grants = await clientsRepo.activeGrantsOfClient(ctx.trx, id, ctx.now);
-  const resource = clientResource(row, cases, grants);
-  authorize(ctx.actor, action, resource);
-  return { row, cases, grants, resource };
+  const loaded = await clientContext(ctx, row);
+  authorize(ctx.actor, action, loaded.resource);
+  return loaded;
 }
 
 /** Whether the actor can open this case of a client (own caseload or a grant). */

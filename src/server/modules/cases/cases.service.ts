@@ -74,6 +74,17 @@ async function auditCase(
 /** R-CASE-3: the whole case as its owner (or someone who broke the glass) sees it; every read is audited. */
 export async function getCase(ctx: RequestContext, id: string) {
   const loaded = await loadCase(ctx, id, 'case.read');
+  const { view, specialCategoryShown } = await caseView(ctx, loaded);
+  await auditCase(ctx, loaded, 'case.read', {
+    clientId: loaded.row.client_id,
+    // Whether special-category data (health, Art. 9 DSGVO) was shown in this read.
+    specialCategory: specialCategoryShown,
+  });
+  return view;
+}
+
+/** The case as its reader may see it, with what the reader may do with the case and the client. */
+async function caseView(ctx: RequestContext, loaded: LoadedCase) {
   const { row } = loaded;
   const healthAllowed = can(ctx.actor, 'case.read_special', loaded.resource);
   const [client, family, content, retentionYears] = await Promise.all([
@@ -82,24 +93,16 @@ export async function getCase(ctx: RequestContext, id: string) {
     readCaseContent(ctx.trx, row, { allowed: healthAllowed }),
     retentionYearsOf(ctx),
   ]);
-  await auditCase(ctx, loaded, 'case.read', {
-    clientId: row.client_id,
-    // Whether special-category data (health, Art. 9 DSGVO) was shown in this read.
-    specialCategory: healthAllowed && content.analysis !== null,
-  });
-  const core = {
-    ...presentClientCore(client!, family),
-    allowedActions: await clientActionsFor(ctx, client!),
-  };
-  return {
+  const view = {
     ...presentCaseCore(row, retentionYears),
-    client: core,
+    client: { ...presentClientCore(client!, family), allowedActions: await clientActionsFor(ctx, client!) },
     ...content,
     viaGrant: loaded.grant
       ? { reason: loaded.grant.reason, expiresAt: loaded.grant.expires_at.toISOString() }
       : null,
     allowedActions: allowedActions(ctx.actor, loaded.resource, caseActions),
   };
+  return { view, specialCategoryShown: healthAllowed && content.analysis !== null };
 }
 
 /** R-CON-8: opens someone else's case with a stated reason; audited and shown to the owner. */
@@ -225,23 +228,7 @@ export async function updateCase(ctx: RequestContext, id: string, input: UpdateC
 
 /** After a change the case is shown again; that read is part of the change, not a new audit event. */
 async function getCaseAfterWrite(ctx: RequestContext, id: string) {
-  const loaded = await loadCase(ctx, id, 'case.read');
-  const healthAllowed = can(ctx.actor, 'case.read_special', loaded.resource);
-  const [client, family, content, retentionYears] = await Promise.all([
-    clientsRepo.findClient(ctx.trx, loaded.row.client_id),
-    clientsRepo.listFamilyMembers(ctx.trx, loaded.row.client_id),
-    readCaseContent(ctx.trx, loaded.row, { allowed: healthAllowed }),
-    retentionYearsOf(ctx),
-  ]);
-  return {
-    ...presentCaseCore(loaded.row, retentionYears),
-    client: { ...presentClientCore(client!, family), allowedActions: await clientActionsFor(ctx, client!) },
-    ...content,
-    viaGrant: loaded.grant
-      ? { reason: loaded.grant.reason, expiresAt: loaded.grant.expires_at.toISOString() }
-      : null,
-    allowedActions: allowedActions(ctx.actor, loaded.resource, caseActions),
-  };
+  return (await caseView(ctx, await loadCase(ctx, id, 'case.read'))).view;
 }
 
 /** R-CASE-3 Abschluss: a closure reason and the situation at the end, never before the opening. */

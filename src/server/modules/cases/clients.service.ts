@@ -6,7 +6,7 @@ import {
   caseReachable,
   checkCategory,
   checkOffice,
-  clientResource,
+  clientContext,
   InputCheck,
   loadCategories,
   loadClient,
@@ -57,11 +57,7 @@ export function presentClient(
  * client; a team lead's role never includes changing it).
  */
 export async function clientActionsFor(ctx: RequestContext, row: repo.ClientRow): Promise<string[]> {
-  const [cases, grants] = await Promise.all([
-    repo.casesOfClient(ctx.trx, row.id),
-    repo.activeGrantsOfClient(ctx.trx, row.id, ctx.now),
-  ]);
-  return allowedActions(ctx.actor, clientResource(row, cases, grants), clientActions);
+  return allowedActions(ctx.actor, (await clientContext(ctx, row)).resource, clientActions);
 }
 
 /** The client's own data, as the case view and the export show it. */
