@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityFeedbackEmail, accessibilityStatementDate } from '../src/web/lib/accessibility.ts';
-import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
+import { demoPassword, expectAccessible, signInThroughUi, usePages } from './browser.ts';
 
 /** A page in a fresh browser profile, closed after the test. */
 const openPage = usePages();
@@ -81,6 +81,13 @@ describe('Koop in the browser: sign-in, roles, administration, language and acce
     await expectAccessible(page, 'dashboard');
     await openFromNavigation(page, 'Mein Konto');
 
+    // Changing how the account signs in asks for the password again.
+    await page.getByRole('button', { name: 'Einrichtung starten', exact: true }).click();
+    await page.getByText('Bitte geben Sie Ihr Passwort ein.', { exact: true }).first().waitFor();
+    await page.getByLabel('Aktuelles Passwort', { exact: true }).fill('falsch-falsch');
+    await page.getByRole('button', { name: 'Einrichtung starten', exact: true }).click();
+    await page.getByText('Das aktuelle Passwort ist falsch.', { exact: true }).first().waitFor();
+    await page.getByLabel('Aktuelles Passwort', { exact: true }).fill(demoPassword);
     await page.getByRole('button', { name: 'Einrichtung starten', exact: true }).click();
     const secretField = page.getByLabel('Schlüssel zur manuellen Eingabe', { exact: true });
     await secretField.waitFor();

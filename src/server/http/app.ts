@@ -24,7 +24,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError, problemFor, type ErrorCode, type FieldError } from './errors.ts';
-import { sessionCookieName, type AppDeps } from './request-context.ts';
+import { refuseTokenEarly, sessionCookieName, type AppDeps } from './request-context.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerMetaRoutes } from '../modules/health/meta.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
@@ -174,6 +174,13 @@ export async function buildApp(
     done();
   });
 
+  // An API token is refused by its scope before its input is validated (policy: credentialRefusal).
+  app.addHook('preValidation', (request) => refuseTokenEarly(deps, request));
+  // Credential routes take the browser session only; the API document says so per operation.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.credentials) route.schema = { ...route.schema, security: [{ session: [] }] };
+  });
+
   // Security headers (CSP, frame and referrer policies, HSTS behind TLS …) from helmet, built once
   // at start: the Fastify wrapper rebuilt the whole middleware on every request.
   const securityHeaders = helmet({
@@ -263,5 +270,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (health, sign-in, invitations, the API document). */
     public?: boolean;
+    /** Manages the account's credentials (password, second factor, tokens, sessions): browser session only. */
+    credentials?: boolean;
   }
 }

@@ -5,23 +5,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, problem, signIn, type Client, type TestApp } from '../../../test/test-app.ts';
 import { buildOrganisation, buildUser, type TestOrganisation } from '../../../test/factories.ts';
 import { testDatabaseKind } from '../../../test/test-database.ts';
+import { apiOperations, publicOperations, withParams } from '../../../test/operations.ts';
 import { errorCatalogue } from './errors.ts';
 import { bodyLimit } from './app.ts';
-
-const publicOperations = new Set([
-  'GET /api/health',
-  'GET /api/meta/terms',
-  'POST /api/auth/login',
-  'GET /api/auth/invitations/{token}',
-  'POST /api/auth/invitations/accept',
-  'GET /api/meta/languages',
-  'GET /api/public/offices',
-  'GET /api/public/offices/{id}',
-  'GET /api/public/languages',
-  'GET /api/public/directory/hsds',
-  'GET /api/public/directory/hours.ics',
-  'GET /api/public/directory/offices.csv',
-]);
 
 function expectCleanProblem(response: LightMyRequestResponse, label: string): void {
   expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
@@ -185,22 +171,10 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
   });
 
   it('R-SEC-4: every operation of the OpenAPI document answers malformed input with a clean 4xx problem', async () => {
-    type Operation = { parameters?: { in: string }[]; requestBody?: unknown };
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
-      paths: Record<string, Record<string, Operation>>;
-    }>();
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({
-        path,
-        method: method.toUpperCase(),
-        hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
-        hasBody: op.requestBody !== undefined,
-      })),
-    );
+    const operations = await apiOperations(t.app);
     expect(operations.length).toBeGreaterThan(25);
     let checked = 0;
-    for (const { path, method, hasQuery, hasBody } of operations) {
-      const key = `${method} ${path}`;
+    for (const { key, path, method, hasQuery, hasBody } of operations) {
       const hasParams = path.includes('{');
       const send = (client: Client | null, url: string, payload?: string, contentType = 'application/json') =>
         t.app.inject({
@@ -212,7 +186,7 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
           },
           ...(payload !== undefined ? { payload } : {}),
         });
-      const withIds = (value: string) => path.replace(/\{[^}]+\}/g, value);
+      const withIds = (value: string) => withParams(path, value);
       const validId = crypto.randomUUID();
 
       if (!publicOperations.has(key)) {

@@ -56,6 +56,12 @@ export const errorCatalogue = {
     title: 'Nur Lesezugriff',
     detail: 'Dieses API-Token erlaubt nur lesende Zugriffe.',
   },
+  session_required: {
+    status: 403,
+    title: 'Nur in der eigenen Sitzung',
+    detail:
+      'Passwort, zweiter Faktor, API-Tokens und Sitzungen lassen sich nur in Ihrer angemeldeten Browsersitzung ändern, nicht mit einem API-Token.',
+  },
   not_found: { status: 404, title: 'Nicht gefunden', detail: 'Der Datensatz wurde nicht gefunden.' },
   route_not_found: { status: 404, title: 'Nicht gefunden', detail: 'Diese Adresse gibt es nicht.' },
   method_not_allowed: {

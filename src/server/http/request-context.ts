@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { inTenantTransaction, type Db, type Trx } from '../db/database.ts';
 import type { AuditContext } from '../audit/audit.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import type { Actor } from '../policy/policy.ts';
+import { credentialRefusal, type Actor, type Credential, type RouteKind } from '../policy/policy.ts';
 import { AppError } from './errors.ts';
 import {
   authenticateSession,
@@ -11,6 +11,7 @@ import {
   csrfValid,
   expireSession,
   SessionExpired,
+  tokenScope,
   type Authenticated,
   type SessionState,
 } from '../modules/auth/auth.service.ts';
@@ -43,6 +44,33 @@ function bearerFrom(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+function routeKind(request: FastifyRequest): RouteKind {
+  return {
+    safe: safeMethods.has(request.method),
+    credentials: request.routeOptions.config?.credentials === true,
+  };
+}
+
+function credentialOf(auth: Authenticated): Credential {
+  return auth.session ? { kind: 'session' } : { kind: 'token', scope: auth.actor.tokenScope ?? 'read' };
+}
+
+/**
+ * Refuses an API token by what it is before the request's input is validated (a `preValidation`
+ * hook): a read-only token gets 403 for every write and any token 403 for credential routes,
+ * whatever it sends. Only requests with a bearer token that could be refused look it up.
+ */
+export async function refuseTokenEarly(deps: AppDeps, request: FastifyRequest): Promise<void> {
+  const bearer = bearerFrom(request);
+  if (!bearer || request.routeOptions.config?.public) return;
+  const route = routeKind(request);
+  if (route.safe && !route.credentials) return;
+  const scope = await tokenScope(deps.db, bearer, deps.now());
+  if (!scope) throw new AppError('not_authenticated');
+  const refusal = credentialRefusal({ kind: 'token', scope }, route);
+  if (refusal) throw new AppError(refusal);
+}
+
 /**
  * Runs a handler's work in one transaction as the authenticated user: resolves the session or
  * API token, sets the organisation context for row-level security, checks CSRF and the
@@ -65,6 +93,8 @@ export async function withAuth<T>(
         ? await authenticateToken(trx, bearer, now)
         : await authenticateSession(trx, cookie!, deps.config, now);
       if (!auth) throw new AppError(bearer ? 'not_authenticated' : 'session_expired');
+      const refusal = credentialRefusal(credentialOf(auth), routeKind(request));
+      if (refusal) throw new AppError(refusal);
       if (
         auth.session &&
         !safeMethods.has(request.method) &&

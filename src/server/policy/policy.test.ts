@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, authorize, can, hasOperatorScope, navigationFor, type Actor } from './policy.ts';
+import {
+  allowedActions,
+  authorize,
+  can,
+  credentialRefusal,
+  hasOperatorScope,
+  navigationFor,
+  seesCaseAuditDetails,
+  type Actor,
+} from './policy.ts';
 import { roleAllowedIn, roles, rolesByOrganisationKind } from './roles.ts';
 import { AppError } from '../http/errors.ts';
 
@@ -182,5 +191,28 @@ describe('policy', () => {
       navigationFor(actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' })),
     ).toContain('organisations');
     expect(navigationFor(actor(['org_admin']))).toContain('audit');
+  });
+
+  it('R-SEC-3: a read-only token only reads; no token manages credentials; the browser session does both', () => {
+    const read = { kind: 'token', scope: 'read' } as const;
+    const write = { kind: 'token', scope: 'write' } as const;
+    const session = { kind: 'session' } as const;
+    const get = { safe: true, credentials: false };
+    const post = { safe: false, credentials: false };
+    const credentials = { safe: false, credentials: true };
+    expect(credentialRefusal(read, get)).toBeNull();
+    expect(credentialRefusal(read, post)).toBe('token_read_only');
+    expect(credentialRefusal(write, post)).toBeNull();
+    expect(credentialRefusal(read, credentials)).toBe('session_required');
+    expect(credentialRefusal(write, credentials)).toBe('session_required');
+    expect(credentialRefusal(write, { safe: true, credentials: true })).toBe('session_required');
+    expect(credentialRefusal(session, credentials)).toBeNull();
+    expect(credentialRefusal(session, post)).toBeNull();
+  });
+
+  it('R-RED-4, R-SEC-2: only the own organisation sees which case an audit entry concerns', () => {
+    const operator = actor(['system_admin'], { organisationId: operatorOrg, organisationKind: 'operator' });
+    expect(seesCaseAuditDetails(operator, providerA)).toBe(false);
+    expect(seesCaseAuditDetails(actor(['org_admin']), providerA)).toBe(true);
   });
 });

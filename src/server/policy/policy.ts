@@ -399,6 +399,35 @@ function resourceAllows(actor: Actor, action: Action, resource: Resource): boole
   }
 }
 
+/**
+ * How a request is authenticated: a person's browser session, or a personal API token with its
+ * scope. Decided before any resource is looked at, for every route alike (R-SEC-3).
+ */
+export type Credential = { kind: 'session' } | { kind: 'token'; scope: 'read' | 'write' };
+
+/** What matters about a route for the credential: whether it only reads, whether it manages credentials. */
+export interface RouteKind {
+  /** GET, HEAD, OPTIONS. */
+  safe: boolean;
+  /** Password, second factor, recovery codes, API tokens, sessions (route config `credentials`). */
+  credentials: boolean;
+}
+
+/**
+ * Why a credential may not call a route at all, or null. A read-only token only reads. No token
+ * manages credentials: whoever holds one must not change how the account signs in, mint tokens
+ * or end the owner's sessions — that takes the person's own browser session (ASVS V3).
+ */
+export function credentialRefusal(
+  credential: Credential,
+  route: RouteKind,
+): 'token_read_only' | 'session_required' | null {
+  if (credential.kind === 'session') return null;
+  if (route.credentials) return 'session_required';
+  if (credential.scope === 'read' && !route.safe) return 'token_read_only';
+  return null;
+}
+
 /** Whether `actor` may perform `action` on `resource`. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (actor.tokenScope === 'read' && !readActions.has(action)) return false;
@@ -420,6 +449,19 @@ export function allowedActions(actor: Actor, resource: Resource, candidates: rea
  */
 export function hasOperatorScope(actor: Actor): boolean {
   return actor.roles.includes('system_admin') && actor.tokenScope === undefined;
+}
+
+/** Audit entries about case data: which client, case or caseload was read or changed. */
+export const caseAuditEntityTypes = ['client', 'case', 'caseload'] as const;
+
+/**
+ * Whether the actor sees which case an audit entry of `organisationId` concerns, and the reason a
+ * person typed (break the glass, legal hold), which may name the client. Only the organisation's
+ * own administration does; system administration reading a provider's log sees who, what and
+ * when of case entries, never the case or the reason (R-RED-4, R-SEC-2).
+ */
+export function seesCaseAuditDetails(actor: Actor, organisationId: string): boolean {
+  return organisationId === actor.organisationId;
 }
 
 /** Whether the actor belongs to a partner organisation (Jobcenter, ABH, course provider, other). */

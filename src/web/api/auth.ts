@@ -53,10 +53,12 @@ export const authApi = {
   },
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     api.post<void>('/api/auth/password', body),
-  setupTotp: () => api.post<TotpSetup>('/api/auth/totp/setup'),
-  confirmTotp: (code: string) => api.post<RecoveryCodes>('/api/auth/totp/confirm', { code }),
-  disableTotp: (code: string) => api.post<void>('/api/auth/totp/disable', { code }),
-  regenerateRecoveryCodes: (code: string) => api.post<RecoveryCodes>('/api/auth/recovery-codes', { code }),
+  // Changing the second factor asks for the password again (re-authentication).
+  setupTotp: (body: { password: string }) => api.post<TotpSetup>('/api/auth/totp/setup', body),
+  confirmTotp: (body: { code: string }) => api.post<RecoveryCodes>('/api/auth/totp/confirm', body),
+  disableTotp: (body: { code: string; password: string }) => api.post<void>('/api/auth/totp/disable', body),
+  regenerateRecoveryCodes: (body: { code: string; password: string }) =>
+    api.post<RecoveryCodes>('/api/auth/recovery-codes', body),
   tokens: (signal?: AbortSignal) => api.get<{ items: ApiToken[] }>('/api/auth/tokens', { signal }),
   createToken: (body: { name: string; scope: TokenScope; expiresInDays?: number }) =>
     api.post<{ token: string; item: ApiToken }>('/api/auth/tokens', body),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 
 export interface AuditFilter {
@@ -10,6 +11,8 @@ export interface AuditFilter {
   to?: Date | undefined;
   offset: number;
   limit: number;
+  /** Entity types whose entity ids and reasons are withheld (and cannot be searched for). */
+  withheld: readonly string[];
 }
 
 /** A page of audit rows, newest first; RLS limits it to what the transaction may see. */
@@ -19,6 +22,8 @@ export async function listAuditEntries(trx: Trx, filter: AuditFilter) {
   if (filter.actorUserId) query = query.where('a.actor_user_id', '=', filter.actorUserId);
   if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('a.entity_id', '=', filter.entityId);
+  if (filter.entityId && filter.withheld.length > 0)
+    query = query.where('a.entity_type', 'not in', [...filter.withheld]);
   if (filter.action) query = query.where('a.action', '=', filter.action);
   if (filter.from) query = query.where('a.occurred_at', '>=', filter.from);
   if (filter.to) query = query.where('a.occurred_at', '<', filter.to);
@@ -33,8 +38,8 @@ export async function listAuditEntries(trx: Trx, filter: AuditFilter) {
         'u.display_name as actor_name',
         'a.action',
         'a.entity_type',
-        'a.entity_id',
-        'a.reason',
+        withheldUnless(filter.withheld, sql.ref('a.entity_id')).as('entity_id'),
+        withheldUnless(filter.withheld, sql.ref('a.reason')).as('reason'),
         'a.request_id',
       ])
       .orderBy('a.occurred_at', 'desc')
@@ -45,4 +50,10 @@ export async function listAuditEntries(trx: Trx, filter: AuditFilter) {
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+/** The column's value, or null on rows of a withheld entity type. */
+function withheldUnless(withheld: readonly string[], column: ReturnType<typeof sql.ref>) {
+  if (withheld.length === 0) return sql<string | null>`${column}`;
+  return sql<string | null>`CASE WHEN a.entity_type IN (${sql.join(withheld)}) THEN NULL ELSE ${column} END`;
 }

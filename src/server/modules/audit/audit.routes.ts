@@ -3,7 +3,7 @@ import type { App } from '../../http/app.ts';
 import { isoDate, pageOf, paginationQuery, problemResponses } from '../../http/schemas.ts';
 import { withAuth, type AppDeps, type RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import { authorize } from '../../policy/policy.ts';
+import { authorize, caseAuditEntityTypes, seesCaseAuditDetails } from '../../policy/policy.ts';
 import { listAuditEntries } from './audit.repository.ts';
 
 const auditQuery = z
@@ -44,6 +44,7 @@ async function readAudit(ctx: RequestContext, query: z.infer<typeof auditQuery>)
     organisationId,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
+    withheld: seesCaseAuditDetails(ctx.actor, organisationId) ? [] : caseAuditEntityTypes,
   });
   await recordAudit(ctx.trx, ctx.audit, {
     action: 'audit.read',

@@ -185,7 +185,7 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
   });
 
   async function enrolTotp(client: Client): Promise<{ secret: string; recoveryCodes: string[] }> {
-    const setup = await client.post('/api/auth/totp/setup');
+    const setup = await client.post('/api/auth/totp/setup', { password: testPassword });
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri, qrSvg } = setup.json<{ secret: string; otpauthUri: string; qrSvg: string }>();
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Koop:/);
@@ -299,7 +299,7 @@ describe(`sign-in, sessions, second factor and API tokens (${testDatabaseKind})`
     await enrolTotp(client);
     expect((await client.get('/api/auth/session')).json()).toMatchObject({ state: 'active' });
     expect((await client.get(`/api/organisations/${strict.id}/offices`)).statusCode).toBe(200);
-    const disable = await client.post('/api/auth/totp/disable', { code: '123456' });
+    const disable = await client.post('/api/auth/totp/disable', { code: '123456', password: testPassword });
     expect(problem(disable).code).toBe('totp_required_by_organisation');
   });
 

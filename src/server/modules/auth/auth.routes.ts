@@ -28,7 +28,8 @@ function clearSessionCookie(reply: FastifyReply): void {
 
 /** Sign-in, sessions, second factor, personal API tokens and invitations. */
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
-  // Sign-in attempts per client address and minute, before the lockout per account takes over.
+  // Sign-in attempts per client address and minute, before the lockout per account takes over;
+  // entering the password again or a security code is limited the same way.
   const loginRateLimit = { max: deps.config.loginRateLimit, timeWindow: '1 minute' };
   app.post(
     '/api/auth/login',
@@ -59,7 +60,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/login/totp',
     {
-      config: { rateLimit: loginRateLimit },
+      config: { rateLimit: loginRateLimit, credentials: true },
       schema: {
         tags,
         summary: 'Zweiten Faktor bestätigen',
@@ -104,7 +105,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Abmelden', response: { 204: z.null(), ...problemResponses } } },
+    {
+      config: { credentials: true },
+      schema: { tags, summary: 'Abmelden', response: { 204: z.null(), ...problemResponses } },
+    },
     async (request, reply) => {
       await withAuth(deps, request, ({ trx, auth, audit }) => service.logout(trx, auth, audit), {
         states: preMfa,
@@ -117,6 +121,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/logout-everywhere',
     {
+      config: { credentials: true },
       schema: {
         tags,
         summary: 'Überall abmelden (alle Sitzungen beenden)',
@@ -155,6 +160,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/password',
     {
+      config: { rateLimit: loginRateLimit, credentials: true },
       schema: {
         tags,
         summary: 'Passwort ändern',
@@ -173,21 +179,29 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/totp/setup',
     {
+      config: { rateLimit: loginRateLimit, credentials: true },
       schema: {
         tags,
-        summary: 'Zweiten Faktor (TOTP) einrichten: Geheimnis und QR-Code',
+        summary: 'Zweiten Faktor (TOTP) einrichten: Geheimnis und QR-Code (Passwort erneut eingeben)',
+        body: s.reauthenticateBody,
         response: { 200: s.totpSetupResponse, ...problemResponses },
       },
     },
     (request) =>
-      withAuth(deps, request, ({ trx, auth }) => service.setupTotp(trx, auth, deps.config), {
-        states: enrolment,
-      }),
+      withAuth(
+        deps,
+        request,
+        ({ trx, auth }) => service.setupTotp(trx, auth, request.body.password, deps.config),
+        {
+          states: enrolment,
+        },
+      ),
   );
 
   app.post(
     '/api/auth/totp/confirm',
     {
+      config: { rateLimit: loginRateLimit, credentials: true },
       schema: {
         tags,
         summary: 'Zweiten Faktor bestätigen; liefert Wiederherstellungscodes',
@@ -210,16 +224,17 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/totp/disable',
     {
+      config: { rateLimit: loginRateLimit, credentials: true },
       schema: {
         tags,
-        summary: 'Zweiten Faktor abschalten',
-        body: s.codeBody,
+        summary: 'Zweiten Faktor abschalten (Passwort und Sicherheitscode)',
+        body: s.codeAndPasswordBody,
         response: { 204: z.null(), ...problemResponses },
       },
     },
     async (request, reply) => {
       await withAuth(deps, request, ({ trx, auth, audit }) =>
-        service.disableTotp(trx, auth, request.body.code, deps.config, audit),
+        service.disableTotp(trx, auth, request.body, deps.config, audit),
       );
       return reply.status(204).send(null);
     },
@@ -228,22 +243,24 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/recovery-codes',
     {
+      config: { rateLimit: loginRateLimit, credentials: true },
       schema: {
         tags,
-        summary: 'Neue Wiederherstellungscodes erzeugen',
-        body: s.codeBody,
+        summary: 'Neue Wiederherstellungscodes erzeugen (Passwort und Sicherheitscode)',
+        body: s.codeAndPasswordBody,
         response: { 200: s.recoveryCodesResponse, ...problemResponses },
       },
     },
     (request) =>
       withAuth(deps, request, ({ trx, auth, audit }) =>
-        service.regenerateRecoveryCodes(trx, auth, request.body.code, deps.config, audit),
+        service.regenerateRecoveryCodes(trx, auth, request.body, deps.config, audit),
       ),
   );
 
   app.get(
     '/api/auth/tokens',
     {
+      config: { credentials: true },
       schema: {
         tags,
         summary: 'Eigene API-Tokens',
@@ -256,6 +273,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/tokens',
     {
+      config: { credentials: true },
       schema: {
         tags,
         summary: 'API-Token anlegen (wird nur einmal angezeigt)',
@@ -274,6 +292,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.delete(
     '/api/auth/tokens/:id',
     {
+      config: { credentials: true },
       schema: {
         tags,
         summary: 'API-Token widerrufen',

@@ -58,12 +58,17 @@ export const passwordBody = z.strictObject({
   newPassword: z.string().min(1).max(1024),
 });
 
-export const codeBody = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.'),
-});
+const securityCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9 ]{6,7}$/, 'Bitte den sechsstelligen Code eingeben.');
+
+/** The password, entered again before a change of how the account signs in (ASVS V2/V3). */
+const passwordAgain = z.string().min(1, 'Bitte geben Sie Ihr Passwort ein.').max(1024);
+
+export const codeBody = z.strictObject({ code: securityCode });
+export const reauthenticateBody = z.strictObject({ password: passwordAgain });
+export const codeAndPasswordBody = z.strictObject({ code: securityCode, password: passwordAgain });
 
 export const totpSetupResponse = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
 export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });

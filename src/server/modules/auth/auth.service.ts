@@ -88,14 +88,21 @@ export async function authenticateSession(
   };
 }
 
+type TokenLookup = Awaited<ReturnType<typeof repo.authenticateTokenRow>>;
+
+/** A token authenticates while it is neither revoked nor expired and its user may sign in. */
+function tokenUsable(found: TokenLookup, now: Date): found is NonNullable<TokenLookup> {
+  if (!found) return false;
+  const { token: row, user } = found;
+  if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return false;
+  return userUsable(user);
+}
+
 /** Resolves a personal API token ("Authorization: Bearer koop_…"). */
 export async function authenticateToken(trx: Trx, token: string, now: Date): Promise<Authenticated | null> {
-  const tokenHash = sha256(token);
-  const found = await repo.authenticateTokenRow(trx, tokenHash);
-  if (!found) return null;
+  const found = await repo.authenticateTokenRow(trx, sha256(token));
+  if (!tokenUsable(found, now)) return null;
   const { token: row, user } = found;
-  if (row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
-  if (!userUsable(user)) return null;
   if (row.last_used_at === null || now.getTime() - row.last_used_at.getTime() > 300_000) {
     await repo.touchApiToken(trx, row.id, now);
   }
@@ -106,6 +113,16 @@ export async function authenticateToken(trx: Trx, token: string, now: Date): Pro
     session: null,
     tokenId: row.id,
   };
+}
+
+/**
+ * The scope of a personal API token, or null when the token does not authenticate. Read before a
+ * request's input is validated, so that a token is refused by what it is, whatever it sends.
+ */
+export async function tokenScope(db: Db, token: string, now: Date): Promise<'read' | 'write' | null> {
+  const found = await db.transaction().execute((trx) => repo.authenticateTokenRow(trx, sha256(token)));
+  if (!tokenUsable(found, now)) return null;
+  return found.token.scope === 'read' ? 'read' : 'write';
 }
 
 /** Ends an expired session and records it; runs in its own transaction after the request failed. */
@@ -304,19 +321,22 @@ export function passwordProblem(password: string, email: string): boolean {
   return password.length < minPasswordLength || (local.length >= 4 && password.toLowerCase().includes(local));
 }
 
+/** The person's password, entered again before a change of how the account signs in. */
+async function requirePassword(auth: Authenticated, password: string, path = 'password'): Promise<void> {
+  if (!auth.user.password_hash || !(await verifyPassword(auth.user.password_hash, password))) {
+    throw new AppError('validation_failed', {
+      errors: [{ path, code: 'wrong_password', message: 'Das aktuelle Passwort ist falsch.' }],
+    });
+  }
+}
+
 export async function changePassword(
   trx: Trx,
   auth: Authenticated,
   input: { currentPassword: string; newPassword: string },
   audit: AuditContext,
 ): Promise<void> {
-  if (!auth.user.password_hash || !(await verifyPassword(auth.user.password_hash, input.currentPassword))) {
-    throw new AppError('validation_failed', {
-      errors: [
-        { path: 'currentPassword', code: 'wrong_password', message: 'Das aktuelle Passwort ist falsch.' },
-      ],
-    });
-  }
+  await requirePassword(auth, input.currentPassword, 'currentPassword');
   if (passwordProblem(input.newPassword, auth.user.email)) {
     throw new AppError('password_too_weak', {
       errors: [
@@ -365,8 +385,9 @@ export async function updateProfile(
 }
 
 /** Starts TOTP enrolment: a new secret, kept pending until a code from it is confirmed. */
-export async function setupTotp(trx: Trx, auth: Authenticated, config: Config) {
+export async function setupTotp(trx: Trx, auth: Authenticated, password: string, config: Config) {
   if (auth.user.totp_secret) throw new AppError('totp_already_enabled');
+  await requirePassword(auth, password);
   const secret = newTotpSecret();
   await repo.setPendingTotp(trx, auth.user.id, sealSecret(secret, config.secret));
   const otpauthUri = totpUri(secret, auth.user.email);
@@ -428,12 +449,13 @@ async function requireCurrentCode(
 export async function disableTotp(
   trx: Trx,
   auth: Authenticated,
-  code: string,
+  input: { code: string; password: string },
   config: Config,
   audit: AuditContext,
 ) {
   if (auth.user.require_totp) throw new AppError('totp_required_by_organisation');
-  await requireCurrentCode(trx, auth, code, config);
+  await requirePassword(auth, input.password);
+  await requireCurrentCode(trx, auth, input.code, config);
   await repo.disableTotp(trx, auth.user.id);
   await recordAudit(trx, audit, { action: 'auth.totp_disabled', entityType: 'user', entityId: auth.user.id });
 }
@@ -441,11 +463,12 @@ export async function disableTotp(
 export async function regenerateRecoveryCodes(
   trx: Trx,
   auth: Authenticated,
-  code: string,
+  input: { code: string; password: string },
   config: Config,
   audit: AuditContext,
 ) {
-  await requireCurrentCode(trx, auth, code, config);
+  await requirePassword(auth, input.password);
+  await requireCurrentCode(trx, auth, input.code, config);
   const recoveryCodes = await issueRecoveryCodes(trx, auth);
   await recordAudit(trx, audit, {
     action: 'auth.recovery_codes_regenerated',
@@ -480,8 +503,6 @@ export async function createToken(
   audit: AuditContext,
   now: Date,
 ) {
-  // A token made with a token would outlive the credential that made it; only sessions may.
-  if (!auth.session) throw new AppError('forbidden');
   const token = `koop_${randomToken()}`;
   const row = await repo.insertApiToken(trx, {
     organisationId: auth.user.organisation_id,

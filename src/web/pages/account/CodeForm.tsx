@@ -8,29 +8,43 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { blank } from '../../lib/validate.ts';
 
 export interface CodeFormProps<R> {
-  /** Runs with the entered security code (spaces removed). */
-  action: (code: string) => Promise<R>;
+  /** Runs with the entered security code (spaces removed) and, where asked for, the password. */
+  action: (input: { code: string; password: string }) => Promise<R>;
+  /** Ask for the password as well: changes of the second factor need it entered again. */
+  askPassword?: boolean;
   onSuccess: (result: R) => void;
   submitLabel: string;
   danger?: boolean;
   'aria-labelledby'?: string;
 }
 
-/** A form asking for the current security code from the authenticator app. */
-export function CodeForm<R>({ action, onSuccess, submitLabel, danger, ...labelling }: CodeFormProps<R>) {
+/** A form asking for the current security code from the authenticator app (and the password). */
+export function CodeForm<R>({
+  action,
+  askPassword = false,
+  onSuccess,
+  submitLabel,
+  danger,
+  ...labelling
+}: CodeFormProps<R>) {
   const { t } = useTranslation();
   const check = useCheck();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const submission = useSubmit(action);
 
   const submit = async () => {
-    const invalid = check([{ path: 'code', failed: blank(code), message: t('signIn.codeMissing') }]);
+    const invalid = check([
+      { path: 'password', failed: askPassword && password === '', message: t('signIn.passwordMissing') },
+      { path: 'code', failed: blank(code), message: t('signIn.codeMissing') },
+    ]);
     if (invalid) {
       submission.setError(invalid);
       return;
     }
-    const result = await submission.run(code.replace(/\s+/g, ''));
+    const result = await submission.run({ code: code.replace(/\s+/g, ''), password });
     setCode('');
+    setPassword('');
     if (result.ok) onSuccess(result.value);
   };
 
@@ -42,6 +56,17 @@ export function CodeForm<R>({ action, onSuccess, submitLabel, danger, ...labelli
       markRequired={false}
       {...labelling}
     >
+      {askPassword && (
+        <TextField
+          name="password"
+          type="password"
+          label={t('fields.currentPassword')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
+      )}
       <TextField
         name="code"
         label={t('fields.totpCode')}

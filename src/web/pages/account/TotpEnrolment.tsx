@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
 import type { TotpSetup } from '../../api/types.ts';
-import { Button } from '../../components/Buttons.tsx';
+import { SubmitButton } from '../../components/Buttons.tsx';
 import { CopyField } from '../../components/CopyField.tsx';
-import { FormError } from '../../components/Notice.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { useCheck } from '../../hooks/useCheck.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { CodeForm } from './CodeForm.tsx';
 
@@ -14,24 +16,43 @@ import { CodeForm } from './CodeForm.tsx';
  */
 export function TotpEnrolment({ onEnabled }: { onEnabled: (recoveryCodes: string[]) => void }) {
   const { t } = useTranslation();
+  const check = useCheck();
   const start = useSubmit(authApi.setupTotp);
+  const [password, setPassword] = useState('');
   const [setup, setSetup] = useState<TotpSetup | null>(null);
 
   const begin = async () => {
-    const result = await start.run();
+    const invalid = check([
+      { path: 'password', failed: password === '', message: t('signIn.passwordMissing') },
+    ]);
+    if (invalid) {
+      start.setError(invalid);
+      return;
+    }
+    const result = await start.run({ password });
+    setPassword('');
     if (result.ok) setSetup(result.value);
   };
 
   if (!setup) {
     return (
       <div className="stack">
-        {start.error && <FormError error={start.error} />}
         <p>{t('totp.startIntro')}</p>
-        <div>
-          <Button variant="primary" disabled={start.pending} onClick={() => void begin()}>
-            {t('totp.start')}
-          </Button>
-        </div>
+        <Form onSubmit={() => void begin()} error={start.error} pending={start.pending} markRequired={false}>
+          <TextField
+            name="password"
+            type="password"
+            label={t('fields.currentPassword')}
+            hint={t('totp.passwordHint')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
+          <div className="form-actions">
+            <SubmitButton variant="primary">{t('totp.start')}</SubmitButton>
+          </div>
+        </Form>
       </div>
     );
   }

@@ -48,6 +48,7 @@ export function TwoFactorSection() {
             <CodeForm
               aria-labelledby="totp-regenerate"
               action={authApi.regenerateRecoveryCodes}
+              askPassword
               onSuccess={(result) => setCodes(result.recoveryCodes)}
               submitLabel={t('account.regenerate')}
             />
@@ -62,6 +63,7 @@ export function TwoFactorSection() {
                 <CodeForm
                   aria-labelledby="totp-disable"
                   action={authApi.disableTotp}
+                  askPassword
                   onSuccess={() => {
                     setMessage('disabled');
                     void refresh();
