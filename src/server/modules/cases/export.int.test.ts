@@ -1,24 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { testDatabaseKind } from '../../../../test/test-database.ts';
 import { expectProblem, expectStatus } from '../../../../test/api.ts';
+import { pdfText } from '../../../../test/pdf.ts';
 import { buildCaseWorld, readCase, registerClient, type CaseWorld, type Created } from './test-support.ts';
-
-/** The text of a PDF as pdftotext (poppler) reads it, whitespace folded (table cells wrap). */
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koop-pdf-'));
-  try {
-    const file = path.join(dir, 'doc.pdf');
-    fs.writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface ExportBody {
   generatedAt: string;
@@ -58,6 +43,8 @@ describe(`Art. 15 export and case summary (${testDatabaseKind})`, () => {
     expectStatus(
       await w.owner.client.put(`${url}/analysis`, {
         germanLevel: 'A2',
+        schooling: 'upper_secondary',
+        otherLanguages: ['ku', 'fr'],
         healthNote: 'Schwangerschaft, Kursbeginn nach der Geburt',
         livelihood: ['basic_income_support'],
       }),
@@ -106,11 +93,11 @@ describe(`Art. 15 export and case summary (${testDatabaseKind})`, () => {
     });
   });
 
-  it('R-CON-5: the same as a readable PDF, read back with pdftotext', async () => {
+  it('R-CON-5: the same as a readable PDF, read back', async () => {
     const response = await w.owner.client.get(`/api/clients/${c.client.id}/export.pdf`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(response.rawPayload);
+    const text = await pdfText(response.rawPayload);
     for (const expected of [
       'Auskunft über Ihre gespeicherten Daten',
       'Art. 15',
@@ -131,10 +118,26 @@ describe(`Art. 15 export and case summary (${testDatabaseKind})`, () => {
     }
   });
 
+  it('R-CON-5, R-UX-1: the PDF names countries, languages and school levels in words, never by their codes', async () => {
+    const text = await pdfText(
+      (await w.owner.client.get(`/api/clients/${c.client.id}/export.pdf`)).rawPayload,
+    );
+    for (const expected of [
+      'Staatsangehörigkeit Syrien',
+      'Arabisch, Deutsch',
+      'Kurdisch, Französisch',
+      'Abitur oder vergleichbar',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    for (const code of ['upper_secondary', ' SY ', 'ar, de', 'ku, fr'])
+      expect(text, code).not.toContain(code);
+  });
+
   it('R-CON-5: the case summary for the client is no certificate of attendance and leaves health out', async () => {
     const response = await w.owner.client.get(`/api/cases/${c.caseId}/summary.pdf`);
     expect(response.statusCode).toBe(200);
-    const text = pdfText(response.rawPayload);
+    const text = await pdfText(response.rawPayload);
     expect(text).toContain(`Fallzusammenfassung ${c.caseNumber}`);
     expect(text).toContain('Integrationskurs mit Kinderbetreuung');
     expect(text).toContain('keine Teilnahmebescheinigung');
@@ -150,7 +153,7 @@ describe(`Art. 15 export and case summary (${testDatabaseKind})`, () => {
     });
     const response = await w.owner.client.get(`/api/clients/${tricky.client.id}/export.pdf`);
     expect(response.statusCode).toBe(200);
-    const text = pdfText(response.rawPayload);
+    const text = await pdfText(response.rawPayload);
     expect(text).toContain('#read("/etc/passwd")');
     expect(text).toContain('$x^2$ *fett* ]');
     expect(text).not.toContain('root:');
