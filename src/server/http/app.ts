@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -37,10 +38,10 @@ import { registerDirectoryRoutes } from '../modules/directory/directory.routes.t
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
 import { registerOfferRoutes } from '../modules/offers/offers.routes.ts';
-import { z } from 'zod';
+import { useGermanValidationMessages } from './validation-messages.ts';
 
-// Validation messages in German: the UI shows them next to the field as they are.
-z.config(z.locales.de());
+// Validation messages in plain German: the UI shows them next to the field as they are.
+useGermanValidationMessages();
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -90,6 +91,19 @@ export async function buildApp(
 ): Promise<App> {
   const app = Fastify({
     bodyLimit,
+    // The router's own refusals (bad percent-encoding, an over-long path segment) answer
+    // problem+json like every other error.
+    frameworkErrors: (error, request, reply) => {
+      const code: ErrorCode =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'uri_too_long'
+          : error.code === 'FST_ERR_BAD_URL'
+            ? 'malformed_url'
+            : 'internal_error';
+      const problem = problemFor(code, request.id);
+      // The router answers before any route (and its reply types) is known.
+      void (reply as FastifyReply).status(problem.status).type('application/problem+json').send(problem);
+    },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming)

@@ -154,6 +154,18 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
     expect(afterAudit).toBe(beforeAudit);
   });
 
+  it('R-SEC-4: an over-long path segment answers 414 and a broken percent-encoding 400, both problem+json', async () => {
+    const long = await admin.get(`/api/organisations/${'a'.repeat(5000)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(problem(long).code).toBe('uri_too_long');
+    expectCleanProblem(long, 'long path segment');
+    const broken = await admin.get('/api/organisations/%E0%A4%A');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
+    expectCleanProblem(broken, 'broken percent-encoding');
+  });
+
   it('R-SEC-4: an unknown route answers 404 problem+json', async () => {
     const response = await admin.get('/api/gibt-es-nicht');
     expect(response.statusCode).toBe(404);
@@ -199,7 +211,10 @@ describe(`bad input gets a clear 4xx problem, never a 500 or a partial write (${
         checked++;
         continue;
       }
-      if (hasParams) expectCleanProblem(await send(sysadmin, withIds('%27%3B--')), `${key} invalid path id`);
+      if (hasParams) {
+        expectCleanProblem(await send(sysadmin, withIds('%27%3B--')), `${key} invalid path id`);
+        expectCleanProblem(await send(sysadmin, withIds('x'.repeat(5000))), `${key} over-long path segment`);
+      }
       const url = withIds(validId);
       if (hasQuery)
         expectCleanProblem(await send(sysadmin, `${url}?offset=-1&limit=abc&zzz=1`), `${key} bad query`);

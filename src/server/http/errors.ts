@@ -8,6 +8,16 @@ export const errorCatalogue = {
     title: 'Ungültige Eingabe',
     detail: 'Die Eingabe ist ungültig. Bitte prüfen Sie die markierten Felder.',
   },
+  malformed_url: {
+    status: 400,
+    title: 'Ungültige Adresse',
+    detail: 'Die Adresse der Anfrage ist ungültig kodiert.',
+  },
+  uri_too_long: {
+    status: 414,
+    title: 'Adresse zu lang',
+    detail: 'Ein Teil der Adresse ist zu lang.',
+  },
   malformed_json: {
     status: 400,
     title: 'Ungültiges JSON',
