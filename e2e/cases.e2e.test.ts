@@ -19,6 +19,11 @@ async function save(page: Page, button: Locator, method: string, urlPart: string
   const response = await changed;
   expect(response.status(), `${method} ${urlPart}: ${await response.text()}`).toBeLessThan(300);
   await reloaded;
+  // R-UX-2: the save is confirmed in the page's live region, which screen readers announce.
+  await page
+    .getByRole('status')
+    .getByText(/^Gespeichert um \d\d:\d\d:\d\d Uhr\.$/)
+    .waitFor();
 }
 
 describe('a counsellor’s day in case management', () => {

@@ -8,6 +8,7 @@ export const publicOperations: ReadonlySet<string> = new Set([
   'GET /api/auth/invitations/{token}',
   'POST /api/auth/invitations/accept',
   'GET /api/meta/languages',
+  'GET /api/meta/countries',
   'GET /api/public/offices',
   'GET /api/public/offices/{id}',
   'GET /api/public/languages',

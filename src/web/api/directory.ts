@@ -35,4 +35,6 @@ export const directoryApi = {
     api.delete(`/api/flyers/${encodeURIComponent(flyerId)}`, { query: { version } }),
   languages: (signal?: AbortSignal) =>
     api.get<{ items: { code: string; de: string; en: string }[] }>('/api/meta/languages', { signal }),
+  countries: (signal?: AbortSignal) =>
+    api.get<{ items: { code: string; de: string; en: string }[] }>('/api/meta/countries', { signal }),
 };

@@ -78,7 +78,7 @@ describe(`case settings and deletion records for the administration's screens ($
       sql`INSERT INTO case_deletion_records
             (organisation_id, erased_at, rule, retention_years, closed_month, service, case_type,
              records_removed, client_erased)
-          VALUES (${organisationId}, ${erasedAt}, 'Aufbewahrungsfrist nach Fallabschluss (R-CON-5)', 3,
+          VALUES (${organisationId}, ${erasedAt}, 'Aufbewahrungsfrist nach Fallabschluss', 3,
                   ${closedMonth}, 'MBE', 'case_management', 12, true)`.execute(t.database.db);
     await insert(w.provider.id, '2026-01-10T06:00:00Z', '2022-12');
     await insert(w.provider.id, '2026-02-10T06:00:00Z', '2023-01');

@@ -1,3 +1,5 @@
+import { isLanguageCode } from '../directory/languages.ts';
+import { countryCodeField } from '../directory/countries.ts';
 import { z } from 'zod';
 import { emailField, versionField } from '../../http/schemas.ts';
 import { categoryKeys } from './cases.categories.ts';
@@ -41,13 +43,9 @@ const languageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2,3}$/, 'Bitte Sprachen als Code nach ISO 639 angeben (z. B. „ar“, „uk“, „tr“).');
+  .refine(isLanguageCode, { message: 'Unbekannte Sprache. Bitte eine Sprache aus der Liste wählen.' });
 
-const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'Bitte das Land als Code nach ISO 3166 angeben (z. B. „SY“, „UA“).');
+const countryCode = countryCodeField;
 
 export const caseTypes = ['short_counselling', 'case_management'] as const;
 export const services = ['MBE', 'JMD'] as const;

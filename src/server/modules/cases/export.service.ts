@@ -10,6 +10,8 @@ import * as casesRepo from './cases.repository.ts';
 import { berlinToday, germanDate } from './cases.rules.ts';
 import { retentionYearsOf } from './cases.service.ts';
 import * as clientsRepo from './clients.repository.ts';
+import { countryName } from '../directory/countries.ts';
+import { languageName } from '../directory/languages.ts';
 import { presentClientCore } from './clients.service.ts';
 
 /**
@@ -29,6 +31,23 @@ const lawNames: Record<string, string> = {
 };
 
 const labels = {
+  ageGroup: {
+    under_12: 'unter 12 Jahre',
+    '12_17': '12–17 Jahre',
+    '18_26': '18–26 Jahre',
+    '27_34': '27–34 Jahre',
+    '35_44': '35–44 Jahre',
+    '45_54': '45–54 Jahre',
+    '55_64': '55–64 Jahre',
+    '65_plus': '65 Jahre und älter',
+  },
+  schooling: {
+    none: 'keine',
+    primary: 'Grundschule',
+    secondary: 'weiterführende Schule',
+    upper_secondary: 'Abitur oder vergleichbar',
+    university: 'Hochschule',
+  },
   caseType: { short_counselling: 'Kurzberatung', case_management: 'Case Management' },
   phase: {
     intake: 'Sondierungsgespräch',
@@ -110,6 +129,11 @@ function categoryLabel(categories: Categories, key: CategoryKey, code: string | 
 const list = (categories: Categories, key: CategoryKey, codes: readonly string[]) =>
   codes.length === 0 ? '–' : codes.map((c) => categoryLabel(categories, key, c)).join(', ');
 
+/** Languages and countries by name, never by code (R-UX-1). */
+const languagesOr = (codes: readonly string[]) =>
+  codes.length === 0 ? '–' : codes.map((c) => languageName(c)).join(', ');
+const countryOr = (code: string | null | undefined) => (code ? countryName(code) : '–');
+
 const textOr = (value: string | number | null | undefined) =>
   value === null || value === undefined || value === '' ? '–' : String(value);
 
@@ -132,11 +156,13 @@ function personBlocks(client: ClientCore, categories: Categories): DocBlock[] {
         [client.pseudonymous ? 'Pseudonym' : 'Name', name],
         [
           'Geburtsdatum',
-          client.birthDate ? germanDate(client.birthDate) : `Altersgruppe ${textOr(client.ageGroup)}`,
+          client.birthDate
+            ? germanDate(client.birthDate)
+            : `Altersgruppe ${label(labels.ageGroup, client.ageGroup)}`,
         ],
         ['Geschlecht', label(labels.gender, client.gender)],
-        ['Staatsangehörigkeit', textOr(client.citizenship)],
-        ['Sprachen', client.languages.length > 0 ? client.languages.join(', ') : '–'],
+        ['Staatsangehörigkeit', countryOr(client.citizenship)],
+        ['Sprachen', languagesOr(client.languages)],
         ['Telefon', textOr(client.phone)],
         ['E-Mail', textOr(client.email)],
         ['Erreichbarkeit', textOr(client.contactNote)],
@@ -222,11 +248,11 @@ function caseBlocks(
   if (analysis) {
     const rows: [string, string][] = [
       ['Deutschkenntnisse', textOr(analysis.germanLevel)],
-      ['Weitere Sprachen', analysis.otherLanguages.join(', ') || '–'],
+      ['Weitere Sprachen', languagesOr(analysis.otherLanguages)],
       [
         'Schulbildung',
         [
-          textOr(analysis.schooling),
+          label(labels.schooling, analysis.schooling),
           analysis.schoolingYears ? `${analysis.schoolingYears} Jahre` : null,
           analysis.schoolingNote,
         ]
@@ -240,7 +266,7 @@ function caseBlocks(
           : analysis.qualifications
               .map(
                 (q) =>
-                  `${q.title} (${categoryLabel(categories, 'qualificationTypes', q.type)}${q.country ? `, ${q.country}` : ''}; Anerkennung: ${label(labels.recognition, q.recognition)})`,
+                  `${q.title} (${categoryLabel(categories, 'qualificationTypes', q.type)}${q.country ? `, ${countryName(q.country)}` : ''}; Anerkennung: ${label(labels.recognition, q.recognition)})`,
               )
               .join('\n'),
       ],

@@ -30,7 +30,7 @@ import * as casesRepo from './cases.repository.ts';
 const lockName = 'koop.case_retention';
 /** Cases erased per run at most; the next run continues. Keeps the transaction short. */
 export const retentionBatchLimit = 500;
-export const retentionRule = 'Aufbewahrungsfrist nach Fallabschluss (R-CON-5)';
+export const retentionRule = 'Aufbewahrungsfrist nach Fallabschluss';
 
 export interface RetentionResult {
   /** False when another instance held the lock and this run did nothing. */

@@ -7,6 +7,7 @@ import * as search from './search.service.ts';
 import * as exports from './exports.service.ts';
 import * as s from './directory.schemas.ts';
 import { allLanguages } from './languages.ts';
+import { allCountries } from './countries.ts';
 
 const tags = ['Verzeichnis'];
 const publicTags = ['Öffentliches Verzeichnis'];
@@ -162,6 +163,19 @@ export function registerDirectoryRoutes(app: App, deps: AppDeps): void {
       },
     },
     () => ({ items: allLanguages() }),
+  );
+
+  app.get(
+    '/api/meta/countries',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['System'],
+        summary: 'Alle bekannten Länder (ISO 3166-1) mit Namen',
+        response: { 200: s.countriesResponse },
+      },
+    },
+    () => ({ items: allCountries() }),
   );
 
   app.get(

@@ -265,9 +265,12 @@ export const publicSearchResponse = z.object({
   servicesForAge: z.array(serviceEnum).nullable(),
 });
 
-export const publicLanguagesResponse = z.object({
+/** Codes with their German and English names (languages, countries). */
+const namedCodes = z.object({
   items: z.array(z.object({ code: z.string(), de: z.string(), en: z.string() })),
 });
+export const publicLanguagesResponse = namedCodes;
+export const countriesResponse = namedCodes;
 
 // ---------------------------------------------------------------------------------------------
 // Partner overview (R-DIR-1, R-DIR-3)

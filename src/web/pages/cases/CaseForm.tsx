@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
@@ -6,6 +6,9 @@ import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx'
 import { EditPanel } from '../../components/EditPanel.tsx';
 import { Form } from '../../components/Form.tsx';
 import type { Submission } from '../../hooks/useSubmit.ts';
+
+/** Confirms a successful save on the case page (its live region says "Gespeichert um …"). */
+export const SavedContext = createContext<() => void>(() => undefined);
 
 export interface CaseFormProps<R> {
   /** The change, run without arguments (useSubmit). */
@@ -42,6 +45,7 @@ export function CaseForm<R>({
   ...labelling
 }: CaseFormProps<R>) {
   const { t } = useTranslation();
+  const confirmSaved = useContext(SavedContext);
   return (
     <Form
       {...labelling}
@@ -51,7 +55,9 @@ export function CaseForm<R>({
       onSubmit={() =>
         void (async () => {
           const result = await submission.run();
-          if (result.ok) onSaved(result.value);
+          if (!result.ok) return;
+          confirmSaved();
+          onSaved(result.value);
         })()
       }
     >

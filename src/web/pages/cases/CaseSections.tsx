@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases.ts';
 import type { Activity, CaseDetail, Contact, Party, Qualification, Situation } from '../../api/cases.ts';
@@ -6,6 +6,7 @@ import { Button } from '../../components/Buttons.tsx';
 import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Column } from '../../components/DataTable.tsx';
+import { CountryField, LanguagesField } from '../../components/CodePickers.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
@@ -14,7 +15,7 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { SectionProps } from './CasePage.tsx';
-import { CaseForm } from './CaseForm.tsx';
+import { CaseForm, SavedContext } from './CaseForm.tsx';
 import { categoryLabel, categoryOptions, formatDay, intOrNull, localDateTime, orNull } from './caseFormat.ts';
 import { RecordListSection, type RecordKind } from './RecordListSection.tsx';
 import { RowList } from './RowList.tsx';
@@ -363,7 +364,7 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
             emptyLabel={t('common.notSpecified')}
             options={levels}
           />
-          <TextField {...text('otherLanguages')} label={tc('otherLanguages')} hint={tc('languagesHint')} />
+          <LanguagesField {...text('otherLanguages')} label={tc('otherLanguages')} />
           <SelectField
             {...text('schooling')}
             label={tc('schooling')}
@@ -397,7 +398,7 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
                   options={categoryOptions(settings, 'qualificationTypes', locale, [q.type])}
                 />
                 <TextField {...field('title')} label={tc('qualificationTitle')} />
-                <TextField {...field('country')} label={tc('country')} />
+                <CountryField {...field('country')} label={tc('country')} />
                 <SelectField
                   {...field('recognition')}
                   label={tc('recognition')}
@@ -677,6 +678,7 @@ export function ActivitiesSection({ c, canEdit, onSaved }: SectionProps) {
 
 /** R-CASE-7: who is responsible for what in this case, as the source text divides it. */
 export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
+  const confirmSaved = useContext(SavedContext);
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const [choices, setChoices] = useState<Record<string, Party>>(
@@ -722,7 +724,9 @@ export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
                 aria-label={tc('saveResponsibility', { task: r.label })}
                 onClick={() =>
                   void (async () => {
-                    if ((await save.run(r.area, r.version)).ok) onSaved();
+                    if (!(await save.run(r.area, r.version)).ok) return;
+                    confirmSaved();
+                    onSaved();
                   })()
                 }
               >

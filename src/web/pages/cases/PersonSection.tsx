@@ -8,7 +8,9 @@ import { currentLocale } from '../../i18n/index.ts';
 import type { SectionProps } from './CasePage.tsx';
 import { CaseEditPanel, useEditPanel } from './CaseForm.tsx';
 import { categoryLabel, changedFields, formatDay } from './caseFormat.ts';
+import type { AgeGroup } from '../../../server/modules/cases/cases.rules.ts';
 import { ClientFields, clientFormValues, clientInput, useClientForm } from './ClientFields.tsx';
+import { countryName, languageList } from '../../lib/names.ts';
 
 type PersonProps = Pick<SectionProps, 'c' | 'settings' | 'onSaved'>;
 type Gender = 'female' | 'male' | 'diverse' | 'not_stated';
@@ -57,12 +59,12 @@ export function PersonSection({ c, settings, onSaved }: PersonProps) {
       p.birthDate
         ? formatDay(p.birthDate, locale)
         : p.ageGroup
-          ? tc('ageGroupShort', { group: p.ageGroup })
+          ? tc('ageGroupShort', { group: tc(`ageGroups.${p.ageGroup as AgeGroup}`) })
           : '',
     ],
     [tc('gender'), p.gender ? tc(`genders.${p.gender as Gender}`) : ''],
-    [tc('citizenship'), p.citizenship ?? ''],
-    [tc('languages'), p.languages.join(', ')],
+    [tc('citizenship'), p.citizenship ? countryName(p.citizenship, locale) : ''],
+    [tc('languages'), languageList(p.languages, locale)],
     [tc('phone'), p.phone ?? ''],
     [tc('email'), p.email ?? ''],
     [tc('contactNote'), p.contactNote ?? ''],
