@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createTestApp, signIn, type TestApp } from '../../../test/test-app.ts';
@@ -7,6 +9,15 @@ import type { caseloadSchema, caseSchema, searchHitSchema } from '../modules/cas
 import { demoPassword, seedDemo } from './demo.ts';
 
 type Caseload = z.infer<typeof caseloadSchema>;
+type Found = Page<z.infer<typeof searchHitSchema>>;
+
+const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+
+/** The README's paragraph on case management in the demo, whitespace folded. */
+const demoParagraph = (/\*\*Case management in the demo\*\*([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '').replace(
+  /\s+/g,
+  ' ',
+);
 
 describe(`the Musterstadt demo caseloads (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -21,8 +32,10 @@ describe(`the Musterstadt demo caseloads (${testDatabaseKind})`, () => {
     const caseload = expectStatus<Caseload>(await counsellor.get('/api/caseload'), 200);
     expect(caseload.openCases.map((c) => c.clientName).sort()).toEqual([
       'Amina Haddad',
+      'Grace Okafor',
       'Klient K-17',
       'Oleksandr Kovalenko',
+      'Swetlana Müller',
     ]);
     expect(caseload.dueSteps.some((s) => s.overdue)).toBe(true);
     expect(caseload.overdueReviews.map((r) => r.clientName)).toEqual(['Amina Haddad']);
@@ -76,5 +89,43 @@ describe(`the Musterstadt demo caseloads (${testDatabaseKind})`, () => {
     const partner = await signIn(t.app, 'pap@jobcenter.example', demoPassword);
     expect((await partner.get('/api/caseload')).statusCode).toBe(404);
     expect((await partner.get('/api/clients/search?q=Haddad')).statusCode).toBe(404);
+  });
+
+  it('R-CASE-3, R-CASE-5: the counsellor’s caseload has a case in each phase the README names, and a closed one', async () => {
+    expect(demoParagraph).toContain('a case in each phase');
+    const counsellor = await signIn(t.app, 'berater@awo.example', demoPassword);
+    const caseload = expectStatus<Caseload>(await counsellor.get('/api/caseload'), 200);
+    const phases = new Set(caseload.openCases.map((c) => c.phase));
+    for (const phase of ['intake', 'analysis', 'plan', 'implementation'])
+      expect(phases, phase).toContain(phase);
+    // Every name the README gives a phase is in that phase.
+    for (const [name, phase] of [
+      ['Swetlana Müller', 'intake'],
+      ['Oleksandr Kovalenko', 'analysis'],
+      ['Grace Okafor', 'plan'],
+      ['Amina Haddad', 'implementation'],
+    ] as const) {
+      expect(demoParagraph).toContain(name);
+      expect(caseload.openCases.find((c) => c.clientName.endsWith(name.split(' ')[1]!))?.phase, name).toBe(
+        phase,
+      );
+    }
+    const closed = expectStatus<Found>(await counsellor.get('/api/clients/search?q=yildiz'), 200);
+    expect(closed.items.flatMap((i) => i.cases).some((c) => c.status === 'closed')).toBe(true);
+  });
+
+  it('R-CASE-8: every search hint of the README finds a client', async () => {
+    const hints = [
+      ...(/Try the search with ([^;]+);/.exec(demoParagraph)?.[1] ?? '').matchAll(/`([^`]+)`/g),
+    ].map((m) => m[1]!);
+    expect(hints.length).toBeGreaterThanOrEqual(2);
+    const counsellor = await signIn(t.app, 'berater@awo.example', demoPassword);
+    for (const hint of hints) {
+      const found = expectStatus<Found>(
+        await counsellor.get(`/api/clients/search?q=${encodeURIComponent(hint)}`),
+        200,
+      );
+      expect(found.items.length, hint).toBeGreaterThan(0);
+    }
   });
 });
