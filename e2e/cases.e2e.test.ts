@@ -233,7 +233,7 @@ describe('changing what was recorded, from the case page', () => {
     await panel.getByLabel('Jahr der Einreise').fill('2021');
     await save(page, panel.getByRole('button', { name: 'Speichern' }), 'PATCH', '/api/clients/');
     await person.getByText('0176 5550123').waitFor();
-    await person.getByText('uk, ru, de').waitFor();
+    await person.getByText('Ukrainisch, Russisch, Deutsch').waitFor();
     await person.getByText('2021', { exact: true }).waitFor();
     await person.getByText(/Elternteil Halyna \(1956\)/).waitFor();
     // Iryna and Maksym kept their records (and ids): they are still listed.

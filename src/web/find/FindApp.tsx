@@ -58,6 +58,8 @@ export function FindApp() {
   const placeRef = useRef<HTMLInputElement>(null);
   const ageRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
+  /** The latest search; an answer to an older one (or one refused since) is dropped. */
+  const searchNumber = useRef(0);
   const ids = { place: useId(), language: useId(), age: useId(), pageLanguage: useId() };
 
   useEffect(() => {
@@ -94,9 +96,11 @@ export function FindApp() {
   );
 
   const run = async (query: SearchQuery) => {
+    const mine = ++searchNumber.current;
     setStatus(query.lat !== undefined ? 'locating' : 'searching');
     try {
       const found = await searchOffices(query);
+      if (mine !== searchNumber.current) return;
       setResult(found);
       setStatus('done');
       const address = new URLSearchParams();
@@ -107,7 +111,10 @@ export function FindApp() {
       window.history.replaceState(null, '', `?${address.toString()}`);
       window.setTimeout(() => resultsRef.current?.focus(), 0);
     } catch (error) {
+      if (mine !== searchNumber.current) return;
       setStatus('idle');
+      // The error replaces the results: an earlier search's offices must not stay under it.
+      setResult(null);
       const code = error instanceof SearchError ? error.code : 'internal_error';
       const paths = error instanceof SearchError ? error.paths : [];
       if (code === 'validation_failed' && paths.includes('q')) setErrors({ place: t('error_place') });
@@ -126,6 +133,12 @@ export function FindApp() {
       next.age = t('error_age');
     }
     setErrors(next);
+    // A search refused before it is sent clears the previous results as well.
+    if (next.place || next.age) {
+      searchNumber.current++;
+      setResult(null);
+      setStatus('idle');
+    }
     if (next.place) {
       placeRef.current?.focus();
       return;
@@ -139,6 +152,7 @@ export function FindApp() {
 
   const useMyLocation = () => {
     if (!('geolocation' in navigator)) {
+      setResult(null);
       setErrors({ form: t('locationFailed') });
       return;
     }
@@ -153,6 +167,7 @@ export function FindApp() {
         }),
       () => {
         setStatus('idle');
+        setResult(null);
         setErrors({ form: t('locationFailed') });
       },
       { maximumAge: 600_000, timeout: 10_000 },

@@ -8,11 +8,12 @@ import {
   type CategoryKey,
 } from './cases.categories.ts';
 import * as casesRepo from './cases.repository.ts';
+import { germanDate, type IsoDate } from './cases.rules.ts';
 import * as clientsRepo from './clients.repository.ts';
 
 /**
  * Loading a case or client together with what the policy needs to decide (owner, break-the-glass
- * grants), and the checks of input that need the database or the organisation's lists.
+ * grants), and the checks of input that need the clock, the database or the organisation's lists.
  */
 
 export function caseResource(row: casesRepo.CaseRow, grantedUserIds: readonly string[]): Resource {
@@ -108,6 +109,61 @@ export class InputCheck {
   done(): void {
     if (this.errors.length > 0) throw new AppError('validation_failed', { errors: this.errors });
   }
+}
+
+// --- Dates and the clock (R-SEC-4) ------------------------------------------------------------
+// The earliest plausible dates need no clock and are refused by the schemas (`cases.schemas.ts`);
+// here are the latest ones: what happened cannot lie in the future, what is planned not more than
+// five years ahead.
+
+/** How far ahead due dates, reviews, appointments and activities may be planned. */
+export const planningYearsAhead = 5;
+
+/** The last day that may still be planned: today in five years (29 February stays a bound). */
+export function latestPlannedDate(today: IsoDate): IsoDate {
+  return `${String(Number(today.slice(0, 4)) + planningYearsAhead).padStart(4, '0')}${today.slice(4)}`;
+}
+
+/** Something that happened (a conversation, a closure, a step done) cannot lie after today. */
+export function checkNotFuture(
+  check: InputCheck,
+  path: string,
+  date: IsoDate | null | undefined,
+  today: IsoDate,
+  message = 'Das Datum darf nicht in der Zukunft liegen.',
+): void {
+  if (date && date > today) check.add(path, message, 'date_in_future');
+}
+
+/** Something planned lies at most five years ahead. */
+export function checkPlannable(
+  check: InputCheck,
+  path: string,
+  date: IsoDate | null | undefined,
+  today: IsoDate,
+): void {
+  const latest = latestPlannedDate(today);
+  if (date && date > latest)
+    check.add(
+      path,
+      `Das Datum liegt zu weit in der Zukunft (höchstens ${planningYearsAhead} Jahre, bis ${germanDate(latest)}). Bitte das Datum prüfen.`,
+      'date_too_far_ahead',
+    );
+}
+
+/** A birth date: not in the future (the schema refuses dates before 1900). */
+export function checkBirthDate(
+  check: InputCheck,
+  path: string,
+  date: IsoDate | null | undefined,
+  today: IsoDate,
+): void {
+  checkNotFuture(check, path, date, today, 'Das Geburtsdatum darf nicht in der Zukunft liegen.');
+}
+
+/** Whether a birth date is plausible today, so ages and the service routing can be derived from it. */
+export function plausibleBirthDate(date: IsoDate | null | undefined, today: IsoDate): boolean {
+  return !date || date <= today;
 }
 
 export type Categories = Record<CategoryKey, CategoryEntry[]>;

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, type TestApp } from '../../../../test/test-app.ts';
@@ -429,6 +430,162 @@ describe(`cases API (${testDatabaseKind})`, () => {
       ]) {
         expect((await auditRows(t.database.db, action, c.caseId)).length, action).toBeGreaterThan(0);
       }
+    });
+  });
+
+  describe('R-SEC-4, R-CASE-3: implausible dates are refused at the edge', () => {
+    // The clock stands at 10.03.2026: plans may reach to 10.03.2031, not a day further.
+    let d: Created;
+    const caseUrl = (suffix = '') => `/api/cases/${d.caseId}${suffix}`;
+    const errorsOf = (response: LightMyRequestResponse): [string, string][] => {
+      problem(response);
+      const { errors } = response.json<{ errors?: { path: string; message: string }[] }>();
+      return (errors ?? []).map((e): [string, string] => [e.path, e.message]);
+    };
+    const stepDue = (dueOn: string) =>
+      planBody({
+        agreement: { agreed: false },
+        goals: [
+          { title: 'Berufsanerkennung', steps: [{ title: 'Antrag stellen', responsible: 'client', dueOn }] },
+        ],
+      });
+
+    beforeAll(async () => {
+      d = await registerClient(w.owner, { familyName: 'Datumsprobe', birthDate: '1990-06-01' });
+    });
+
+    it('R-SEC-4: refuses a plan step due in 1800 with a German message at the field and saves nothing', async () => {
+      const response = await w.owner.client.put(caseUrl('/plan'), stepDue('1800-01-01'));
+      expect(expectProblem(response, 400, 'validation_failed')).toEqual(['goals.0.steps.0.dueOn']);
+      expect(firstMessage(response)).toBe(
+        'Das Datum darf nicht vor dem 01.01.2000 liegen. Bitte das Datum prüfen.',
+      );
+      expect(await countRows(t.database.db, 'support_plans', sql`case_id = ${d.caseId}`)).toBe(0);
+      expect(await countRows(t.database.db, 'plan_goals', sql`case_id = ${d.caseId}`)).toBe(0);
+    });
+
+    it('R-SEC-4, R-CASE-3: refuses a plan step due more than five years ahead; the last plannable day is accepted', async () => {
+      const tooFar = await w.owner.client.put(caseUrl('/plan'), stepDue('2031-03-11'));
+      expect(expectProblem(tooFar, 400, 'validation_failed')).toEqual(['goals.0.steps.0.dueOn']);
+      expect(firstMessage(tooFar)).toBe(
+        'Das Datum liegt zu weit in der Zukunft (höchstens 5 Jahre, bis 10.03.2031). Bitte das Datum prüfen.',
+      );
+      expect(await countRows(t.database.db, 'plan_goals', sql`case_id = ${d.caseId}`)).toBe(0);
+
+      const saved = expectStatus<Plan>(
+        await w.owner.client.put(caseUrl('/plan'), stepDue('2031-03-10')),
+        200,
+      );
+      expect(saved.goals[0]?.steps[0]?.dueOn).toBe('2031-03-10');
+    });
+
+    it('R-SEC-4, R-CASE-3: refuses a conversation in 1800, a step done in the future and a review beyond five years', async () => {
+      const intake = await w.owner.client.put(caseUrl('/intake'), {
+        heldOn: '1800-01-01',
+        reason: 'Arbeitssuche',
+      });
+      expect(expectProblem(intake, 400, 'validation_failed')).toEqual(['heldOn']);
+      expect(firstMessage(intake)).toContain('01.01.2000');
+      expect(await countRows(t.database.db, 'case_intakes', sql`case_id = ${d.caseId}`)).toBe(0);
+
+      const read = await readCase(w.owner, d.caseId);
+      const done = await w.owner.client.put(
+        caseUrl('/plan'),
+        planBody({
+          version: read.plan!.version,
+          agreement: { agreed: false },
+          goals: [
+            {
+              title: 'Berufsanerkennung',
+              steps: [
+                { title: 'Antrag stellen', responsible: 'client', status: 'done', doneOn: '2026-03-11' },
+              ],
+            },
+          ],
+        }),
+      );
+      expect(expectProblem(done, 400, 'validation_failed')).toEqual(['goals.0.steps.0.doneOn']);
+      expect((await readCase(w.owner, d.caseId)).plan?.version).toBe(read.plan!.version);
+
+      const review = await w.owner.client.patch(caseUrl(), {
+        version: read.version,
+        nextReviewOn: '2040-01-01',
+      });
+      expect(expectProblem(review, 400, 'validation_failed')).toEqual(['nextReviewOn']);
+      expect(firstMessage(review)).toContain('zu weit in der Zukunft');
+      expect((await readCase(w.owner, d.caseId)).nextReviewOn).toBeNull();
+    });
+
+    it('R-SEC-4, R-CASE-3: refuses a contact before 2000 or planned beyond five years, and records nothing', async () => {
+      const before = await countRows(t.database.db, 'case_contacts', sql`case_id = ${d.caseId}`);
+      const early = await w.owner.client.post(caseUrl('/contacts'), {
+        startsAt: '1800-01-01T10:00:00+01:00',
+        form: 'phone',
+      });
+      expect(expectProblem(early, 400, 'validation_failed')).toEqual(['startsAt']);
+      expect(firstMessage(early)).toBe(
+        'Der Kontakt darf nicht vor dem 01.01.2000 liegen. Bitte das Datum prüfen.',
+      );
+      const farAhead = await w.owner.client.post(caseUrl('/contacts'), {
+        startsAt: '2035-01-01T10:00:00+01:00',
+        form: 'video',
+        status: 'planned',
+      });
+      expect(expectProblem(farAhead, 400, 'validation_failed')).toEqual(['startsAt']);
+      expect(firstMessage(farAhead)).toContain('zu weit in der Zukunft');
+      const heldTomorrow = await w.owner.client.post(caseUrl('/contacts'), {
+        startsAt: '2026-03-11T10:00:00+01:00',
+        form: 'phone',
+        status: 'held',
+      });
+      expect(errorsOf(heldTomorrow)).toEqual([
+        ['startsAt', 'Ein stattgefundener Kontakt kann nicht in der Zukunft liegen.'],
+      ]);
+      expect(await countRows(t.database.db, 'case_contacts', sql`case_id = ${d.caseId}`)).toBe(before);
+    });
+
+    it('R-SEC-4, R-CASE-3: refuses activity dates in 1800, beyond five years, or in the future for what has happened', async () => {
+      const activities = () => countRows(t.database.db, 'case_activities', sql`case_id = ${d.caseId}`);
+      const before = await activities();
+      const early = await w.owner.client.post(caseUrl('/activities'), {
+        kind: 'course_support',
+        startsOn: '1800-01-01',
+      });
+      expect(expectProblem(early, 400, 'validation_failed')).toEqual(['startsOn']);
+      expect(firstMessage(early)).toContain('01.01.2000');
+      const farAhead = await w.owner.client.post(caseUrl('/activities'), {
+        kind: 'childcare',
+        startsOn: '2026-04-01',
+        endsOn: '2045-07-31',
+      });
+      expect(expectProblem(farAhead, 400, 'validation_failed')).toEqual(['endsOn']);
+      const doneLater = await w.owner.client.post(caseUrl('/activities'), {
+        kind: 'course_support',
+        status: 'done',
+        startsOn: '2026-03-01',
+        endsOn: '2026-06-30',
+      });
+      expect(errorsOf(doneLater)).toEqual([
+        ['endsOn', 'Eine abgeschlossene Aktivität kann nicht erst in der Zukunft enden.'],
+      ]);
+      expect(await activities()).toBe(before);
+
+      const planned = expectStatus<CaseBody['activities'][number]>(
+        await w.owner.client.post(caseUrl('/activities'), { kind: 'course_support', startsOn: '2026-04-01' }),
+        201,
+      );
+      const started = await w.owner.client.patch(caseUrl(`/activities/${planned.id}`), {
+        version: planned.version,
+        status: 'active',
+      });
+      expect(expectProblem(started, 400, 'validation_failed')).toEqual(['startsOn']);
+      expect(firstMessage(started)).toBe(
+        'Eine laufende oder abgeschlossene Aktivität kann nicht erst in der Zukunft beginnen.',
+      );
+      expect((await readCase(w.owner, d.caseId)).activities.find((a) => a.id === planned.id)).toMatchObject({
+        status: 'planned',
+        version: planned.version,
+      });
     });
   });
 });

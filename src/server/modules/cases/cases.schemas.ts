@@ -8,8 +8,8 @@ import { ageGroups, responsibleParties, responsibilityAreas } from './cases.rule
 /**
  * Request and response schemas of case management. Messages are German: the UI shows them next
  * to the field. Checks that need the clock, the database or the organisation's category lists
- * (birth date not in the future, closure not before opening, unknown category codes) live in
- * the services and answer in the same shape.
+ * (birth date not in the future, due dates at most five years ahead, closure not before opening,
+ * unknown category codes) live in the services (`cases.access.ts`) and answer in the same shape.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -30,8 +30,29 @@ export const text = (max: number) =>
 const requiredText = (max: number, missing: string) =>
   z.string().trim().min(1, missing).max(max, tooLong(max));
 
-export const dateField = z.iso.date({ error: 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.' });
-const optionalDate = dateField.nullable().optional();
+export const dateField = z.iso.date({
+  error: 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.',
+  abort: true,
+});
+
+/**
+ * R-SEC-4: the earliest plausible dates. Case work (openings, conversations, plans, contacts,
+ * activities) is recorded from 2000 on, birth dates from 1900 on. The latest dates depend on the
+ * clock and are checked in the services (`cases.access.ts`).
+ */
+export const earliestCaseDate = '2000-01-01';
+export const earliestBirthDate = '1900-01-01';
+
+/** A date of case work: a valid calendar date, not before 01.01.2000. */
+export const caseDate = dateField.refine((d) => d >= earliestCaseDate, {
+  message: 'Das Datum darf nicht vor dem 01.01.2000 liegen. Bitte das Datum prüfen.',
+});
+const optionalDate = caseDate.nullable().optional();
+
+/** A date of birth: a valid calendar date, not before 01.01.1900 (the future is refused by the service). */
+export const birthDateField = dateField.refine((d) => d >= earliestBirthDate, {
+  message: 'Das Geburtsdatum darf nicht vor dem 01.01.1900 liegen. Bitte das Geburtsdatum prüfen.',
+});
 
 /** A code from one of the configurable category lists; whether it exists is checked by the service. */
 export const categoryCode = z
@@ -103,7 +124,7 @@ const clientFields = {
   givenName: text(100),
   familyName: requiredText(100, 'Bitte einen Namen oder ein Pseudonym angeben.'),
   pseudonymous: z.boolean().default(false),
-  birthDate: optionalDate,
+  birthDate: birthDateField.nullable().optional(),
   ageGroup: z.enum(ageGroups).nullable().optional(),
   gender: z.enum(genders).nullable().optional(),
   citizenship: countryCode.nullable().optional(),
@@ -121,7 +142,7 @@ export const openCaseBody = z.strictObject({
   service: z.enum(services),
   serviceOverrideReason: text(500),
   officeId: z.uuid().nullable().optional(),
-  openedOn: dateField.optional(),
+  openedOn: caseDate.optional(),
   wayIn: categoryCode.nullable().optional(),
   situationStart: situation.optional(),
 });
@@ -165,7 +186,7 @@ export const searchQuery = z.strictObject({
 });
 
 export const suggestionQuery = z.strictObject({
-  birthDate: dateField.optional(),
+  birthDate: birthDateField.optional(),
   ageGroup: z.enum(ageGroups).optional(),
 });
 
@@ -193,7 +214,7 @@ export const updateCaseBody = z.strictObject({
 
 export const closeCaseBody = z.strictObject({
   ...versionField,
-  closedOn: dateField,
+  closedOn: caseDate,
   closureReason: categoryCode,
   closureNote: text(2000),
   situationEnd: situation.default({}),
@@ -206,7 +227,7 @@ const sectionVersion = { version: z.number().int().positive().optional() };
 
 export const intakeBody = z.strictObject({
   ...sectionVersion,
-  heldOn: dateField,
+  heldOn: caseDate,
   reason: requiredText(4000, 'Bitte den Anlass des Gesprächs angeben.'),
   concerns: text(4000),
   agreedNextSteps: text(4000),
@@ -308,7 +329,11 @@ export const planBody = z
   });
 
 const contactFields = {
-  startsAt: z.iso.datetime({ offset: true, error: 'Bitte Datum und Uhrzeit angeben.' }),
+  startsAt: z.iso
+    .datetime({ offset: true, error: 'Bitte Datum und Uhrzeit angeben.', abort: true })
+    .refine((v) => v.slice(0, 10) >= earliestCaseDate, {
+      message: 'Der Kontakt darf nicht vor dem 01.01.2000 liegen. Bitte das Datum prüfen.',
+    }),
   form: z.enum(contactForms),
   status: z.enum(contactStatuses).default('held'),
   durationMinutes: z.number().int().min(1).max(1440).nullable().optional(),

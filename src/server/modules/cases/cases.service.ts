@@ -5,7 +5,9 @@ import { AppError } from '../../http/errors.ts';
 import { allowedActions, authorize, can, type Action } from '../../policy/policy.ts';
 import {
   checkCategory,
+  checkNotFuture,
   checkOffice,
+  checkPlannable,
   InputCheck,
   loadCase,
   loadCategories,
@@ -161,10 +163,6 @@ export async function lookupCase(ctx: RequestContext, caseNumber: string) {
   };
 }
 
-function checkDateNotFuture(check: InputCheck, path: string, date: string | null | undefined, today: string) {
-  if (date && date > today) check.add(path, 'Das Datum darf nicht in der Zukunft liegen.');
-}
-
 export async function updateCase(ctx: RequestContext, id: string, input: UpdateCaseInput) {
   const loaded = await loadCase(ctx, id, 'case.update');
   const { row } = loaded;
@@ -187,6 +185,7 @@ export async function updateCase(ctx: RequestContext, id: string, input: UpdateC
     check.add('phase', 'Eine Kurzberatung hat keine Phasen des Case Managements.');
   if (input.nextReviewOn && input.nextReviewOn < row.opened_on)
     check.add('nextReviewOn', 'Der Überprüfungstermin liegt vor der Eröffnung des Falls.');
+  checkPlannable(check, 'nextReviewOn', input.nextReviewOn, berlinToday(ctx.now));
   await checkOffice(ctx, check, 'officeId', input.officeId);
   checkCategory(check, categories, 'wayIn', 'wayIn', input.wayIn, [row.way_in]);
   checkCategory(
@@ -334,7 +333,7 @@ export async function saveIntake(ctx: RequestContext, id: string, input: IntakeI
   const categories = await loadCategories(ctx);
   const existing = await sections.findIntake(ctx.trx, id);
   const check = new InputCheck();
-  checkDateNotFuture(check, 'heldOn', input.heldOn, berlinToday(ctx.now));
+  checkNotFuture(check, 'heldOn', input.heldOn, berlinToday(ctx.now));
   checkCategory(check, categories, 'topics', 'topics', input.topics, existing?.topics ?? []);
   check.done();
   const values = {
@@ -430,11 +429,14 @@ export async function savePlan(ctx: RequestContext, id: string, input: PlanInput
   const loaded = await loadCase(ctx, id, 'case.update');
   const today = berlinToday(ctx.now);
   const check = new InputCheck();
-  checkDateNotFuture(check, 'agreement.agreedOn', input.agreement.agreedOn, today);
+  checkNotFuture(check, 'agreement.agreedOn', input.agreement.agreedOn, today);
   if (input.agreement.agreedOn && input.agreement.agreedOn < loaded.row.opened_on)
     check.add('agreement.agreedOn', 'Die Zustimmung liegt vor der Eröffnung des Falls.');
   input.goals.forEach((g, gi) =>
-    g.steps.forEach((s, si) => checkDateNotFuture(check, `goals.${gi}.steps.${si}.doneOn`, s.doneOn, today)),
+    g.steps.forEach((s, si) => {
+      checkPlannable(check, `goals.${gi}.steps.${si}.dueOn`, s.dueOn, today);
+      checkNotFuture(check, `goals.${gi}.steps.${si}.doneOn`, s.doneOn, today);
+    }),
   );
   check.done();
 
@@ -512,7 +514,9 @@ async function checkContact(
   const startsAt = input.startsAt ? new Date(input.startsAt) : stored?.starts_at;
   const happened = status === 'held' || status === 'missed';
   if (startsAt && happened && startsAt.getTime() > ctx.now.getTime() + 5 * 60_000)
-    check.add('startsAt', 'Ein stattgefundener Kontakt kann nicht in der Zukunft liegen.');
+    check.add('startsAt', 'Ein stattgefundener Kontakt kann nicht in der Zukunft liegen.', 'date_in_future');
+  if (input.startsAt)
+    checkPlannable(check, 'startsAt', berlinToday(new Date(input.startsAt)), berlinToday(ctx.now));
   if (startsAt && berlinToday(startsAt) < loaded.row.opened_on && input.startsAt)
     check.add('startsAt', 'Der Kontakt liegt vor der Eröffnung des Falls.');
   checkCategory(check, categories, 'topics', 'topics', input.topics, stored?.topics ?? []);
@@ -575,8 +579,47 @@ export async function updateContact(
 
 // --- Aktivitäten (R-CASE-6) ---------------------------------------------------------------------
 
+/**
+ * R-SEC-4: an activity lies at most five years ahead; one under way or done has begun, one done
+ * has ended — neither in the future. Only the dates and status given are checked, so editing an
+ * old activity does not fail on what is stored.
+ */
+function checkActivityDates(
+  ctx: RequestContext,
+  check: InputCheck,
+  input: Partial<Pick<ActivityInput, 'status' | 'startsOn' | 'endsOn'>>,
+  stored?: sections.ActivityRow,
+) {
+  const today = berlinToday(ctx.now);
+  const status = input.status ?? stored?.status ?? 'planned';
+  const startsOn = input.startsOn !== undefined ? input.startsOn : stored?.starts_on;
+  const endsOn = input.endsOn !== undefined ? input.endsOn : stored?.ends_on;
+  const statusGiven = input.status !== undefined;
+  checkPlannable(check, 'startsOn', input.startsOn, today);
+  checkPlannable(check, 'endsOn', input.endsOn, today);
+  if ((status === 'active' || status === 'done') && (statusGiven || input.startsOn !== undefined))
+    checkNotFuture(
+      check,
+      'startsOn',
+      startsOn,
+      today,
+      'Eine laufende oder abgeschlossene Aktivität kann nicht erst in der Zukunft beginnen.',
+    );
+  if (status === 'done' && (statusGiven || input.endsOn !== undefined))
+    checkNotFuture(
+      check,
+      'endsOn',
+      endsOn,
+      today,
+      'Eine abgeschlossene Aktivität kann nicht erst in der Zukunft enden.',
+    );
+}
+
 export async function addActivity(ctx: RequestContext, id: string, input: ActivityInput) {
   const loaded = await loadCase(ctx, id, 'case.update');
+  const check = new InputCheck();
+  checkActivityDates(ctx, check, input);
+  check.done();
   const row = await sections.insertActivity(ctx.trx, {
     organisation_id: loaded.row.organisation_id,
     case_id: id,
@@ -606,11 +649,10 @@ export async function updateActivity(
   if (!stored || stored.case_id !== id) throw new AppError('not_found');
   const startsOn = input.startsOn !== undefined ? input.startsOn : stored.starts_on;
   const endsOn = input.endsOn !== undefined ? input.endsOn : stored.ends_on;
-  if (startsOn && endsOn && endsOn < startsOn) {
-    throw new AppError('validation_failed', {
-      errors: [{ path: 'endsOn', code: 'invalid', message: 'Das Ende liegt vor dem Beginn.' }],
-    });
-  }
+  const check = new InputCheck();
+  if (startsOn && endsOn && endsOn < startsOn) check.add('endsOn', 'Das Ende liegt vor dem Beginn.');
+  checkActivityDates(ctx, check, input, stored);
+  check.done();
   const { version, ...fields } = input;
   const row = await sections.updateActivity(ctx.trx, activityId, version, {
     ...(fields.kind !== undefined ? { kind: fields.kind } : {}),

@@ -139,6 +139,59 @@ describe(`clients API (${testDatabaseKind})`, () => {
       expect(await clients()).toBe(before);
     });
 
+    it('R-SEC-4, R-CASE-3: a birth date in the future is refused at its field alone — no routing or opening errors follow from it', async () => {
+      const before = await clients();
+      const response = await w.owner.client.post(
+        '/api/clients',
+        clientBody({ birthDate: '2999-01-01', arrivalYear: null, familyMembers: [] }, { service: 'MBE' }),
+      );
+      expect(expectProblem(response, 400, 'validation_failed')).toEqual(['birthDate']);
+      expect(firstMessage(response)).toBe('Das Geburtsdatum darf nicht in der Zukunft liegen.');
+      expect(await clients()).toBe(before);
+    });
+
+    it('R-SEC-4: a birth date before 1900 answers 400 with a German message at the field and stores nothing', async () => {
+      const before = await clients();
+      const response = await w.owner.client.post('/api/clients', clientBody({ birthDate: '1899-12-31' }));
+      expect(expectProblem(response, 400, 'validation_failed')).toEqual(['birthDate']);
+      expect(firstMessage(response)).toBe(
+        'Das Geburtsdatum darf nicht vor dem 01.01.1900 liegen. Bitte das Geburtsdatum prüfen.',
+      );
+      expect(await clients()).toBe(before);
+    });
+
+    it('R-SEC-4, R-CASE-2: the service suggestion gives no (negative) age for a birth date in the future', async () => {
+      const future = await w.owner.client.get('/api/clients/service-suggestion?birthDate=2999-01-01');
+      expect(expectProblem(future, 400, 'validation_failed')).toEqual(['birthDate']);
+      expect(firstMessage(future)).toBe('Das Geburtsdatum darf nicht in der Zukunft liegen.');
+      const early = await w.owner.client.get('/api/clients/service-suggestion?birthDate=1800-01-01');
+      expect(expectProblem(early, 400, 'validation_failed')).toEqual(['birthDate']);
+    });
+
+    it('R-SEC-4: a case opened before 2000 answers 400 and stores nothing', async () => {
+      const before = await clients();
+      const response = await w.owner.client.post('/api/clients', clientBody({}, { openedOn: '1800-01-01' }));
+      expect(expectProblem(response, 400, 'validation_failed')).toEqual(['case.openedOn']);
+      expect(firstMessage(response)).toContain('01.01.2000');
+      expect(await clients()).toBe(before);
+    });
+
+    it('R-SEC-4: changing a client to a birth date in the future or before 1900 is refused and nothing changes', async () => {
+      const created = await registerClient(w.owner, { familyName: 'Geburtsprobe' });
+      for (const birthDate of ['2999-01-01', '1850-01-01']) {
+        const response = await w.owner.client.patch(`/api/clients/${created.client.id}`, {
+          version: created.client.version,
+          birthDate,
+        });
+        expect(expectProblem(response, 400, 'validation_failed')).toEqual(['birthDate']);
+      }
+      const read = expectStatus<ClientBody>(
+        await w.owner.client.get(`/api/clients/${created.client.id}`),
+        200,
+      );
+      expect(read).toMatchObject({ birthDate: '1988-04-12', version: created.client.version });
+    });
+
     it('R-CASE-1: an unknown category value answers 400 naming the list, and nothing is half-saved', async () => {
       const before = await clients();
       const beforeCases = await countRows(t.database.db, 'cases');

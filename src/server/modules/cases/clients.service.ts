@@ -4,12 +4,15 @@ import { AppError } from '../../http/errors.ts';
 import { allowedActions, authorize, type Action, type Resource } from '../../policy/policy.ts';
 import {
   caseReachable,
+  checkBirthDate,
   checkCategory,
+  checkNotFuture,
   checkOffice,
   clientContext,
   InputCheck,
   loadCategories,
   loadClient,
+  plausibleBirthDate,
   type Categories,
   type LoadedClient,
 } from './cases.access.ts';
@@ -95,7 +98,12 @@ function ownResource(ctx: RequestContext, type: Resource['type'] = 'client'): Re
 /** R-CASE-2: the suggested programme for a date of birth or age group (the UI asks while typing). */
 export function suggestion(ctx: RequestContext, query: { birthDate?: string; ageGroup?: string }) {
   authorize(ctx.actor, 'client.create', ownResource(ctx));
-  return suggestService(query, berlinToday(ctx.now));
+  const today = berlinToday(ctx.now);
+  // R-SEC-4: no age (and no routing) from a birth date in the future.
+  const check = new InputCheck();
+  checkBirthDate(check, 'birthDate', query.birthDate, today);
+  check.done();
+  return suggestService(query, today);
 }
 
 interface PersonFields {
@@ -113,9 +121,8 @@ function checkPerson(
   stored?: repo.ClientRow,
 ): void {
   const year = Number(today.slice(0, 4));
-  if (input.birthDate && input.birthDate > today)
-    check.add('birthDate', 'Das Geburtsdatum darf nicht in der Zukunft liegen.');
-  if (input.birthDate && ageOn(input.birthDate, today) > 120)
+  checkBirthDate(check, 'birthDate', input.birthDate, today);
+  if (input.birthDate && plausibleBirthDate(input.birthDate, today) && ageOn(input.birthDate, today) > 120)
     check.add('birthDate', 'Bitte das Geburtsdatum prüfen (älter als 120 Jahre).');
   if (input.arrivalYear) {
     if (input.arrivalYear > year)
@@ -149,7 +156,9 @@ async function checkOpening(
 ) {
   const today = berlinToday(ctx.now);
   const suggested = suggestService(person, today);
-  if (suggested.service !== input.service && !input.serviceOverrideReason) {
+  // A birth date in the future is refused at its field; no routing or opening rule follows from it.
+  const birthPlausible = plausibleBirthDate(person.birthDate, today);
+  if (birthPlausible && suggested.service !== input.service && !input.serviceOverrideReason) {
     check.add(
       `${prefix}serviceOverrideReason`,
       suggested.service
@@ -159,8 +168,14 @@ async function checkOpening(
     );
   }
   const openedOn = input.openedOn ?? today;
-  if (openedOn > today) check.add(`${prefix}openedOn`, 'Ein Fall kann nicht in der Zukunft eröffnet werden.');
-  if (person.birthDate && openedOn < person.birthDate)
+  checkNotFuture(
+    check,
+    `${prefix}openedOn`,
+    openedOn,
+    today,
+    'Ein Fall kann nicht in der Zukunft eröffnet werden.',
+  );
+  if (birthPlausible && person.birthDate && openedOn < person.birthDate)
     check.add(
       `${prefix}openedOn`,
       `Die Eröffnung liegt vor dem Geburtsdatum (${germanDate(person.birthDate)}).`,

@@ -138,7 +138,9 @@ export function CasesPage() {
           onSubmit={() =>
             void (async () => {
               const result = await search.run(q);
-              if (result.ok) setHits(result.value.items);
+              // A failed search (too short, a date that does not exist, a server error) shows
+              // only its error: the results of the previous search must not stay under it.
+              setHits(result.ok ? result.value.items : null);
             })()
           }
         >

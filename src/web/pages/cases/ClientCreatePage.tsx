@@ -8,11 +8,13 @@ import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
+import { useCheck } from '../../hooks/useCheck.ts';
 import { useFormValues } from '../../hooks/useFormValues.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { categoryOptions, orNull } from './caseFormat.ts';
-import { ClientFields, clientInput, useClientForm } from './ClientFields.tsx';
+import { ClientFields, clientChecks, clientInput, useClientForm } from './ClientFields.tsx';
+import { plausibleBirthDate } from './dateChecks.ts';
 
 interface FirstCaseForm {
   caseType: CaseType;
@@ -27,6 +29,7 @@ export function ClientCreatePage() {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const navigate = useNavigate();
+  const check = useCheck();
   const settings = useApi((signal) => casesApi.settings(signal), []);
   const person = useClientForm();
   const { values, set, text } = useFormValues<FirstCaseForm>({
@@ -36,20 +39,28 @@ export function ClientCreatePage() {
     wayIn: '',
   });
   const { birthDate: birthDateText, ageGroup } = person.values;
-  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(birthDateText) ? birthDateText : '';
+  // R-SEC-4: only a plausible birth date gives an age — a date in the future or before 1900
+  // asks for no suggestion (no "-4 Jahre"), and its error is shown at the field on submit.
+  const birthDate = plausibleBirthDate(birthDateText) ? birthDateText : '';
+  const asksSuggestion = birthDate !== '' || (birthDateText === '' && ageGroup !== '');
   const suggestion = useApi(
-    birthDate || ageGroup
-      ? (signal) => casesApi.suggestion(birthDate ? { birthDate } : { ageGroup }, signal)
-      : null,
-    [birthDate, ageGroup],
+    asksSuggestion ? (signal) => casesApi.suggestion(birthDate ? { birthDate } : { ageGroup }, signal) : null,
+    [birthDate, ageGroup, asksSuggestion],
   );
-  const suggested = suggestion.data?.service ?? null;
+  // The last answer stays in useApi; show it only while it belongs to what is entered now.
+  const current = asksSuggestion && !suggestion.error ? suggestion.data : undefined;
+  const suggested = current?.service ?? null;
   const service = values.service || suggested || '';
   const overriding = service !== '' && suggested !== null && service !== suggested;
 
   const save = useSubmit((body: NewClient) => casesApi.createClient(body));
 
   const submit = async () => {
+    const invalid = check(clientChecks(person.values, tc, locale));
+    if (invalid) {
+      save.setError(invalid);
+      return;
+    }
     const result = await save.run({
       ...clientInput(person.values),
       case: {
@@ -85,9 +96,9 @@ export function ClientCreatePage() {
               }))}
               onChange={(v) => set('caseType', v as CaseType)}
             />
-            {suggestion.data && (
+            {current && (
               <Notice tone="info">
-                <p>{suggestion.data.explanation}</p>
+                <p>{current.explanation}</p>
               </Notice>
             )}
             <RadioGroup
@@ -99,7 +110,7 @@ export function ClientCreatePage() {
               options={(['MBE', 'JMD'] as const).map((v) => ({ value: v, label: tc(`services.${v}`) }))}
               onChange={(v) => set('service', v as CaseService)}
             />
-            {(overriding || (suggestion.data && suggested === null)) && (
+            {(overriding || (current && suggested === null)) && (
               <TextField
                 {...text('serviceOverrideReason')}
                 name="case.serviceOverrideReason"

@@ -1,9 +1,13 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseSettings, ClientCore, ClientInput, FamilyMember } from '../../api/cases.ts';
+import type { Locale } from '../../api/types.ts';
 import { CheckboxField, SelectField, TextField } from '../../components/Field.tsx';
 import { useFormValues } from '../../hooks/useFormValues.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { earliestBirthDate, todayIso, type Check } from '../../lib/validate.ts';
 import { categoryOptions, intOrNull, orNull } from './caseFormat.ts';
+import { birthDateCheck } from './dateChecks.ts';
 import { RowList } from './RowList.tsx';
 
 const ageGroups = ['12_17', '18_26', '27_34', '35_44', '45_54', '55_64', '65_plus', 'under_12'] as const;
@@ -97,6 +101,14 @@ export function clientInput(values: ClientFormValues): ClientInput {
   };
 }
 
+/**
+ * R-SEC-4: what the browser checks of the client's data before sending it — a birth date that
+ * is no date, lies before 1900 or in the future is shown at its field on the first submit.
+ */
+export function clientChecks(values: ClientFormValues, tc: TFunction<'cases'>, locale: Locale): Check[] {
+  return [birthDateCheck(tc, locale, 'birthDate', values.birthDate)];
+}
+
 /** Form state for the client's data. */
 export function useClientForm(client?: ClientCore) {
   return useFormValues<ClientFormValues>(clientFormValues(client));
@@ -144,7 +156,14 @@ export function ClientFields({
         onChange={(v) => set('pseudonymous', v)}
       />
       <div className="form-grid">
-        <TextField {...text('birthDate')} type="date" label={tc('birthDate')} hint={tc('birthDateHint')} />
+        <TextField
+          {...text('birthDate')}
+          type="date"
+          min={earliestBirthDate}
+          max={todayIso()}
+          label={tc('birthDate')}
+          hint={tc('birthDateHint')}
+        />
         <SelectField
           {...text('ageGroup')}
           label={tc('ageGroup')}

@@ -8,9 +8,13 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field.ts
 import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
+import { useCheck } from '../../hooks/useCheck.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { earliestCaseDate, latestPlannedDate, todayIso } from '../../lib/validate.ts';
 import type { SectionProps } from './CasePage.tsx';
 import { orNull } from './caseFormat.ts';
+import { caseDateCheck } from './dateChecks.ts';
 import { TextAreaField } from './TextAreaField.tsx';
 
 const goalStatuses = ['open', 'in_progress', 'reached', 'dropped'] as const;
@@ -43,6 +47,9 @@ function focusField(name: string) {
 export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
+  const locale = currentLocale();
+  const check = useCheck();
+  const today = todayIso();
   const plan = c.plan;
   const key = useRef(1);
   const next = () => key.current++;
@@ -122,6 +129,22 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
         aria-labelledby="plan-heading"
         onSubmit={() =>
           void (async () => {
+            // R-SEC-4: due dates within 2000 … five years ahead, the agreement not in the future —
+            // shown at their fields before anything is sent.
+            const invalid = check([
+              ...goals.flatMap((g, gi) =>
+                g.steps.map((s, si) =>
+                  caseDateCheck(tc, locale, `goals.${gi}.steps.${si}.dueOn`, s.dueOn, 'planned', today),
+                ),
+              ),
+              ...(agreement.agreed
+                ? [caseDateCheck(tc, locale, 'agreement.agreedOn', agreement.agreedOn, 'past', today)]
+                : []),
+            ]);
+            if (invalid) {
+              save.setError(invalid);
+              return;
+            }
             if ((await save.run()).ok) onSaved();
           })()
         }
@@ -209,6 +232,8 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
                         <TextField
                           name={`goals.${gi}.steps.${si}.dueOn`}
                           type="date"
+                          min={earliestCaseDate}
+                          max={latestPlannedDate(today)}
                           label={tc('dueOn')}
                           value={s.dueOn ?? ''}
                           onChange={(v) => setStepAt(gi, si, { dueOn: v })}
@@ -299,6 +324,8 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
               <TextField
                 name="agreement.agreedOn"
                 type="date"
+                min={earliestCaseDate}
+                max={today}
                 label={tc('agreedOn')}
                 required
                 value={agreement.agreedOn ?? ''}
