@@ -1,94 +1,15 @@
 import { sql, type Compilable, type OperationNodeSource } from 'kysely';
 import type { Trx } from '../db/database.ts';
+import type { AuditAction, AuditEntityType } from './audit-events.ts';
 
-/**
- * Audit events as a closed union: every read and change of personal data and every sign-in
- * event has a name here. `details` never holds personal data — ids and field names only.
- */
-export type AuditAction =
-  | 'auth.login_succeeded'
-  | 'auth.login_failed'
-  | 'auth.login_locked'
-  | 'auth.rate_limited'
-  | 'auth.totp_succeeded'
-  | 'auth.totp_failed'
-  | 'auth.recovery_code_used'
-  | 'auth.logout'
-  | 'auth.logout_everywhere'
-  | 'auth.session_expired'
-  | 'auth.password_changed'
-  | 'auth.totp_enabled'
-  | 'auth.totp_disabled'
-  | 'auth.recovery_codes_regenerated'
-  | 'auth.token_created'
-  | 'auth.token_revoked'
-  | 'auth.invitation_accepted'
-  | 'organisation.created'
-  | 'organisation.updated'
-  | 'office.created'
-  | 'office.updated'
-  | 'office.deleted'
-  | 'office.schedule_updated'
-  | 'flyer.created'
-  | 'flyer.uploaded'
-  | 'flyer.deleted'
-  | 'offer.published'
-  | 'offer.updated'
-  | 'offer.deleted'
-  | 'notification.settings_updated'
-  | 'notification.digest_sent'
-  | 'user.listed'
-  | 'user.read'
-  | 'user.invited'
-  | 'user.updated'
-  | 'user.deactivated'
-  | 'user.reactivated'
-  | 'user.reinvited'
-  | 'audit.read'
-  | 'client.created'
-  | 'client.read'
-  | 'client.updated'
-  | 'client.searched'
-  | 'client.exported'
-  | 'case.created'
-  | 'case.read'
-  | 'case.updated'
-  | 'case.closed'
-  | 'case.reopened'
-  | 'case.intake_saved'
-  | 'case.analysis_saved'
-  | 'case.plan_saved'
-  | 'case.contact_recorded'
-  | 'case.contact_updated'
-  | 'case.activity_recorded'
-  | 'case.activity_updated'
-  | 'case.responsibility_updated'
-  | 'case.looked_up'
-  | 'case.glass_broken'
-  | 'case.legal_hold_set'
-  | 'case.legal_hold_released'
-  | 'case.summary_printed'
-  | 'case.erased'
-  | 'caseload.read'
-  | 'caseload.team_read'
-  | 'case_settings.updated'
-  | 'case_deletions.read';
+// The closed lists of actions and record kinds live in a file without imports, so that the
+// web's audit viewer can load them as well.
+export { auditActions, auditEntityTypes } from './audit-events.ts';
+export type { AuditAction, AuditEntityType } from './audit-events.ts';
 
 export interface AuditEvent {
   action: AuditAction;
-  entityType:
-    | 'client'
-    | 'case'
-    | 'caseload'
-    | 'case_settings'
-    | 'user'
-    | 'organisation'
-    | 'office'
-    | 'session'
-    | 'api_token'
-    | 'audit_log'
-    | 'flyer'
-    | 'offer';
+  entityType: AuditEntityType;
   entityId?: string | null;
   /** Why an access happened, where the person had to say so (break-the-glass). */
   reason?: string | null;

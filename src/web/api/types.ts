@@ -69,6 +69,8 @@ export interface Session {
   csrfToken: string;
   user: SessionUser;
   navigation: NavigationKey[];
+  /** A partner organisation's account: every page shows the independence notice. */
+  partner: boolean;
 }
 
 export interface LoginResult {

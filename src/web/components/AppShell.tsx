@@ -9,7 +9,8 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 /**
  * The frame of every page: skip link, header with language switch, the main navigation for
  * signed-in people (a menu button on narrow screens), the main landmark, and a footer with the
- * accessibility statement.
+ * accessibility statement. Partner accounts (Jobcenter, ABH, course providers) see on every page
+ * that migration counselling is voluntary, confidential and independent (R-RED-4).
  */
 export function AppShell() {
   const { t } = useTranslation();
@@ -78,6 +79,11 @@ export function AppShell() {
           </div>
         )}
       </header>
+      {active?.partner && (
+        <aside className="independence-notice" aria-label={t('shell.independenceTitle')}>
+          <p>{t('directory.independence')}</p>
+        </aside>
+      )}
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { auditActions, auditEntityTypes } from '../../server/audit/audit-events.ts';
+import type { AuditAction, AuditEntityType } from '../../server/audit/audit-events.ts';
 import { auditApi } from '../api/audit.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { usersApi } from '../api/users.ts';
@@ -15,7 +17,6 @@ import { useActiveSession } from '../session/SessionProvider.tsx';
 
 const pageSize = 50;
 const filterKeys = ['actorUserId', 'entityType', 'entityId', 'action', 'from', 'to'] as const;
-const entityTypes = ['organisation', 'office', 'user', 'session', 'api_token', 'audit_log'] as const;
 
 /** A local date-time from the form ("2025-03-01T08:00") as an ISO instant, or undefined. */
 function toIso(value: string): string | undefined {
@@ -24,11 +25,17 @@ function toIso(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-// Takes the label lookup rather than `t` itself: typing a parameter as i18next's TFunction
-// exceeds the compiler's instantiation depth once the translations grow.
-function entityTypeLabel(type: string, label: (known: (typeof entityTypes)[number]) => string): string {
-  const known = entityTypes.find((entry) => entry === type);
-  return known ? label(known) : type;
+const isAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
+const isEntityType = (value: string): value is AuditEntityType =>
+  (auditEntityTypes as readonly string[]).includes(value);
+
+/** The first characters of an id, enough to tell rows apart; the whole id is in the title. */
+function ShortId({ id }: { id: string }) {
+  return (
+    <code className="small" title={id}>
+      {id.length > 8 ? `${id.slice(0, 8)}…` : id}
+    </code>
+  );
 }
 
 /** The audit log: who did what to which record, when, filtered and paged. */
@@ -48,7 +55,7 @@ export function AuditPage() {
           actorUserId: filters.actorUserId || undefined,
           entityType: filters.entityType || undefined,
           entityId: filters.entityId.trim() || undefined,
-          action: filters.action.trim() || undefined,
+          action: filters.action || undefined,
           from: toIso(filters.from),
           to: toIso(filters.to),
           offset,
@@ -59,6 +66,21 @@ export function AuditPage() {
     [filters, offset],
   );
 
+  const actionLabel = (action: string) =>
+    isAction(action) ? t(`auditAction.${action}`) : t('audit.unknownAction', { action });
+  const entityLabel = (type: string) =>
+    isEntityType(type) ? t(`auditEntity.${type}`) : t('audit.unknownEntity', { type });
+  // Nobody signed in: a sign-in attempt under an unknown name, otherwise a background job.
+  const actorOf = (entry: AuditEntry) =>
+    entry.actorName ?? (entry.action.startsWith('auth.') ? t('audit.someone') : t('audit.system'));
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
+  const actionOptions = auditActions
+    .map((action) => ({ value: action, label: actionLabel(action) }))
+    .sort(byLabel);
+  const entityOptions = auditEntityTypes
+    .map((type) => ({ value: type, label: entityLabel(type) }))
+    .sort(byLabel);
+
   const columns: Column<AuditEntry>[] = [
     {
       key: 'time',
@@ -67,15 +89,26 @@ export function AuditPage() {
       className: 'nowrap',
       cell: (entry) => formatDateTime(entry.occurredAt, locale),
     },
-    { key: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },
-    { key: 'action', header: t('audit.action'), cell: (entry) => <code>{entry.action}</code> },
+    {
+      key: 'event',
+      header: t('audit.event'),
+      cell: (entry) => (
+        <span title={entry.action}>
+          <strong>{actorOf(entry)}</strong> {actionLabel(entry.action)}
+        </span>
+      ),
+    },
     {
       key: 'entity',
       header: t('audit.entity'),
       cell: (entry) => (
         <>
-          {entityTypeLabel(entry.entityType, (known) => t(`audit.entityTypes.${known}`))}
-          {entry.entityId && <span className="cell-note mono">{entry.entityId}</span>}
+          {entityLabel(entry.entityType)}
+          {entry.entityId && (
+            <span className="cell-note">
+              <ShortId id={entry.entityId} />
+            </span>
+          )}
         </>
       ),
     },
@@ -83,7 +116,7 @@ export function AuditPage() {
     {
       key: 'request',
       header: t('audit.requestId'),
-      cell: (entry) => (entry.requestId ? <code className="small">{entry.requestId}</code> : ''),
+      cell: (entry) => (entry.requestId ? <ShortId id={entry.requestId} /> : ''),
     },
   ];
 
@@ -107,7 +140,7 @@ export function AuditPage() {
               name="entityType"
               label={t('audit.entityType')}
               emptyLabel={t('filters.all')}
-              options={entityTypes.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }))}
+              options={entityOptions}
               value={draft.entityType}
               onChange={(value) => set('entityType', value)}
             />
@@ -118,11 +151,11 @@ export function AuditPage() {
               value={draft.entityId}
               onChange={(value) => set('entityId', value)}
             />
-            <TextField
+            <SelectField
               name="action"
               label={t('audit.action')}
-              hint={t('audit.actionHint')}
-              spellCheck={false}
+              emptyLabel={t('filters.all')}
+              options={actionOptions}
               value={draft.action}
               onChange={(value) => set('action', value)}
             />

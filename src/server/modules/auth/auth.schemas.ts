@@ -42,6 +42,8 @@ export const sessionResponse = z.object({
     }),
   }),
   navigation: z.array(z.string()),
+  /** A partner organisation's account (Jobcenter, ABH, course provider): shows the independence notice. */
+  partner: z.boolean(),
 });
 
 export const meBody = z

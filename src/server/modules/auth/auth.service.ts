@@ -3,7 +3,13 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { Config } from '../../config.ts';
 import { recordAudit, type AuditContext } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
-import { hasOperatorScope, navigationFor, type Actor, type NavigationKey } from '../../policy/policy.ts';
+import {
+  hasOperatorScope,
+  isPartner,
+  navigationFor,
+  type Actor,
+  type NavigationKey,
+} from '../../policy/policy.ts';
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import * as repo from './auth.repository.ts';
 import {
@@ -277,6 +283,8 @@ export function presentSession(auth: Authenticated): {
     organisation: { id: string; name: string; kind: OrganisationKind; requireTotp: boolean };
   };
   navigation: NavigationKey[];
+  /** A partner organisation's account: every page reminds of the counselling's independence (R-RED-4). */
+  partner: boolean;
 } {
   const { user, actor } = auth;
   return {
@@ -298,6 +306,7 @@ export function presentSession(auth: Authenticated): {
     },
     navigation:
       auth.session?.state === 'active' || auth.session === null ? navigationFor(actor) : ['account'],
+    partner: isPartner(actor),
   };
 }
 

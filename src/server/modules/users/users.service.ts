@@ -3,7 +3,14 @@ import { recordAudit, selectAudited } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { isoDate } from '../../http/schemas.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { allowedActions, authorize, type Action, type Actor, type Resource } from '../../policy/policy.ts';
+import {
+  allowedActions,
+  authorize,
+  can,
+  type Action,
+  type Actor,
+  type Resource,
+} from '../../policy/policy.ts';
 import {
   roleAllowedIn,
   rolesByOrganisationKind,
@@ -73,10 +80,17 @@ function checkRoles(roles: readonly Role[], kind: OrganisationKind): void {
   }
 }
 
-/** The roles that can be assigned in an organisation. */
+/**
+ * The roles the actor can assign in an organisation: none for whoever may neither invite nor
+ * change its staff, so the Users page learns from this answer (no personal data, no audit row)
+ * whether to offer an invitation, and does not need the organisation's detail with its central
+ * contacts, whose reading is audited as a second `user.listed` (R-SEC-1).
+ */
 export async function assignableRoles(ctx: RequestContext, organisationId: string) {
   const organisation = await loadOrganisation(ctx, organisationId, 'user.list');
   const kind = organisation.kind as OrganisationKind;
+  const target: Resource = { type: 'organisation', organisationId, organisationKind: kind };
+  if (!can(ctx.actor, 'user.invite', target) && !can(ctx.actor, 'user.update', target)) return { roles: [] };
   const all = rolesByOrganisationKind[kind] as readonly Role[];
   // Only the operator's own administration hands out system administration.
   return { roles: all.filter((r) => r !== 'system_admin' || ctx.actor.roles.includes('system_admin')) };

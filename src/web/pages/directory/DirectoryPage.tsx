@@ -45,9 +45,6 @@ export function DirectoryPage() {
         </a>
       }
     >
-      <Notice tone="info">
-        <p>{t('directory.independence')}</p>
-      </Notice>
       <LoadState resource={overview}>
         {(data) => (
           <>

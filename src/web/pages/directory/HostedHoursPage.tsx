@@ -4,7 +4,6 @@ import { directoryApi } from '../../api/directory.ts';
 import type { HostedHours, HostedSlot, Locale, WeeklyHours } from '../../api/types.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
-import { Notice } from '../../components/Notice.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { formatCalendarDate, formatDateTime } from '../../i18n/format.ts';
@@ -55,9 +54,6 @@ export function HostedHoursPage() {
         )
       }
     >
-      <Notice tone="info">
-        <p>{t('directory.independence')}</p>
-      </Notice>
       <LoadState resource={hosted}>
         {(data) => (
           <>

@@ -21,6 +21,7 @@ import { useTargetOrganisationId } from '../../hooks/useTargetOrganisation.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { orNull } from '../../lib/validate.ts';
+import { useActiveSession } from '../../session/SessionProvider.tsx';
 import { InvitationResult } from './InvitationResult.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserForm } from './UserForm.tsx';
@@ -35,9 +36,19 @@ type Editing = { mode: 'invite' } | { mode: 'edit'; user: User } | null;
 export function UsersPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const { user: self } = useActiveSession();
   const organisationId = useTargetOrganisationId();
+  const ownOrganisation = organisationId === self.organisation.id;
   const { filters, offset, setFilters, setOffset } = useListParams(filterKeys);
-  const organisation = useApi((signal) => organisationsApi.get(organisationId, signal), [organisationId]);
+  // R-SEC-1: one visit lists the staff once. The organisation's detail carries its central
+  // contacts, and reading them is audited as another `user.listed`; the name of one's own
+  // organisation is in the session, so only the system administration, working on another
+  // organisation, asks for the detail to show its name.
+  const otherOrganisation = useApi(
+    ownOrganisation ? null : (signal) => organisationsApi.get(organisationId, signal),
+    [organisationId, ownOrganisation],
+  );
+  const organisationName = ownOrganisation ? self.organisation.name : otherOrganisation.data?.name;
   const assignable = useApi(
     (signal) => organisationsApi.assignableRoles(organisationId, signal),
     [organisationId],
@@ -151,13 +162,14 @@ export function UsersPage() {
     },
   ];
 
-  const canInvite = organisation.data?.allowedActions.includes('user.invite') ?? false;
+  // The server names no assignable roles to whoever may not invite or change staff.
   const assignableRoles = assignable.data?.roles ?? [];
+  const canInvite = assignableRoles.length > 0;
 
   return (
     <Page
       title={t('users.title')}
-      intro={organisation.data && <p>{organisation.data.name}</p>}
+      intro={organisationName && <p>{organisationName}</p>}
       actions={
         canInvite &&
         editing === null && (
