@@ -304,6 +304,8 @@ describe('changing what was recorded, from the case page', () => {
     );
     await expectAccessible(page, 'activity edit panel');
     await activityPanel.getByLabel('Stand').selectOption({ label: 'abgeschlossen' });
+    // A finished activity ends today at the latest (the demo course runs for months more).
+    await activityPanel.getByLabel('Ende', { exact: true }).fill(new Date().toISOString().slice(0, 10));
     await activityPanel.getByLabel('Betreuungsort').fill('Kita Regenbogen');
     await save(page, activityPanel.getByRole('button', { name: 'Speichern' }), 'PATCH', '/activities/');
     const activityRow = activities.getByRole('row').filter({ hasText: 'Kita Regenbogen' });

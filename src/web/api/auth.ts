@@ -55,7 +55,7 @@ export const authApi = {
     api.post<void>('/api/auth/password', body),
   // Changing the second factor asks for the password again (re-authentication).
   setupTotp: (body: { password: string }) => api.post<TotpSetup>('/api/auth/totp/setup', body),
-  confirmTotp: (body: { code: string }) => api.post<RecoveryCodes>('/api/auth/totp/confirm', body),
+  confirmTotp: ({ code }: { code: string }) => api.post<RecoveryCodes>('/api/auth/totp/confirm', { code }),
   disableTotp: (body: { code: string; password: string }) => api.post<void>('/api/auth/totp/disable', body),
   regenerateRecoveryCodes: (body: { code: string; password: string }) =>
     api.post<RecoveryCodes>('/api/auth/recovery-codes', body),
