@@ -80,6 +80,17 @@ describe('policy', () => {
     ).toThrow(AppError);
   });
 
+  it('R-ORG-4: how a colleague signs in is for the administration; colleagues see only each other’s names', () => {
+    const colleague = { type: 'user', organisationId: providerA, id: 'u-1', status: 'active' } as const;
+    expect(can(actor(['counsellor']), 'user.read', colleague)).toBe(true);
+    expect(can(actor(['counsellor']), 'user.read_security', colleague)).toBe(false);
+    expect(can(actor(['team_lead']), 'user.read_security', colleague)).toBe(false);
+    expect(can(actor(['org_admin']), 'user.read_security', colleague)).toBe(true);
+    expect(can(actor(['org_admin']), 'user.read_security', { ...colleague, organisationId: providerB })).toBe(
+      false,
+    );
+  });
+
   it('R-ORG-4: nobody deactivates themselves; reactivation only applies to deactivated accounts', () => {
     const admin = actor(['org_admin']);
     expect(

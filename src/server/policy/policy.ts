@@ -28,6 +28,7 @@ export type Action =
   | 'office.delete'
   | 'user.list'
   | 'user.read'
+  | 'user.read_security'
   | 'user.invite'
   | 'user.update'
   | 'user.deactivate'
@@ -83,6 +84,7 @@ const readActions: ReadonlySet<Action> = new Set<Action>([
   'office.list',
   'user.list',
   'user.read',
+  'user.read_security',
   'audit.read',
   'directory.overview',
   'directory.hosted_hours',
@@ -141,6 +143,8 @@ const administration = {
   'office.delete': 'own',
   'user.list': 'own',
   'user.read': 'own',
+  // How a colleague signs in (last sign-in, second factor) is for the administration only.
+  'user.read_security': 'own',
   'user.invite': 'own',
   'user.update': 'own',
   'user.deactivate': 'own',
@@ -232,6 +236,7 @@ const permissions = {
     'directory.hosted_hours': 'any',
     'user.list': 'any',
     'user.read': 'any',
+    'user.read_security': 'any',
     'user.invite': 'any',
     'user.update': 'any',
     'user.deactivate': 'any',
@@ -390,6 +395,7 @@ function resourceAllows(actor: Actor, action: Action, resource: Resource): boole
     case 'office.list':
     case 'user.list':
     case 'user.read':
+    case 'user.read_security':
     case 'user.invite':
     case 'user.update':
     case 'audit.read':

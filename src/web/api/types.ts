@@ -144,8 +144,8 @@ export interface User {
   phone: string | null;
   roles: Role[];
   status: UserStatus;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
+  totpEnabled?: boolean;
+  lastLoginAt?: string | null;
   version: number;
   allowedActions: string[];
 }

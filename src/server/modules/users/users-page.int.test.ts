@@ -111,3 +111,47 @@ describe(`audit of one visit of the users page (${testDatabaseKind})`, () => {
     expect(after.at(-1)?.details).toMatchObject({ purpose: 'central_contacts' });
   });
 });
+
+describe(`what colleagues see of each other on the users page (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let provider: TestOrganisation;
+  let providerAdmin: Person;
+  let counsellor: Person;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    ({ organisation: provider, admin: providerAdmin } = await organisationWithAdmin(
+      t.app,
+      db,
+      'welfare_provider',
+    ));
+    counsellor = await signedIn(t.app, db, provider, ['counsellor']);
+  });
+  afterAll(() => t.close());
+
+  it('R-ORG-4: a counsellor sees colleagues’ names and contact details, not their sign-in times or second factor', async () => {
+    const { users } = await visitUsersPage(counsellor, provider.id);
+    expect(users.items.length).toBeGreaterThanOrEqual(2);
+    for (const user of users.items) {
+      expect(user).toHaveProperty('displayName');
+      expect(user).toHaveProperty('email');
+      expect(user).not.toHaveProperty('lastLoginAt');
+      expect(user).not.toHaveProperty('totpEnabled');
+    }
+    const one = expectStatus<UserBody>(
+      await counsellor.client.get(`/api/users/${providerAdmin.user.id}`),
+      200,
+    );
+    expect(one).not.toHaveProperty('lastLoginAt');
+    expect(one).not.toHaveProperty('totpEnabled');
+  });
+
+  it('R-ORG-4: the administration sees when each person last signed in and whether the second factor is set up', async () => {
+    const { users } = await visitUsersPage(providerAdmin, provider.id);
+    const seen = users.items.find((u) => u.id === counsellor.user.id);
+    expect(seen?.totpEnabled).toBe(false);
+    // The counsellor signed in for this test, so the sign-in time is known.
+    expect(typeof seen?.lastLoginAt).toBe('string');
+  });
+});

@@ -14,8 +14,10 @@ export const userSchema = z.object({
   phone: z.string().nullable(),
   roles: z.array(roleSchema),
   status: userStatusSchema,
-  totpEnabled: z.boolean(),
-  lastLoginAt: z.string().nullable(),
+  /** Only for those who administer the account (policy `user.read_security`). */
+  totpEnabled: z.boolean().optional(),
+  /** Only for those who administer the account; null: never signed in. */
+  lastLoginAt: z.string().nullable().optional(),
   version: z.number().int(),
   allowedActions: z.array(z.string()),
 });

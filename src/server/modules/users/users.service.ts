@@ -40,8 +40,10 @@ export function presentUser(actor: Actor, row: repo.UserRow) {
     phone: row.phone,
     roles: row.roles as Role[],
     status: row.status as 'invited' | 'active' | 'deactivated',
-    totpEnabled: row.totp_secret !== null,
-    lastLoginAt: isoDate(row.last_login_at),
+    // Colleagues see names and contact details; how someone signs in only the administration.
+    ...(can(actor, 'user.read_security', userResource(row))
+      ? { totpEnabled: row.totp_secret !== null, lastLoginAt: isoDate(row.last_login_at) }
+      : {}),
     version: row.version,
     allowedActions: allowedActions(actor, userResource(row), userActions),
   };

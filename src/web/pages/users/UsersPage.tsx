@@ -102,6 +102,7 @@ export function UsersPage() {
     }
   };
 
+  const showsSignIn = (users.data?.items ?? []).some((user) => user.totpEnabled !== undefined);
   const columns: Column<User>[] = [
     {
       key: 'name',
@@ -125,16 +126,22 @@ export function UsersPage() {
       header: t('fields.status'),
       cell: (user) => <span className={`badge badge-${user.status}`}>{t(`userStatus.${user.status}`)}</span>,
     },
-    {
-      key: 'totp',
-      header: t('users.totpColumn'),
-      cell: (user) => (user.totpEnabled ? t('common.yes') : t('common.no')),
-    },
-    {
-      key: 'lastLogin',
-      header: t('users.lastLogin'),
-      cell: (user) => formatDateTime(user.lastLoginAt, locale) || t('users.neverSignedIn'),
-    },
+    // How colleagues sign in is shown only where the server sends it (to the administration).
+    ...(showsSignIn
+      ? [
+          {
+            key: 'totp',
+            header: t('users.totpColumn'),
+            cell: (user: User) => (user.totpEnabled ? t('common.yes') : t('common.no')),
+          },
+          {
+            key: 'lastLogin',
+            header: t('users.lastLogin'),
+            cell: (user: User) =>
+              formatDateTime(user.lastLoginAt ?? null, locale) || t('users.neverSignedIn'),
+          },
+        ]
+      : []),
     {
       key: 'actions',
       header: <span className="visually-hidden">{t('common.actions')}</span>,
