@@ -18,12 +18,17 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
           [t('fields.services'), organisation.services.map((service) => t(`services.${service}`)).join(', ')],
           [t('fields.funding'), organisation.funding ? t(`funding.${organisation.funding}`) : ''],
           [
-            t('fields.hostsClearingOffice'),
-            organisation.hostsClearingOffice ? t('common.yes') : t('common.no'),
-          ],
-          [
             t('fields.dataProtectionLaw'),
             organisation.dataProtectionLaw ? t(`dataProtectionLaw.${organisation.dataProtectionLaw}`) : '',
+          ],
+        ] satisfies [string, string][])
+      : []),
+    // The clearing office sits inside the foreigners' authority (staffed by counselling services).
+    ...(organisation.kind === 'abh'
+      ? ([
+          [
+            t('fields.hostsClearingOffice'),
+            organisation.hostsClearingOffice ? t('common.yes') : t('common.no'),
           ],
         ] satisfies [string, string][])
       : []),

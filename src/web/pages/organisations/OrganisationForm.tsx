@@ -117,6 +117,13 @@ export function OrganisationForm({
             values={values.services}
             onChange={(selected) => set('services', subset(services, selected))}
           />
+        </fieldset>
+      )}
+
+      {/* The clearing office sits inside the foreigners' authority, staffed by counselling services. */}
+      {kind === 'abh' && (
+        <fieldset className="group">
+          <legend>{t('organisations.groups.clearing')}</legend>
           <CheckboxField
             name="hostsClearingOffice"
             label={t('fields.hostsClearingOffice')}
