@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
@@ -77,4 +77,18 @@ export async function signInThroughUi(page: Page, email: string, password = demo
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** Adds languages by their names in a language picker (a group named by the field's label). */
+export async function addLanguages(
+  scope: Page | Locator,
+  label: string,
+  names: readonly string[],
+): Promise<void> {
+  const group = scope.getByRole('group', { name: label, exact: true });
+  for (const name of names) {
+    await group.getByLabel(`${label}: hinzufügen`, { exact: true }).selectOption({ label: name });
+    await group.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    await group.getByRole('listitem').filter({ hasText: name }).waitFor();
+  }
 }

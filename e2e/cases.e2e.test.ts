@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
+import { addLanguages, expectAccessible, signInThroughUi, usePages } from './browser.ts';
 
 const openPage = usePages();
 
@@ -42,7 +42,7 @@ describe('a counsellor’s day in case management', () => {
     await page.getByLabel('Name oder Pseudonym').fill('Müller-Dragan');
     await page.getByLabel('Geburtsdatum').fill('1982-06-14');
     await page.getByText(/Jahre: Migrationsberatung für erwachsene Zugewanderte/).waitFor();
-    await page.getByLabel('Sprachen').fill('sr, de');
+    await addLanguages(page, 'Sprachen', ['Serbisch', 'Deutsch']);
     await page.getByRole('button', { name: 'Familienangehörige/n hinzufügen' }).click();
     await expect.poll(() => focusedName(page)).toBe('familyMembers.0.relation');
     await page.getByLabel('Zugangsweg').selectOption({ label: 'Integrationskurs' });
@@ -213,7 +213,7 @@ describe('changing what was recorded, from the case page', () => {
     await expectAccessible(page, 'client edit panel');
 
     await panel.getByLabel('Telefon').fill('0176 5550123');
-    await panel.getByLabel('Sprachen').fill('uk, ru, de');
+    await addLanguages(panel, 'Sprachen', ['Deutsch']);
     await panel.getByLabel('Jahr der Einreise').fill(String(new Date().getFullYear() + 1));
     await panel.getByRole('button', { name: 'Familienangehörige/n hinzufügen' }).click();
     await expect.poll(() => focusedName(page)).toBe('familyMembers.2.relation');

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseSettings, ClientCore, ClientInput, FamilyMember } from '../../api/cases.ts';
 import type { Locale } from '../../api/types.ts';
+import { CountryField, LanguagesField } from '../../components/CodePickers.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/Field.tsx';
 import { useFormValues } from '../../hooks/useFormValues.ts';
 import { currentLocale } from '../../i18n/index.ts';
@@ -177,8 +178,8 @@ export function ClientFields({
           emptyLabel={t('common.notSpecified')}
           options={genders.map((g) => ({ value: g, label: tc(`genders.${g}`) }))}
         />
-        <TextField {...text('citizenship')} label={tc('citizenship')} hint={tc('citizenshipHint')} />
-        <TextField {...text('languages')} label={tc('languages')} hint={tc('languagesHint')} />
+        <CountryField {...text('citizenship')} label={tc('citizenship')} />
+        <LanguagesField {...text('languages')} label={tc('languages')} />
         <TextField {...text('arrivalYear')} inputMode="numeric" label={tc('arrivalYear')} />
         <SelectField
           {...text('residenceStatusGroup')}

@@ -4,6 +4,7 @@ import type { OfficeInput } from '../../api/offices.ts';
 import { services } from '../../api/types.ts';
 import type { Office, OfficeContact, OnlineLink, Service } from '../../api/types.ts';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
+import { LanguagesField } from '../../components/CodePickers.tsx';
 import { CheckboxField, CheckboxGroup, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { useCheck } from '../../hooks/useCheck.ts';
@@ -190,11 +191,7 @@ export function OfficeForm({
       <fieldset className="field-group">
         <legend>{t('officeDetails.heading')}</legend>
         <div className="form-grid">
-          <TextField
-            {...text('languages')}
-            label={t('officeDetails.languages')}
-            hint={t('officeDetails.languagesHint')}
-          />
+          <LanguagesField {...text('languages')} label={t('officeDetails.languages')} />
           <TextField
             {...text('catchmentPostcodes')}
             label={t('officeDetails.catchmentPostcodes')}
