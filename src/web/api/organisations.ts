@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { assignableRolesResponse } from '../../server/modules/users/users.schemas.ts';
 import { api } from './client.ts';
 import type {
   DataProtectionLaw,
@@ -6,7 +8,6 @@ import type {
   OrganisationDetail,
   OrganisationKind,
   Page,
-  Role,
   Service,
 } from './types.ts';
 
@@ -47,5 +48,5 @@ export const organisationsApi = {
   update: (id: string, body: Partial<OrganisationInput> & { version: number; requireTotp?: boolean }) =>
     api.patch<Organisation>(one(id), body),
   assignableRoles: (id: string, signal?: AbortSignal) =>
-    api.get<{ roles: Role[] }>(`${one(id)}/roles`, { signal }),
+    api.get<z.infer<typeof assignableRolesResponse>>(`${one(id)}/roles`, { signal }),
 };

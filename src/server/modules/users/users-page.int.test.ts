@@ -7,6 +7,7 @@ import {
   expectStatus,
   organisationWithAdmin,
   signedIn,
+  signedInSystemAdmin,
   type Page,
   type Person,
   type UserBody,
@@ -82,6 +83,20 @@ describe(`audit of one visit of the users page (${testDatabaseKind})`, () => {
     const { roles } = await visitUsersPage(counsellor, provider.id);
     expect(roles).toEqual([]); // so the page offers no invitation
     expect(await listedRows(counsellor)).toHaveLength(before.length + 1);
+  });
+
+  it('R-SEC-1: the system administration working on another organisation’s staff also writes one row, and learns its name', async () => {
+    const sys = await signedInSystemAdmin(t.app, t.database.db);
+    const before = await listedRows(sys);
+    const roles = expectStatus<{ organisation: { id: string; name: string }; roles: string[] }>(
+      await sys.client.get(`/api/organisations/${provider.id}/roles`),
+      200,
+    );
+    expect(roles.organisation).toEqual({ id: provider.id, name: provider.name });
+    await visitUsersPage(sys, provider.id);
+    const after = await listedRows(sys);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toMatchObject({ entity_id: provider.id, organisation_id: provider.id });
   });
 
   it('R-SEC-1: the assignable roles show no personal data and write no audit row', async () => {

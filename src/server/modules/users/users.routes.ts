@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App } from '../../http/app.ts';
 import { idParams, pageOf, problemResponses } from '../../http/schemas.ts';
 import { withAuth, type AppDeps } from '../../http/request-context.ts';
@@ -30,7 +29,7 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'In dieser Organisation vergebbare Rollen',
         params: idParams,
-        response: { 200: z.object({ roles: z.array(s.roleSchema) }), ...problemResponses },
+        response: { 200: s.assignableRolesResponse, ...problemResponses },
       },
     },
     (request) => withAuth(deps, request, (ctx) => service.assignableRoles(ctx, request.params.id)),
@@ -119,7 +118,7 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'Einladung erneut senden',
         params: idParams,
-        response: { 200: z.object({ invitationUrl: z.string(), mailed: z.boolean() }), ...problemResponses },
+        response: { 200: s.invitationLinkResponse, ...problemResponses },
       },
     },
     (request) => withAuth(deps, request, (ctx) => service.reinviteUser(ctx, request.params.id)),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { roles } from '../../policy/roles.ts';
 import { emailField, optionalText, paginationQuery, versionField } from '../../http/schemas.ts';
+import { userStatuses } from './users.values.ts';
 
 export const roleSchema = z.enum(roles);
-export const userStatusSchema = z.enum(['invited', 'active', 'deactivated']);
+export const userStatusSchema = z.enum(userStatuses);
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -48,10 +49,20 @@ export const listUsersQuery = z.strictObject({
   ...paginationQuery,
 });
 
+/** A new invitation link (inviting again); `mailed` tells whether it went out by e-mail. */
+export const invitationLinkResponse = z.object({ invitationUrl: z.string(), mailed: z.boolean() });
+
 export const invitationResult = z.object({
   user: userSchema,
   invitationUrl: z.string(),
   mailed: z.boolean(),
+});
+
+/** The roles an organisation's staff can hold. */
+/** The roles one can assign in an organisation, with the organisation's name (no personal data). */
+export const assignableRolesResponse = z.object({
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  roles: z.array(roleSchema),
 });
 
 export type InviteUserInput = z.infer<typeof inviteUserBody>;

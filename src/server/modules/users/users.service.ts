@@ -83,19 +83,25 @@ function checkRoles(roles: readonly Role[], kind: OrganisationKind): void {
 }
 
 /**
- * The roles the actor can assign in an organisation: none for whoever may neither invite nor
- * change its staff, so the Users page learns from this answer (no personal data, no audit row)
- * whether to offer an invitation, and does not need the organisation's detail with its central
- * contacts, whose reading is audited as a second `user.listed` (R-SEC-1).
+ * The roles the actor can assign in an organisation, with its name: none for whoever may neither
+ * invite nor change its staff, so the Users page learns from this answer (no personal data, no
+ * audit row) whether to offer an invitation and which organisation it shows, and does not need the
+ * organisation's detail with its central contacts, whose reading is audited as a second
+ * `user.listed` (R-SEC-1) — also for the system administration working on another organisation.
  */
 export async function assignableRoles(ctx: RequestContext, organisationId: string) {
   const organisation = await loadOrganisation(ctx, organisationId, 'user.list');
   const kind = organisation.kind as OrganisationKind;
   const target: Resource = { type: 'organisation', organisationId, organisationKind: kind };
-  if (!can(ctx.actor, 'user.invite', target) && !can(ctx.actor, 'user.update', target)) return { roles: [] };
+  const named = { id: organisation.id, name: organisation.name };
+  if (!can(ctx.actor, 'user.invite', target) && !can(ctx.actor, 'user.update', target))
+    return { organisation: named, roles: [] };
   const all = rolesByOrganisationKind[kind] as readonly Role[];
   // Only the operator's own administration hands out system administration.
-  return { roles: all.filter((r) => r !== 'system_admin' || ctx.actor.roles.includes('system_admin')) };
+  return {
+    organisation: named,
+    roles: all.filter((r) => r !== 'system_admin' || ctx.actor.roles.includes('system_admin')),
+  };
 }
 
 export async function listUsers(ctx: RequestContext, organisationId: string, query: ListUsersQuery) {

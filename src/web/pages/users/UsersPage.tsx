@@ -41,18 +41,13 @@ export function UsersPage() {
   const ownOrganisation = organisationId === self.organisation.id;
   const { filters, offset, setFilters, setOffset } = useListParams(filterKeys);
   // R-SEC-1: one visit lists the staff once. The organisation's detail carries its central
-  // contacts, and reading them is audited as another `user.listed`; the name of one's own
-  // organisation is in the session, so only the system administration, working on another
-  // organisation, asks for the detail to show its name.
-  const otherOrganisation = useApi(
-    ownOrganisation ? null : (signal) => organisationsApi.get(organisationId, signal),
-    [organisationId, ownOrganisation],
-  );
-  const organisationName = ownOrganisation ? self.organisation.name : otherOrganisation.data?.name;
+  // contacts, and reading them is audited as another `user.listed`; so the page takes the
+  // organisation's name from the session or from the assignable roles, never from the detail.
   const assignable = useApi(
     (signal) => organisationsApi.assignableRoles(organisationId, signal),
     [organisationId],
   );
+  const organisationName = ownOrganisation ? self.organisation.name : assignable.data?.organisation.name;
   const users = useApi(
     (signal) => usersApi.list(organisationId, { ...filters, offset, limit: pageSize }, signal),
     [organisationId, filters, offset],
