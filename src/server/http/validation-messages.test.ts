@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { useGermanValidationMessages } from './validation-messages.ts';
+import { useGermanValidationMessages, validationMessage } from './validation-messages.ts';
 
 useGermanValidationMessages();
 
@@ -48,5 +48,20 @@ describe('validation messages in plain German', () => {
     expect(messages(z.string().min(10, 'Mindestens 10 Zeichen, bitte.'), 'kurz')).toEqual([
       'Mindestens 10 Zeichen, bitte.',
     ]);
+  });
+});
+
+describe('validation messages in the English interface', () => {
+  it('R-UX-1: the English interface gets the same plain messages in English', () => {
+    const issues = z
+      .strictObject({ email: z.email(), name: z.string().min(3), kind: z.enum(['a']) })
+      .safeParse({ email: 'x', name: 'a', kind: 'b' }).error?.issues;
+    const english = (issues ?? []).map((issue) => validationMessage({ ...issue, input: undefined }, 'en'));
+    expect(english).toEqual([
+      'Please enter a valid e-mail address.',
+      'Please enter at least 3 characters.',
+      'Please choose a value from the list.',
+    ]);
+    for (const message of english) expect(message).not.toMatch(/[äöüß]|Bitte/);
   });
 });

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { installValidationMessages } from '../../server/http/validation-messages.ts';
 import type { Locale } from '../api/types.ts';
 import de from './de.json';
 import en from './en.json';
@@ -43,6 +44,8 @@ export async function applyLocale(locale: Locale): Promise<void> {
 
 i18n.on('languageChanged', (language: string) => {
   document.documentElement.lang = language === 'en' ? 'en' : 'de';
+  // Forms that check with the server's schemas speak the language shown.
+  installValidationMessages(language === 'en' ? 'en' : 'de');
 });
 
 // Both files must hold the same keys; the compiler checks each against the other.

@@ -58,7 +58,6 @@ export const invitationResult = z.object({
   mailed: z.boolean(),
 });
 
-/** The roles an organisation's staff can hold. */
 /** The roles one can assign in an organisation, with the organisation's name (no personal data). */
 export const assignableRolesResponse = z.object({
   organisation: z.object({ id: z.uuid(), name: z.string() }),
