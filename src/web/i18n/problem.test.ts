@@ -33,3 +33,24 @@ describe('fieldProblemMessage', () => {
     expect(fieldProblemMessage({ ...field, code: 'client' }, t, 'en')).toBe('Bereits vergeben');
   });
 });
+
+describe('field problems the server names', () => {
+  it('R-UX-1: every code a server check gives a field has an English text', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const en = (await import('./en.json')).default;
+    const root = new URL('../../server/', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    const codes = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(new URL(file, root), 'utf8');
+      // `{ path: …, code: 'x', message: … }` in errors[], and `check.add(path, message, 'x')`.
+      for (const m of source.matchAll(/path:[^\n]*?\n?\s*code: '([a-z_]+)'/g)) if (m[1]) codes.add(m[1]);
+      for (const m of source.matchAll(/check\.add\([^;]*?,\s*'([a-z_]+)',?\s*\)/g)) if (m[1]) codes.add(m[1]);
+    }
+    expect(codes.size).toBeGreaterThan(5);
+    const missing = [...codes].filter((code) => !Object.hasOwn(en.fieldErrors, code));
+    expect(missing).toEqual([]);
+  });
+});
