@@ -31,7 +31,7 @@ async function visitUsersPage(as: Person, organisationId: string) {
   return { roles: roles.roles, users };
 }
 
-describe(`audit of one visit of the users page (${testDatabaseKind})`, () => {
+describe(`one visit of the users page: its audit and what it shows (${testDatabaseKind})`, () => {
   let t: TestApp;
   let provider: TestOrganisation;
   let providerAdmin: Person;
@@ -125,25 +125,6 @@ describe(`audit of one visit of the users page (${testDatabaseKind})`, () => {
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)?.details).toMatchObject({ purpose: 'central_contacts' });
   });
-});
-
-describe(`what colleagues see of each other on the users page (${testDatabaseKind})`, () => {
-  let t: TestApp;
-  let provider: TestOrganisation;
-  let providerAdmin: Person;
-  let counsellor: Person;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    const db = t.database.db;
-    ({ organisation: provider, admin: providerAdmin } = await organisationWithAdmin(
-      t.app,
-      db,
-      'welfare_provider',
-    ));
-    counsellor = await signedIn(t.app, db, provider, ['counsellor']);
-  });
-  afterAll(() => t.close());
 
   it('R-ORG-4: a counsellor sees colleagues’ names and contact details, not their sign-in times or second factor', async () => {
     const { users } = await visitUsersPage(counsellor, provider.id);
