@@ -1,18 +1,10 @@
+import type { z } from 'zod';
+import type { auditQuery } from '../../server/modules/audit/audit.routes.ts';
 import { api } from './client.ts';
 import type { AuditEntry, Page } from './types.ts';
 
-export interface AuditQuery {
-  actorUserId?: string;
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  /** ISO date-time. */
-  from?: string;
-  /** ISO date-time. */
-  to?: string;
-  offset?: number;
-  limit?: number;
-}
+/** The filters of the log, as the server reads them (dates ISO date-times); each may be left out. */
+export type AuditQuery = Partial<z.output<typeof auditQuery>>;
 
 /** The append-only audit log. */
 export const auditApi = {

@@ -1,15 +1,19 @@
-import { api, ApiError, setCsrfToken } from './client.ts';
+import type { z } from 'zod';
 import type {
-  ApiToken,
-  Invitation,
-  Locale,
-  LoginResult,
-  RecoveryCodes,
-  Session,
-  SessionUser,
-  TokenScope,
-  TotpSetup,
-} from './types.ts';
+  acceptInvitationBody,
+  codeAndPasswordBody,
+  codeBody,
+  createTokenBody,
+  createTokenResponse,
+  loginBody,
+  meBody,
+  passwordBody,
+  reauthenticateBody,
+  tokenListResponse,
+  totpLoginBody,
+} from '../../server/modules/auth/auth.schemas.ts';
+import { api, ApiError, setCsrfToken } from './client.ts';
+import type { Invitation, LoginResult, RecoveryCodes, Session, SessionUser, TotpSetup } from './types.ts';
 
 async function remember(result: Promise<LoginResult>): Promise<LoginResult> {
   const value = await result;
@@ -33,9 +37,9 @@ export const authApi = {
       throw error;
     }
   },
-  login: (body: { email: string; password: string }) =>
+  login: (body: z.input<typeof loginBody>) =>
     remember(api.post<LoginResult>('/api/auth/login', body, { quiet: true })),
-  loginTotp: (body: { code: string } | { recoveryCode: string }) =>
+  loginTotp: (body: z.input<typeof totpLoginBody>) =>
     remember(api.post<LoginResult>('/api/auth/login/totp', body, { quiet: true })),
   logout: async (): Promise<void> => {
     await api.post<void>('/api/auth/logout', undefined, { quiet: true });
@@ -46,25 +50,26 @@ export const authApi = {
     setCsrfToken(null);
   },
   /** Changes the person's own settings; resolves with the updated user. */
-  updateMe: async (body: { locale?: Locale; displayName?: string }): Promise<SessionUser> => {
-    // The answer is the user; the whole session (with the user inside) is accepted as well.
-    const result = await api.patch<SessionUser | Session>('/api/auth/me', body);
-    return 'user' in result ? result.user : result;
+  updateMe: async (body: z.input<typeof meBody>): Promise<SessionUser> => {
+    // The answer is the whole session; the caller needs the user in it.
+    const session = await api.patch<Session>('/api/auth/me', body);
+    return session.user;
   },
-  changePassword: (body: { currentPassword: string; newPassword: string }) =>
-    api.post<void>('/api/auth/password', body),
+  changePassword: (body: z.input<typeof passwordBody>) => api.post<void>('/api/auth/password', body),
   // Changing the second factor asks for the password again (re-authentication).
-  setupTotp: (body: { password: string }) => api.post<TotpSetup>('/api/auth/totp/setup', body),
-  confirmTotp: ({ code }: { code: string }) => api.post<RecoveryCodes>('/api/auth/totp/confirm', { code }),
-  disableTotp: (body: { code: string; password: string }) => api.post<void>('/api/auth/totp/disable', body),
-  regenerateRecoveryCodes: (body: { code: string; password: string }) =>
+  setupTotp: (body: z.input<typeof reauthenticateBody>) => api.post<TotpSetup>('/api/auth/totp/setup', body),
+  confirmTotp: ({ code }: z.input<typeof codeBody>) =>
+    api.post<RecoveryCodes>('/api/auth/totp/confirm', { code }),
+  disableTotp: (body: z.input<typeof codeAndPasswordBody>) => api.post<void>('/api/auth/totp/disable', body),
+  regenerateRecoveryCodes: (body: z.input<typeof codeAndPasswordBody>) =>
     api.post<RecoveryCodes>('/api/auth/recovery-codes', body),
-  tokens: (signal?: AbortSignal) => api.get<{ items: ApiToken[] }>('/api/auth/tokens', { signal }),
-  createToken: (body: { name: string; scope: TokenScope; expiresInDays?: number }) =>
-    api.post<{ token: string; item: ApiToken }>('/api/auth/tokens', body),
+  tokens: (signal?: AbortSignal) =>
+    api.get<z.infer<typeof tokenListResponse>>('/api/auth/tokens', { signal }),
+  createToken: (body: z.input<typeof createTokenBody>) =>
+    api.post<z.infer<typeof createTokenResponse>>('/api/auth/tokens', body),
   revokeToken: (id: string) => api.delete(`/api/auth/tokens/${encodeURIComponent(id)}`),
   invitation: (token: string, signal?: AbortSignal) =>
     api.get<Invitation>(`/api/auth/invitations/${encodeURIComponent(token)}`, { signal, quiet: true }),
-  acceptInvitation: (body: { token: string; password: string }) =>
+  acceptInvitation: (body: z.input<typeof acceptInvitationBody>) =>
     api.post<void>('/api/auth/invitations/accept', body, { quiet: true }),
 };

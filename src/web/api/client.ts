@@ -3,23 +3,20 @@
  * header on every state-changing request, and RFC 9457 problem details turned into ApiError.
  */
 
-/** A field-level problem; `path` is the dot-joined name of the field it belongs to. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-  code: string;
-}
+import type { z } from 'zod';
+import type { problemSchema } from '../../server/http/schemas.ts';
 
-/** Problem details as the API sends them (`application/problem+json`). */
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId?: string;
-  errors?: FieldProblem[];
-}
+type ServerProblem = z.infer<typeof problemSchema>;
+
+/** A field-level problem; `path` is the dot-joined name of the field it belongs to. */
+export type FieldProblem = NonNullable<ServerProblem['errors']>[number];
+
+/**
+ * Problem details as the API sends them (`application/problem+json`); one made in the browser
+ * (server unreachable, no problem document) has no type and no request id.
+ */
+export type Problem = Omit<ServerProblem, 'type' | 'requestId'> &
+  Partial<Pick<ServerProblem, 'type' | 'requestId'>>;
 
 /** Thrown for every failed request, so callers handle one error type. */
 export class ApiError extends Error {
@@ -43,7 +40,8 @@ export class ApiError extends Error {
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
-export interface RequestOptions {
+/** Web-only: how the browser sends one request (not an API shape). */
+export type RequestOptions = {
   body?: unknown;
   /** A multipart body (file uploads); sent as it is instead of JSON. */
   form?: FormData;
@@ -51,7 +49,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not report 401 to the session listener (used for the session probe and sign-in). */
   quiet?: boolean;
-}
+};
 
 /** Codes after which the session is gone and the person has to sign in again. */
 const signedOutCodes = new Set(['session_expired', 'not_authenticated']);

@@ -1,13 +1,16 @@
+import type { z } from 'zod';
+import type {
+  countriesResponse,
+  publicLanguagesResponse,
+  scheduleBody,
+} from '../../server/modules/directory/directory.schemas.ts';
 import { api } from './client.ts';
-import type { Flyer, HostedHours, HoursException, Overview, Page, Schedule, WeeklyHours } from './types.ts';
+import type { Flyer, HostedHours, Overview, Page, Schedule } from './types.ts';
 
 const office = (id: string) => `/api/offices/${encodeURIComponent(id)}`;
 
-export interface ScheduleInput {
-  version: number;
-  hours: Omit<WeeklyHours, 'id' | 'place'>[];
-  exceptions: Omit<HoursException, 'id' | 'place'>[];
-}
+/** The whole weekly schedule as sent: replaced at once. */
+export type ScheduleInput = z.input<typeof scheduleBody>;
 
 /** Hours, the partner overview and flyers of the directory (R-DIR-1, R-DIR-3, R-DIR-5). */
 export const directoryApi = {
@@ -34,7 +37,7 @@ export const directoryApi = {
   removeFlyer: (flyerId: string, version: number) =>
     api.delete(`/api/flyers/${encodeURIComponent(flyerId)}`, { query: { version } }),
   languages: (signal?: AbortSignal) =>
-    api.get<{ items: { code: string; de: string; en: string }[] }>('/api/meta/languages', { signal }),
+    api.get<z.infer<typeof publicLanguagesResponse>>('/api/meta/languages', { signal }),
   countries: (signal?: AbortSignal) =>
-    api.get<{ items: { code: string; de: string; en: string }[] }>('/api/meta/countries', { signal }),
+    api.get<z.infer<typeof countriesResponse>>('/api/meta/countries', { signal }),
 };

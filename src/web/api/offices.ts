@@ -1,25 +1,11 @@
+import type { z } from 'zod';
+import type { createOfficeBody, updateOfficeBody } from '../../server/modules/offices/offices.schemas.ts';
 import { api } from './client.ts';
-import type { Office, OfficeContact, OnlineLink, Page, Service } from './types.ts';
+import type { Office, Page } from './types.ts';
 
-export interface OfficeInput {
-  name: string;
-  street: string;
-  postcode: string;
-  city: string;
-  phone: string | null;
-  email: string | null;
-  services: Service[];
-  description?: string | null;
-  website?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  languages?: string[];
-  accessibility?: string | null;
-  onlineLinks?: OnlineLink[];
-  catchmentPostcodes?: string[];
-  catchmentMunicipalities?: string[];
-  contacts?: Omit<OfficeContact, 'id'>[];
-}
+export type OfficeInput = z.input<typeof createOfficeBody>;
+/** A change: the fields sent, with the version it is based on. */
+export type OfficeUpdate = z.input<typeof updateOfficeBody>;
 
 const one = (id: string) => `/api/offices/${encodeURIComponent(id)}`;
 const ofOrganisation = (organisationId: string) =>
@@ -31,6 +17,6 @@ export const officesApi = {
     api.get<Page<Office>>(ofOrganisation(organisationId), { signal }),
   create: (organisationId: string, body: OfficeInput) =>
     api.post<Office>(ofOrganisation(organisationId), body),
-  update: (id: string, body: Partial<OfficeInput> & { version: number }) => api.patch<Office>(one(id), body),
+  update: (id: string, body: OfficeUpdate) => api.patch<Office>(one(id), body),
   remove: (id: string, version: number) => api.delete(one(id), { query: { version } }),
 };

@@ -1,40 +1,19 @@
 import type { z } from 'zod';
+import type {
+  createOrganisationBody,
+  listOrganisationsQuery,
+  updateOrganisationBody,
+} from '../../server/modules/organisations/organisations.schemas.ts';
 import type { assignableRolesResponse } from '../../server/modules/users/users.schemas.ts';
 import { api } from './client.ts';
-import type {
-  DataProtectionLaw,
-  Funding,
-  Organisation,
-  OrganisationDetail,
-  OrganisationKind,
-  Page,
-  Service,
-} from './types.ts';
+import type { Organisation, OrganisationDetail, Page } from './types.ts';
 
-/** The editable fields of an organisation; empty optional values are sent as null. */
-export interface OrganisationInput {
-  name: string;
-  kind: OrganisationKind;
-  subtype: string | null;
-  umbrella: string | null;
-  services: Service[];
-  funding: Funding | null;
-  hostsClearingOffice: boolean;
-  dataProtectionLaw: DataProtectionLaw | null;
-  street: string | null;
-  postcode: string | null;
-  city: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-}
-
-export interface OrganisationQuery {
-  kind?: string;
-  q?: string;
-  offset?: number;
-  limit?: number;
-}
+/** A new organisation as sent; empty optional values are sent as null. */
+export type OrganisationInput = z.input<typeof createOrganisationBody>;
+/** A change: the fields sent, with the version it is based on. */
+export type OrganisationUpdate = z.input<typeof updateOrganisationBody>;
+/** The list's filters, as the server reads them; each may be left out. */
+export type OrganisationQuery = Partial<z.output<typeof listOrganisationsQuery>>;
 
 const base = '/api/organisations';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;

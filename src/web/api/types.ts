@@ -1,401 +1,113 @@
-/** Shapes of the API's JSON, as the browser uses them. */
+/**
+ * Shapes of the API's JSON, as the browser uses them: each is inferred from the server's zod schema
+ * of the route (`z.infer` for answers, `z.input` for request bodies), so the web cannot drift from
+ * the API. The imports of schemas are type-only and erased from the bundle; value lists come from
+ * zod-free modules of the server (`policy/roles.ts`, `modules/<m>/<m>.values.ts`).
+ */
+import type { z } from 'zod';
+import type { pageOf } from '../../server/http/schemas.ts';
+import type {
+  invitationResponse,
+  loginResponse,
+  navigationKeys,
+  recoveryCodesResponse,
+  sessionResponse,
+  sessionStateSchema,
+  tokenSchema,
+  totpSetupResponse,
+} from '../../server/modules/auth/auth.schemas.ts';
+import type {
+  organisationDetailSchema,
+  organisationSchema,
+} from '../../server/modules/organisations/organisations.schemas.ts';
+import type { invitationLinkResponse, userSchema } from '../../server/modules/users/users.schemas.ts';
+import type { contactSchema, officeSchema } from '../../server/modules/offices/offices.schemas.ts';
+import type {
+  exceptionSchema,
+  hostedHoursResponse,
+  hoursSchema,
+  overviewOfficeSchema,
+  overviewResponse,
+  scheduleSchema,
+} from '../../server/modules/directory/directory.schemas.ts';
+import type { flyerSchema } from '../../server/modules/flyers/flyers.routes.ts';
+import type {
+  categorySchema,
+  notificationSchema,
+  offerSchema,
+} from '../../server/modules/offers/offers.schemas.ts';
+import type { auditEntry } from '../../server/modules/audit/audit.routes.ts';
 
-export type Locale = 'de' | 'en';
+export { roles, organisationKinds } from '../../server/policy/roles.ts';
+export type { Role, OrganisationKind } from '../../server/policy/roles.ts';
+export {
+  services,
+  fundings,
+  dataProtectionLaws,
+  organisationSubtypes,
+} from '../../server/modules/organisations/organisations.values.ts';
+export type {
+  Service,
+  Funding,
+  DataProtectionLaw,
+  OrganisationSubtype,
+} from '../../server/modules/organisations/organisations.values.ts';
+export { userStatuses } from '../../server/modules/users/users.values.ts';
+export type { UserStatus } from '../../server/modules/users/users.values.ts';
+export { offerKinds } from '../../server/modules/offers/offers.values.ts';
+export type { OfferKind, DigestFrequency } from '../../server/modules/offers/offers.values.ts';
 
-export const roles = [
-  'counsellor',
-  'team_lead',
-  'org_admin',
-  'clearing_staff',
-  'partner_staff',
-  'central_contact',
-  'system_admin',
-] as const;
-export type Role = (typeof roles)[number];
+// Sign-in and session
 
-export const organisationKinds = [
-  'welfare_provider',
-  'jobcenter',
-  'abh',
-  'course_provider',
-  'other',
-  'operator',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+export type Session = z.infer<typeof sessionResponse>;
+export type SessionUser = Session['user'];
+export type SessionState = z.infer<typeof sessionStateSchema>;
+export type Locale = SessionUser['locale'];
+export type NavigationKey = (typeof navigationKeys)[number];
+export type LoginResult = z.infer<typeof loginResponse>;
+export type TotpSetup = z.infer<typeof totpSetupResponse>;
+export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
+export type ApiToken = z.infer<typeof tokenSchema>;
+export type TokenScope = ApiToken['scope'];
+export type Invitation = z.infer<typeof invitationResponse>;
 
-export const services = ['MBE', 'JMD'] as const;
-export type Service = (typeof services)[number];
+// Organisations and staff
 
-export const fundings = ['federal', 'state', 'federal_and_state'] as const;
-export type Funding = (typeof fundings)[number];
+export type Organisation = z.infer<typeof organisationSchema>;
+export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
+export type User = z.infer<typeof userSchema>;
+export type InvitationLink = z.infer<typeof invitationLinkResponse>;
 
-export const dataProtectionLaws = ['dsgvo', 'kdg', 'dsg_ekd'] as const;
-export type DataProtectionLaw = (typeof dataProtectionLaws)[number];
+// Offices and the directory
 
-export const userStatuses = ['invited', 'active', 'deactivated'] as const;
-export type UserStatus = (typeof userStatuses)[number];
-
-export type NavigationKey =
-  | 'dashboard'
-  | 'cases'
-  | 'team'
-  | 'organisations'
-  | 'myOrganisation'
-  | 'offices'
-  | 'directory'
-  | 'hostedHours'
-  | 'offers'
-  | 'notifications'
-  | 'users'
-  | 'audit'
-  | 'caseSettings'
-  | 'caseDeletions'
-  | 'account';
-
-export type SessionState = 'active' | 'mfa_pending' | 'enrolment_required';
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  locale: Locale;
-  totpEnabled: boolean;
-  organisation: { id: string; name: string; kind: OrganisationKind; requireTotp: boolean };
-}
-
-export interface Session {
-  state: SessionState;
-  csrfToken: string;
-  user: SessionUser;
-  navigation: NavigationKey[];
-  /** A partner organisation's account: every page shows the independence notice. */
-  partner: boolean;
-}
-
-export interface LoginResult {
-  state: SessionState;
-  csrfToken: string;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauthUri: string;
-  qrSvg: string;
-}
-
-export interface RecoveryCodes {
-  recoveryCodes: string[];
-}
-
-export type TokenScope = 'read' | 'write';
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: TokenScope;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface Invitation {
-  email: string;
-  displayName: string;
-  organisationName: string;
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  subtype: string | null;
-  umbrella: string | null;
-  services: Service[];
-  funding: Funding | null;
-  hostsClearingOffice: boolean;
-  dataProtectionLaw: DataProtectionLaw | null;
-  requireTotp: boolean;
-  street: string | null;
-  postcode: string | null;
-  city: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  deactivatedAt: string | null;
-  version: number;
-  allowedActions: string[];
-}
-
-export interface OrganisationDetail extends Organisation {
-  centralContacts: User[];
-  /** null when the reader may not see the organisation's staff (the contacts are then withheld). */
-  centralContactMissing: boolean | null;
-}
-
-export interface User {
-  id: string;
-  organisationId: string;
-  email: string;
-  displayName: string;
-  functionTitle: string | null;
-  phone: string | null;
-  roles: Role[];
-  status: UserStatus;
-  totpEnabled?: boolean;
-  lastLoginAt?: string | null;
-  version: number;
-  allowedActions: string[];
-}
-
-export interface InvitationLink {
-  invitationUrl: string;
-  mailed: boolean;
-}
-
-export interface OfficeContact {
-  id?: string;
-  functionTitle: string;
-  name: string | null;
-  namePublic: boolean;
-  phone: string | null;
-  email: string | null;
-  languages: string[];
-}
-
-export interface OnlineLink {
-  platform: 'mbeon' | 'caritas' | 'diakonie' | 'drk' | 'awo' | 'paritaet' | 'other';
-  url: string;
-  label: string | null;
-}
-
-export interface Office {
-  id: string;
-  organisationId: string;
-  name: string;
-  street: string;
-  postcode: string;
-  city: string;
-  phone: string | null;
-  email: string | null;
-  services: Service[];
-  description: string | null;
-  website: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  languages: string[];
-  accessibility: string | null;
-  onlineLinks: OnlineLink[];
-  serviceAges: Partial<Record<Service, { minAge: number; maxAge: number | null }>>;
-  catchmentPostcodes: string[];
-  catchmentMunicipalities: string[];
-  contacts: OfficeContact[];
-  version: number;
-  allowedActions: string[];
-}
-
+export type Office = z.infer<typeof officeSchema>;
+export type OfficeContact = z.infer<typeof contactSchema>;
+export type OnlineLink = Office['onlineLinks'][number];
+export type WeeklyHours = z.infer<typeof hoursSchema>;
+export type HoursKind = WeeklyHours['kind'];
 /** Premises of a partner (ABH, Jobcenter) where an office holds hours (R-DIR-3). */
-export interface PartnerPlace {
-  organisationId: string;
-  name: string;
-  street: string | null;
-  postcode: string | null;
-  city: string | null;
-}
-
-export type HoursKind = 'counselling' | 'opening';
-
-export interface WeeklyHours {
-  id?: string;
-  kind: HoursKind;
-  service: Service | null;
-  weekday: number;
-  opensAt: string;
-  closesAt: string;
-  validFrom: string | null;
-  validTo: string | null;
-  partnerOrganisationId: string | null;
-  place?: PartnerPlace | null;
-  room: string | null;
-  byAppointment: boolean;
-  note: string | null;
-}
-
-export type ExceptionKind = 'closed' | 'holiday' | 'extra';
-
-export interface HoursException {
-  id?: string;
-  kind: ExceptionKind;
-  startsOn: string;
-  endsOn: string;
-  opensAt: string | null;
-  closesAt: string | null;
-  partnerOrganisationId: string | null;
-  place?: PartnerPlace | null;
-  room: string | null;
-  note: string | null;
-}
-
-export interface Schedule {
-  officeId: string;
-  version: number;
-  hours: WeeklyHours[];
-  exceptions: HoursException[];
-  allowedActions: string[];
-}
-
-export interface OverviewOffice {
-  id: string;
-  providerId: string;
-  providerName: string;
-  name: string;
-  street: string;
-  postcode: string;
-  city: string;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  services: Service[];
-  languages: string[];
-  accessibility: string | null;
-  onlineLinks: OnlineLink[];
-  catchmentPostcodes: string[];
-  catchmentMunicipalities: string[];
-  contacts: { functionTitle: string; name: string | null; phone: string | null; email: string | null }[];
-  hours: WeeklyHours[];
-  upcomingExceptions: HoursException[];
-}
-
-export interface Overview {
-  generatedAt: string;
-  hoursInYourPremises: number;
-  offices: OverviewOffice[];
-}
-
-/** One date of counselling hours in a partner's premises; cancelled by a closure of the office, if set. */
-export interface HostedSlot {
-  officeId: string;
-  officeName: string;
-  providerName: string;
-  kind: HoursKind | 'extra';
-  service: Service | null;
-  opensAt: string;
-  closesAt: string;
-  room: string | null;
-  byAppointment: boolean;
-  note: string | null;
-  cancelled: { kind: 'closed' | 'holiday'; note: string | null } | null;
-}
-
+export type PartnerPlace = NonNullable<WeeklyHours['place']>;
+export type HoursException = z.infer<typeof exceptionSchema>;
+export type ExceptionKind = HoursException['kind'];
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type OverviewOffice = z.infer<typeof overviewOfficeSchema>;
+export type Overview = z.infer<typeof overviewResponse>;
 /** The counselling hours held in the own premises this week and next (R-DIR-3). */
-export interface HostedHours {
-  organisationId: string;
-  organisationName: string;
-  from: string;
-  until: string;
-  generatedAt: string;
-  offices: {
-    id: string;
-    name: string;
-    providerId: string;
-    providerName: string;
-    services: Service[];
-    street: string;
-    postcode: string;
-    city: string;
-    phone: string | null;
-    email: string | null;
-    hours: WeeklyHours[];
-  }[];
-  days: { date: string; weekday: number; slots: HostedSlot[] }[];
-}
+export type HostedHours = z.infer<typeof hostedHoursResponse>;
+/** One date of counselling hours in a partner's premises; cancelled by a closure of the office, if set. */
+export type HostedSlot = HostedHours['days'][number]['slots'][number];
+export type Flyer = z.infer<typeof flyerSchema>;
+export type FlyerFile = Flyer['files'][number];
 
-export interface FlyerFile {
-  language: string;
-  revision: number;
-  revisions: number;
-  mediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
-  byteSize: number;
-  filename: string;
-  uploadedAt: string;
-  downloadUrl: string;
-}
+// Offers and notifications
 
-export interface Flyer {
-  id: string;
-  officeId: string;
-  organisationId: string;
-  officeName: string;
-  providerName: string;
-  title: string;
-  version: number;
-  files: FlyerFile[];
-  allowedActions: string[];
-}
+export type OfferCategory = z.infer<typeof categorySchema>;
+export type Offer = z.infer<typeof offerSchema>;
+export type Notification = z.infer<typeof notificationSchema>;
 
-export const offerKinds = ['course', 'measure', 'regulation'] as const;
-export type OfferKind = (typeof offerKinds)[number];
+// Audit
 
-export interface OfferCategory {
-  id: string;
-  kind: OfferKind;
-  de: string;
-  en: string;
-}
+export type AuditEntry = z.infer<typeof auditEntry>;
 
-export interface Offer {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  kind: OfferKind;
-  categoryId: string;
-  categoryLabel: string;
-  title: string;
-  summary: string | null;
-  place: string | null;
-  street: string | null;
-  postcode: string | null;
-  city: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  schedule: string | null;
-  freePlaces: number | null;
-  childcare: boolean | null;
-  languages: string[];
-  targetGroup: string | null;
-  audienceOrganisationIds: string[];
-  contact: string | null;
-  url: string | null;
-  reference: string | null;
-  effectiveFrom: string | null;
-  publishedAt: string;
-  version: number;
-  allowedActions: string[];
-}
-
-export interface Notification extends Offer {
-  read: boolean;
-}
-
-export type DigestFrequency = 'none' | 'daily' | 'weekly';
-
-export interface AuditEntry {
-  id: string | number;
-  occurredAt: string;
-  organisationId: string | null;
-  actorUserId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  reason: string | null;
-  requestId: string | null;
-}
-
-/** A page of a list endpoint. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+/** A page of a list endpoint (`pageOf` on the server), with the item type the caller names. */
+export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };

@@ -1,69 +1,23 @@
 /** The public directory API as the search page uses it (no sign-in, no cookies). */
+import type { z } from 'zod';
+import type {
+  publicLanguagesResponse,
+  publicSearchQuery,
+  publicSearchResponse,
+  publicSearchResultSchema,
+} from '../../server/modules/directory/directory.schemas.ts';
 
-export type Service = 'MBE' | 'JMD';
-
-export interface Place {
-  organisationId: string;
-  name: string;
-  street: string | null;
-  postcode: string | null;
-  city: string | null;
-}
-
-export interface Slot {
-  kind: 'counselling' | 'opening' | 'extra';
-  service: Service | null;
-  opensAt: string;
-  closesAt: string;
-  place: Place | null;
-  room: string | null;
-  byAppointment: boolean;
-  note: string | null;
-}
-
-export interface Day {
-  date: string;
-  weekday: number;
-  closed: { kind: 'closed' | 'holiday'; note: string | null } | null;
-  slots: Slot[];
-}
-
-export interface PublicOffice {
-  id: string;
-  providerName: string;
-  name: string;
-  street: string;
-  postcode: string;
-  city: string;
-  mapUrl: string;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  description: string | null;
-  services: Service[];
-  languages: string[];
-  accessibility: string | null;
-  onlineLinks: { platform: string; url: string; label: string | null }[];
-  contacts: { functionTitle: string; name: string | null; phone: string | null; email: string | null }[];
-  days: Day[];
-  match: 'catchment' | 'town' | 'nearby';
-  distanceKm: number | null;
-  suitableServices: Service[];
-}
-
-export interface SearchResult {
-  items: PublicOffice[];
-  languageFallback: boolean;
-  servicesForAge: Service[] | null;
-}
-
-export interface SearchQuery {
-  q?: string;
-  language?: string;
-  age?: number;
-  lat?: number;
-  lon?: number;
-}
+// The shapes are the server's schemas of the public routes (type-only imports: nothing of the
+// server reaches this page's bundle).
+export type { Service } from '../../server/modules/organisations/organisations.values.ts';
+export type PublicOffice = z.infer<typeof publicSearchResultSchema>;
+export type Day = PublicOffice['days'][number];
+export type Slot = Day['slots'][number];
+export type Place = NonNullable<Slot['place']>;
+export type SearchResult = z.infer<typeof publicSearchResponse>;
+/** The search's parameters, as the server reads them; each may be left out. */
+export type SearchQuery = Partial<z.output<typeof publicSearchQuery>>;
+export type SpokenLanguages = z.infer<typeof publicLanguagesResponse>;
 
 /** A failed request: the problem's code (validation_failed, rate_limited …) and field paths. */
 export class SearchError extends Error {
@@ -104,6 +58,27 @@ export function searchOffices(query: SearchQuery, signal?: AbortSignal): Promise
   return getJson<SearchResult>(`/api/public/offices?${params.toString()}`, signal);
 }
 
-export function spokenLanguages(signal?: AbortSignal): Promise<{ items: { code: string }[] }> {
+export function spokenLanguages(signal?: AbortSignal): Promise<SpokenLanguages> {
   return getJson(`/api/public/languages`, signal);
 }
+
+/** The printable overview (PDF): of the offices a search by place finds, otherwise of all. */
+export function overviewPdfUrl(query: SearchQuery | null): string {
+  const params = new URLSearchParams();
+  if (query?.q) {
+    params.set('q', query.q);
+    if (query.language) params.set('language', query.language);
+    if (query.age !== undefined) params.set('age', String(query.age));
+    if (query.service) params.set('service', query.service);
+  }
+  const search = params.toString();
+  return `/api/public/directory/overview.pdf${search ? `?${search}` : ''}`;
+}
+
+/** The hours as iCalendar: of one office, or of all. */
+export function hoursCalendarUrl(officeId?: string): string {
+  return `/api/public/directory/hours.ics${officeId ? `?office=${encodeURIComponent(officeId)}` : ''}`;
+}
+
+/** The whole directory as Open Referral HSDS 3.0 JSON. */
+export const hsdsUrl = '/api/public/directory/hsds';

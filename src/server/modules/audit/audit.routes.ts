@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import { authorize, caseAuditEntityTypes, seesCaseAuditDetails } from '../../policy/policy.ts';
 import { listAuditEntries } from './audit.repository.ts';
 
-const auditQuery = z
+export const auditQuery = z
   .strictObject({
     organisationId: z.uuid().optional(),
     actorUserId: z.uuid().optional(),
@@ -22,7 +22,7 @@ const auditQuery = z
     path: ['to'],
   });
 
-const auditEntry = z.object({
+export const auditEntry = z.object({
   id: z.number().int(),
   occurredAt: z.string(),
   organisationId: z.string().nullable(),

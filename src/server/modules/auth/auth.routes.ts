@@ -264,7 +264,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Eigene API-Tokens',
-        response: { 200: z.object({ items: z.array(s.tokenSchema) }), ...problemResponses },
+        response: { 200: s.tokenListResponse, ...problemResponses },
       },
     },
     (request) => withAuth(deps, request, ({ trx, auth }) => service.listTokens(trx, auth)),
@@ -278,7 +278,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'API-Token anlegen (wird nur einmal angezeigt)',
         body: s.createTokenBody,
-        response: { 201: z.object({ token: z.string(), item: s.tokenSchema }), ...problemResponses },
+        response: { 201: s.createTokenResponse, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, organisationKinds } from '../../policy/roles.ts';
+import type { NavigationKey } from '../../policy/policy.ts';
 
 export const sessionStateSchema = z.enum(['active', 'mfa_pending', 'enrolment_required']);
 
@@ -24,6 +25,26 @@ export const totpLoginBody = z
     path: ['code'],
   });
 
+/** The navigation keys of `navigationFor` (policy.ts); `satisfies` keeps the two lists equal. */
+const navigationKeySet = {
+  dashboard: true,
+  cases: true,
+  team: true,
+  organisations: true,
+  myOrganisation: true,
+  offices: true,
+  directory: true,
+  hostedHours: true,
+  offers: true,
+  notifications: true,
+  users: true,
+  audit: true,
+  caseSettings: true,
+  caseDeletions: true,
+  account: true,
+} as const satisfies Record<NavigationKey, true>;
+export const navigationKeys = Object.keys(navigationKeySet) as [NavigationKey, ...NavigationKey[]];
+
 export const sessionResponse = z.object({
   state: sessionStateSchema,
   csrfToken: z.string().nullable(),
@@ -41,7 +62,7 @@ export const sessionResponse = z.object({
       requireTotp: z.boolean(),
     }),
   }),
-  navigation: z.array(z.string()),
+  navigation: z.array(z.enum(navigationKeys)),
   /** A partner organisation's account (Jobcenter, ABH, course provider): shows the independence notice. */
   partner: z.boolean(),
 });
@@ -85,6 +106,10 @@ export const tokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+
+export const tokenListResponse = z.object({ items: z.array(tokenSchema) });
+/** A new token: the secret is shown this once. */
+export const createTokenResponse = z.object({ token: z.string(), item: tokenSchema });
 
 export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),

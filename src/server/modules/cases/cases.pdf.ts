@@ -1,10 +1,14 @@
+import type { DocumentLanguage } from '../../documents/languages.ts';
+import { rightToLeftLanguages } from '../../documents/languages.ts';
 import { renderTypstPdf, typstFonts } from '../../documents/typst.ts';
 
 /**
  * Client-facing documents of case management: the Art. 15 DSGVO information ("Auskunft") and the
- * case summary. The text is prepared in TypeScript as blocks of label/value rows and tables; the
- * Typst template only lays them out and reads everything from JSON, so no user text is ever
- * interpreted as markup.
+ * case summary, in German and beside it in the client's language (R-UX-1). The text is prepared
+ * in TypeScript as blocks of label/value rows and tables, once per language from the same data;
+ * the two versions are then merged text by text, so every label carries its translation and user
+ * text (identical in both) stands once. The Typst template only lays the result out and reads
+ * everything from JSON, so no user text is ever interpreted as markup.
  */
 
 export interface DocBlock {
@@ -22,15 +26,100 @@ export interface CaseDocument {
   blocks: DocBlock[];
 }
 
+/** A text in German and, where it reads differently, in the client's language. */
+export interface Phrase {
+  de: string;
+  other?: string;
+}
+
+interface BilingualBlock {
+  level: 2 | 3;
+  title: Phrase;
+  paragraphs: Phrase[];
+  rows: [Phrase, Phrase][];
+  table: { header: Phrase[]; rows: Phrase[][] } | null;
+}
+
+export interface BilingualDocument {
+  /** The client's language (Typst's `lang`), and whether it is set right to left. */
+  lang: DocumentLanguage;
+  rtl: boolean;
+  title: Phrase;
+  intro: Phrase[];
+  footer: Phrase;
+  blocks: BilingualBlock[];
+}
+
+const phrase = (de: string, other: string | undefined): Phrase =>
+  other === undefined || other === de ? { de } : { de, other };
+
+const phrases = (de: readonly string[], other: readonly string[] | undefined): Phrase[] =>
+  de.map((text, i) => phrase(text, other?.[i]));
+
+/**
+ * The German document with the other language's texts beside it. Both come from the same data
+ * through the same builder, so they line up position by position.
+ */
+export function mergeDocuments(
+  de: CaseDocument,
+  other: CaseDocument | null,
+  lang: DocumentLanguage,
+): BilingualDocument {
+  return {
+    lang,
+    rtl: rightToLeftLanguages.has(lang),
+    title: phrase(de.title, other?.title),
+    intro: phrases(de.intro, other?.intro),
+    footer: phrase(de.footer, other?.footer),
+    blocks: de.blocks.map((block, b) => {
+      const o = other?.blocks[b];
+      return {
+        level: block.level,
+        title: phrase(block.title, o?.title),
+        paragraphs: phrases(block.paragraphs ?? [], o?.paragraphs),
+        rows: (block.rows ?? []).map(([label, value], r): [Phrase, Phrase] => [
+          phrase(label, o?.rows?.[r]?.[0]),
+          phrase(value, o?.rows?.[r]?.[1]),
+        ]),
+        table: block.table
+          ? {
+              header: phrases(block.table.header, o?.table?.header),
+              rows: block.table.rows.map((row, r) => phrases(row, o?.table?.rows[r])),
+            }
+          : null,
+      };
+    }),
+  };
+}
+
 const template = `
 #let data = json(bytes(sys.inputs.data))
-#set document(title: data.title)
+#let other-dir = if data.rtl { rtl } else { ltr }
+// The client's language: its own lang (shaping, hyphenation) and direction, a shade lighter.
+#let other(body, ..args) = block(width: 100%, above: 3pt, below: 3pt,
+  text(lang: data.lang, dir: other-dir, fill: luma(55), ..args, body))
+#let both(p, ..args) = {
+  text(..args, p.de)
+  let o = p.at("other", default: none)
+  if o != none { other(o, ..args) }
+}
+// Explanations: German left, the client's language right.
+#let para(p) = {
+  let o = p.at("other", default: none)
+  if o == none { par(p.de) } else {
+    grid(columns: (1fr, 1fr), column-gutter: 14pt, par(p.de), other(o))
+  }
+}
+#let title-of(p) = p.de + if p.at("other", default: none) != none { " / " + p.other } else { "" }
+
+#set document(title: title-of(data.title))
 #set page(
   paper: "a4",
-  margin: (x: 2cm, top: 2cm, bottom: 2.2cm),
+  margin: (x: 2cm, top: 2cm, bottom: 2.6cm),
   footer: context [
     #set text(size: 8pt, fill: luma(90))
-    #data.footer #h(1fr) Seite #counter(page).display() von #counter(page).final().first()
+    #grid(columns: (1fr, auto), column-gutter: 12pt, both(data.footer),
+      [#counter(page).display() / #counter(page).final().first()])
   ],
 )
 #set text(font: ${typstFonts}, size: 10pt, lang: "de")
@@ -38,36 +127,41 @@ const template = `
 #show heading.where(level: 1): set text(size: 16pt)
 #show heading.where(level: 2): set text(size: 13pt)
 #show heading.where(level: 3): set text(size: 11pt)
+#let sizes = (("1"): 14pt, ("2"): 12pt, ("3"): 10.5pt)
+#let head(level, p) = {
+  heading(level: level, p.de)
+  let o = p.at("other", default: none)
+  if o != none { other(o, size: sizes.at(str(level)), weight: "bold") }
+}
 
-#heading(level: 1, data.title)
-#for p in data.intro { par(p) }
+#head(1, data.title)
+#for p in data.intro { para(p) }
 
 #for block in data.blocks {
-  heading(level: block.level, block.title)
-  for p in block.at("paragraphs", default: ()) { par(p) }
-  let rows = block.at("rows", default: ())
-  if rows.len() > 0 {
+  head(block.level, block.title)
+  for p in block.paragraphs { para(p) }
+  if block.rows.len() > 0 {
     table(
       columns: (34%, 1fr),
       stroke: 0.4pt + luma(190),
       inset: 5pt,
-      ..rows.map(r => (text(weight: "bold", r.at(0)), r.at(1))).flatten(),
+      ..block.rows.map(r => (both(r.at(0), weight: "bold"), both(r.at(1)))).flatten(),
     )
   }
-  let t = block.at("table", default: none)
+  let t = block.table
   if t != none and t.rows.len() > 0 {
     table(
       columns: t.header.len(),
       stroke: 0.4pt + luma(190),
       inset: 5pt,
-      table.header(..t.header.map(h => text(weight: "bold", h))),
-      ..t.rows.flatten(),
+      table.header(..t.header.map(h => both(h, weight: "bold"))),
+      ..t.rows.flatten().map(c => both(c)),
     )
   }
 }
 `;
 
-/** Renders a case document to PDF. */
-export function renderCaseDocument(doc: CaseDocument): Buffer {
+/** Renders a case document, German with the client's language beside it, to PDF. */
+export function renderCaseDocument(doc: BilingualDocument): Buffer {
   return renderTypstPdf(template, doc);
 }

@@ -109,11 +109,14 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
         tags: clientTags,
         summary: 'Auskunft nach Art. 15 DSGVO: alles Gespeicherte als JSON (R-CON-5)',
         params: idParams,
+        querystring: s.documentLanguageQuery,
         response: { 200: s.exportSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      const data = await withAuth(deps, request, (ctx) => exports.exportClientJson(ctx, request.params.id));
+      const data = await withAuth(deps, request, (ctx) =>
+        exports.exportClientJson(ctx, request.params.id, request.query.language),
+      );
       return reply
         .header('content-disposition', 'attachment; filename="auskunft.json"')
         .header('cache-control', 'no-store')
@@ -126,14 +129,18 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: clientTags,
-        summary: 'Auskunft nach Art. 15 DSGVO als lesbares PDF (R-CON-5)',
+        summary:
+          'Auskunft nach Art. 15 DSGVO als lesbares PDF, Deutsch und die Sprache der Person (R-CON-5, R-UX-1)',
         params: idParams,
+        querystring: s.documentLanguageQuery,
         produces: ['application/pdf'],
         response: { 200: z.any().describe('PDF-Dokument'), ...problemResponses },
       },
     },
     async (request, reply) => {
-      const pdf = await withAuth(deps, request, (ctx) => exports.exportClientPdf(ctx, request.params.id));
+      const pdf = await withAuth(deps, request, (ctx) =>
+        exports.exportClientPdf(ctx, request.params.id, request.query.language),
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="auskunft.pdf"')
@@ -243,16 +250,7 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
         params: idParams,
         body: s.legalHoldBody,
         response: {
-          200: z.object({
-            id: z.uuid(),
-            caseNumber: z.string(),
-            legalHold: z.object({
-              active: z.boolean(),
-              reason: z.string().nullable(),
-              setAt: z.string().nullable(),
-            }),
-            version: z.number().int(),
-          }),
+          200: s.legalHoldResponse,
           ...problemResponses,
         },
       },
@@ -394,14 +392,17 @@ export function registerCaseRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: caseTags,
-        summary: 'Fallzusammenfassung für die ratsuchende Person (PDF)',
+        summary: 'Fallzusammenfassung für die ratsuchende Person (PDF), Deutsch und ihre Sprache (R-UX-1)',
         params: idParams,
+        querystring: s.documentLanguageQuery,
         produces: ['application/pdf'],
         response: { 200: z.any().describe('PDF-Dokument'), ...problemResponses },
       },
     },
     async (request, reply) => {
-      const pdf = await withAuth(deps, request, (ctx) => exports.caseSummary(ctx, request.params.id));
+      const pdf = await withAuth(deps, request, (ctx) =>
+        exports.caseSummary(ctx, request.params.id, request.query.language),
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="fallzusammenfassung.pdf"')

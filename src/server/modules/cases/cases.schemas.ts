@@ -1,4 +1,5 @@
-import { isLanguageCode } from '../directory/languages.ts';
+import { documentLanguages } from '../../documents/languages.ts';
+import { isLanguageCode, languageName } from '../directory/languages.ts';
 import { countryCodeField } from '../directory/countries.ts';
 import { z } from 'zod';
 import { emailField, versionField } from '../../http/schemas.ts';
@@ -191,6 +192,15 @@ export const suggestionQuery = z.strictObject({
 });
 
 export const exportQuery = z.strictObject({ format: z.enum(['json', 'pdf']).default('json') });
+
+/** The language of a client document beside German (R-UX-1); another one is refused. */
+export const documentLanguageQuery = z.strictObject({
+  language: z
+    .enum(documentLanguages, {
+      error: `Dieses Dokument gibt es nicht in dieser Sprache. Möglich sind: ${documentLanguages.map((c) => languageName(c)).join(', ')}.`,
+    })
+    .optional(),
+});
 
 export type CreateClientInput = z.infer<typeof createClientBody>;
 export type UpdateClientInput = z.infer<typeof updateClientBody>;
@@ -708,6 +718,14 @@ export const caseSchema = z.object({
   allowedActions: z.array(z.string()),
 });
 
+/** A case's legal hold after setting or lifting it (R-CON-5). */
+export const legalHoldResponse = z.object({
+  id: z.uuid(),
+  caseNumber: z.string(),
+  legalHold: caseSchema.shape.legalHold,
+  version: z.number().int(),
+});
+
 export const caseCreatedSchema = z.object({ client: clientSchema, caseId: z.uuid(), caseNumber: z.string() });
 
 export const lookupSchema = z.object({
@@ -837,9 +855,50 @@ export const deletionRecordSchema = z.object({
   clientErased: z.boolean(),
 });
 
+/** Art. 15 (1) a–h and (2) DSGVO: what the client is told beside their data, in one language. */
+const art15InformationSchema = z.object({
+  controller: z.object({
+    name: z.string(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    applicableLaw: z.string(),
+    dataProtectionContact: z.string(),
+  }),
+  purposes: z.array(z.string()),
+  dataCategories: z.array(z.string()),
+  recipients: z.object({
+    disclosures: z.array(z.object({ recipient: z.string(), sentOn: z.string(), data: z.string() })),
+    statement: z.string(),
+    possibleRecipients: z.array(z.string()),
+  }),
+  storagePeriod: z.object({ retentionYears: z.number().int(), rule: z.string() }),
+  rights: z.object({
+    rectification: z.string(),
+    erasure: z.string(),
+    restriction: z.string(),
+    objection: z.string(),
+    withdrawal: z.string(),
+  }),
+  complaint: z.object({
+    statement: z.string(),
+    authority: z.object({ name: z.string(), url: z.string().nullable() }),
+  }),
+  sources: z.array(z.string()),
+  automatedDecisionMaking: z.string(),
+  thirdCountryTransfers: z.string(),
+});
+
 export const exportSchema = z.object({
   generatedAt: z.string(),
+  /** The language beside German ("de" when German only). */
+  language: z.enum(documentLanguages),
   controller: z.object({ name: z.string(), dataProtectionLaw: z.string().nullable() }),
+  information: art15InformationSchema,
+  translation: z
+    .object({ language: z.enum(documentLanguages), information: art15InformationSchema })
+    .nullable(),
   client: z.record(z.string(), z.unknown()),
   cases: z.array(z.record(z.string(), z.unknown())),
 });

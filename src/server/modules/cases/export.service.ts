@@ -1,10 +1,18 @@
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
+import { documentLanguageFor, type DocumentLanguage } from '../../documents/languages.ts';
+import {
+  supervisoryAuthorityFor,
+  type SupervisoryAuthority,
+} from '../../documents/supervisory-authorities.ts';
+import { documentTexts, type DocumentTexts } from '../../documents/texts/index.ts';
+import { germanValueLabels, type ValueLabelGroup } from '../../documents/texts/labels.ts';
 import { can } from '../../policy/policy.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
+import type { DataProtectionLaw } from '../organisations/organisations.values.ts';
 import { caseResource, loadCase, loadCategories, loadClient, type Categories } from './cases.access.ts';
 import type { CategoryKey } from './cases.categories.ts';
-import { renderCaseDocument, type CaseDocument, type DocBlock } from './cases.pdf.ts';
+import { mergeDocuments, renderCaseDocument, type CaseDocument, type DocBlock } from './cases.pdf.ts';
 import { presentCaseCore, readCaseContent } from './cases.presenters.ts';
 import * as casesRepo from './cases.repository.ts';
 import { berlinToday, germanDate } from './cases.rules.ts';
@@ -17,122 +25,57 @@ import { presentClientCore } from './clients.service.ts';
 /**
  * R-CON-5: everything stored about a client (Art. 15 DSGVO) as JSON and as a readable PDF, and
  * the case summary a counsellor prints for the client. The export is for the client: it holds
- * the health note too; nothing here goes to a partner.
+ * the health note too; nothing here goes to a partner. Both PDFs are in German and beside it in
+ * the client's language (R-UX-1): the documents are built once per language from the same data.
  */
 
 type CaseContent = Awaited<ReturnType<typeof readCaseContent>>;
 type CaseCore = ReturnType<typeof presentCaseCore>;
 type ClientCore = ReturnType<typeof presentClientCore>;
 
-const lawNames: Record<string, string> = {
-  dsgvo: 'DSGVO und BDSG',
-  kdg: 'Gesetz über den Kirchlichen Datenschutz (KDG)',
-  dsg_ekd: 'EKD-Datenschutzgesetz (DSG-EKD)',
-};
-
-const labels = {
-  ageGroup: {
-    under_12: 'unter 12 Jahre',
-    '12_17': '12–17 Jahre',
-    '18_26': '18–26 Jahre',
-    '27_34': '27–34 Jahre',
-    '35_44': '35–44 Jahre',
-    '45_54': '45–54 Jahre',
-    '55_64': '55–64 Jahre',
-    '65_plus': '65 Jahre und älter',
-  },
-  schooling: {
-    none: 'keine',
-    primary: 'Grundschule',
-    secondary: 'weiterführende Schule',
-    upper_secondary: 'Abitur oder vergleichbar',
-    university: 'Hochschule',
-  },
-  caseType: { short_counselling: 'Kurzberatung', case_management: 'Case Management' },
-  phase: {
-    intake: 'Sondierungsgespräch',
-    analysis: 'Sozial- und Kompetenzanalyse',
-    plan: 'Förderplan',
-    implementation: 'Umsetzung',
-  },
-  gender: { female: 'weiblich', male: 'männlich', diverse: 'divers', not_stated: 'keine Angabe' },
-  relation: {
-    partner: 'Partner/in',
-    child: 'Kind',
-    parent: 'Elternteil',
-    sibling: 'Geschwister',
-    other: 'Sonstige',
-  },
-  form: {
-    in_person: 'persönlich',
-    phone: 'Telefon',
-    video: 'Video',
-    message: 'Nachricht',
-    home_visit: 'Hausbesuch',
-  },
-  contactStatus: {
-    planned: 'geplant',
-    held: 'stattgefunden',
-    missed: 'nicht wahrgenommen',
-    cancelled: 'abgesagt',
-  },
-  activity: {
-    course_support: 'Sozialpädagogische Begleitung im Integrationskurs',
-    childcare: 'Kinderbetreuung',
-  },
-  activityStatus: { planned: 'geplant', active: 'läuft', done: 'abgeschlossen', cancelled: 'abgebrochen' },
-  goalStatus: { open: 'offen', in_progress: 'in Arbeit', reached: 'erreicht', dropped: 'verworfen' },
-  stepStatus: { open: 'offen', in_progress: 'in Arbeit', done: 'erledigt', dropped: 'verworfen' },
-  responsible: { client: 'Ratsuchende Person', counsellor: 'Beratung', partner: 'Partner' },
-  method: {
-    spoken: 'mündlich',
-    signed_paper: 'auf Papier unterschrieben',
-    signed_on_screen: 'am Bildschirm unterschrieben',
-    in_writing: 'schriftlich (Nachricht)',
-  },
-  work: {
-    employed: 'erwerbstätig',
-    self_employed: 'selbstständig',
-    minor_employment: 'geringfügig beschäftigt',
-    training: 'in Ausbildung',
-    job_seeking: 'arbeitsuchend',
-    not_seeking: 'nicht arbeitsuchend',
-    unknown: 'unbekannt',
-  },
-  housing: {
-    own_flat: 'eigene Wohnung',
-    with_family: 'bei Angehörigen',
-    shared_accommodation: 'Gemeinschaftsunterkunft',
-    homeless: 'ohne Wohnung',
-    other: 'sonstige',
-  },
-  recognition: {
-    not_needed: 'nicht erforderlich',
-    not_started: 'noch nicht beantragt',
-    in_progress: 'läuft',
-    recognised: 'anerkannt',
-    partially_recognised: 'teilweise anerkannt',
-    not_recognised: 'nicht anerkannt',
-  },
-} as const;
-
-function label<T extends Record<string, string>>(map: T, code: string | null | undefined): string {
-  if (!code) return '–';
-  return (map as Record<string, string>)[code] ?? code;
+/** How one language prints codes: value lists, the organisation's categories, languages, countries. */
+interface Printer {
+  t: DocumentTexts;
+  label(group: ValueLabelGroup, code: string | null | undefined): string;
+  category(key: CategoryKey, code: string | null | undefined): string;
+  categories(key: CategoryKey, codes: readonly string[]): string;
+  languages(codes: readonly string[]): string;
+  country(code: string | null | undefined): string;
 }
 
-function categoryLabel(categories: Categories, key: CategoryKey, code: string | null | undefined): string {
-  if (!code) return '–';
-  return categories[key].find((e) => e.code === code)?.de ?? code;
+function printerFor(language: DocumentLanguage, categories: Categories): Printer {
+  const t = documentTexts[language];
+  // Names of languages and countries in the client's language, from ICU; German where ICU has none.
+  const icu = (type: 'language' | 'region') =>
+    language === 'de' || language === 'en'
+      ? null
+      : new Intl.DisplayNames([language], { type, fallback: 'none' });
+  const languageNames = icu('language');
+  const countryNames = icu('region');
+  const nameLocale = language === 'en' ? 'en' : 'de';
+  const category = (key: CategoryKey, code: string | null | undefined) => {
+    if (!code) return '–';
+    const entry = categories[key].find((e) => e.code === code);
+    if (!entry) return code;
+    return language === 'en' ? entry.en : entry.de;
+  };
+  return {
+    t,
+    label(group, code) {
+      if (!code) return '–';
+      const translated = (t.labels[group] as Record<string, string> | undefined)?.[code];
+      return translated ?? (germanValueLabels[group] as Record<string, string>)[code] ?? code;
+    },
+    category,
+    categories: (key, codes) => (codes.length === 0 ? '–' : codes.map((c) => category(key, c)).join(', ')),
+    /** Languages and countries by name, never by code (R-UX-1). */
+    languages: (codes) =>
+      codes.length === 0
+        ? '–'
+        : codes.map((c) => languageNames?.of(c) ?? languageName(c, nameLocale)).join(', '),
+    country: (code) => (code ? (countryNames?.of(code) ?? countryName(code, nameLocale)) : '–'),
+  };
 }
-
-const list = (categories: Categories, key: CategoryKey, codes: readonly string[]) =>
-  codes.length === 0 ? '–' : codes.map((c) => categoryLabel(categories, key, c)).join(', ');
-
-/** Languages and countries by name, never by code (R-UX-1). */
-const languagesOr = (codes: readonly string[]) =>
-  codes.length === 0 ? '–' : codes.map((c) => languageName(c)).join(', ');
-const countryOr = (code: string | null | undefined) => (code ? countryName(code) : '–');
 
 const textOr = (value: string | number | null | undefined) =>
   value === null || value === undefined || value === '' ? '–' : String(value);
@@ -146,45 +89,46 @@ const berlinDateTime = (iso: string) =>
     timeStyle: 'short',
   });
 
-function personBlocks(client: ClientCore, categories: Categories): DocBlock[] {
+const joinPresent = (parts: (string | null | undefined)[]) =>
+  parts.filter((v) => v && v !== '–').join('; ') || '–';
+
+function personBlocks(client: ClientCore, p: Printer): DocBlock[] {
+  const { t } = p;
   const name = [client.givenName, client.familyName].filter(Boolean).join(' ');
   const blocks: DocBlock[] = [
     {
       level: 2,
-      title: 'Angaben zur Person',
+      title: t.person.heading,
       rows: [
-        [client.pseudonymous ? 'Pseudonym' : 'Name', name],
+        [client.pseudonymous ? t.person.pseudonym : t.person.name, name],
         [
-          'Geburtsdatum',
+          t.person.birthDate,
           client.birthDate
             ? germanDate(client.birthDate)
-            : `Altersgruppe ${label(labels.ageGroup, client.ageGroup)}`,
+            : t.person.ageGroup(p.label('ageGroup', client.ageGroup)),
         ],
-        ['Geschlecht', label(labels.gender, client.gender)],
-        ['Staatsangehörigkeit', countryOr(client.citizenship)],
-        ['Sprachen', languagesOr(client.languages)],
-        ['Telefon', textOr(client.phone)],
-        ['E-Mail', textOr(client.email)],
-        ['Erreichbarkeit', textOr(client.contactNote)],
-        ['Jahr der Einreise', textOr(client.arrivalYear)],
-        [
-          'Aufenthaltsstatus',
-          categoryLabel(categories, 'residenceStatusGroups', client.residenceStatusGroup),
-        ],
+        [t.person.gender, p.label('gender', client.gender)],
+        [t.person.citizenship, p.country(client.citizenship)],
+        [t.person.languages, p.languages(client.languages)],
+        [t.person.phone, textOr(client.phone)],
+        [t.person.email, textOr(client.email)],
+        [t.person.reachability, textOr(client.contactNote)],
+        [t.person.arrivalYear, textOr(client.arrivalYear)],
+        [t.person.residenceStatus, p.category('residenceStatusGroups', client.residenceStatusGroup)],
       ],
     },
   ];
   if (client.familyMembers.length > 0) {
     blocks.push({
       level: 3,
-      title: 'Mitberatene Familienangehörige',
+      title: t.person.familyHeading,
       table: {
-        header: ['Beziehung', 'Vorname', 'Geburtsjahr', 'Mitberaten'],
+        header: [t.person.relation, t.person.givenName, t.person.birthYear, t.person.counselledAlongside],
         rows: client.familyMembers.map((f) => [
-          label(labels.relation, f.relation),
+          p.label('relation', f.relation),
           textOr(f.givenName),
           textOr(f.birthYear),
-          f.counselledAlongside ? 'ja' : 'nein',
+          f.counselledAlongside ? t.common.yes : t.common.no,
         ]),
       },
     });
@@ -192,41 +136,40 @@ function personBlocks(client: ClientCore, categories: Categories): DocBlock[] {
   return blocks;
 }
 
+function situationOf(p: Printer, s: CaseCore['situationStart']): string {
+  return p.t.common.situation({
+    livelihood: p.category('livelihood', s.livelihood),
+    german: textOr(s.languageLevel),
+    work: p.label('work', s.work),
+  });
+}
+
 function caseBlocks(
   core: CaseCore,
   content: CaseContent,
-  categories: Categories,
+  p: Printer,
   options: { health: boolean; accessLog: boolean; contacts: boolean },
 ): DocBlock[] {
+  const { t } = p;
+  const c = t.case;
   const blocks: DocBlock[] = [
     {
       level: 2,
-      title: `Fall ${core.caseNumber}`,
+      title: c.heading(core.caseNumber),
       rows: [
-        [
-          'Dienst',
-          core.service === 'MBE'
-            ? 'Migrationsberatung für erwachsene Zugewanderte (MBE)'
-            : 'Jugendmigrationsdienst (JMD)',
-        ],
-        ['Art', label(labels.caseType, core.caseType)],
-        ['Beraterin / Berater', core.owner.name],
-        ['Eröffnet am', dateOr(core.openedOn)],
-        ['Phase', label(labels.phase, core.phase)],
-        ['Zugangsweg', categoryLabel(categories, 'wayIn', core.wayIn)],
-        [
-          'Ausgangslage',
-          `Lebensunterhalt: ${categoryLabel(categories, 'livelihood', core.situationStart.livelihood)}; Deutsch: ${textOr(core.situationStart.languageLevel)}; Arbeit: ${label(labels.work, core.situationStart.work)}`,
-        ],
-        ['Abgeschlossen am', dateOr(core.closedOn)],
+        [c.service, core.service === 'MBE' ? c.serviceMBE : c.serviceJMD],
+        [c.caseType, p.label('caseType', core.caseType)],
+        [c.counsellor, core.owner.name],
+        [c.openedOn, dateOr(core.openedOn)],
+        [c.phase, p.label('phase', core.phase)],
+        [c.wayIn, p.category('wayIn', core.wayIn)],
+        [c.situationStart, situationOf(p, core.situationStart)],
+        [c.closedOn, dateOr(core.closedOn)],
         ...(core.closedOn
           ? ([
-              ['Abschlussgrund', categoryLabel(categories, 'closureReasons', core.closureReason)],
-              [
-                'Situation zum Ende',
-                `Lebensunterhalt: ${categoryLabel(categories, 'livelihood', core.situationEnd.livelihood)}; Deutsch: ${textOr(core.situationEnd.languageLevel)}; Arbeit: ${label(labels.work, core.situationEnd.work)}`,
-              ],
-              ['Löschung vorgesehen ab', dateOr(core.retentionEndsOn)],
+              [c.closureReason, p.category('closureReasons', core.closureReason)],
+              [c.situationEnd, situationOf(p, core.situationEnd)],
+              [c.erasureFrom, dateOr(core.retentionEndsOn)],
             ] as [string, string][])
           : []),
       ],
@@ -236,96 +179,81 @@ function caseBlocks(
   if (intake) {
     blocks.push({
       level: 3,
-      title: `Sondierungsgespräch am ${germanDate(intake.heldOn)}`,
+      title: c.intakeHeading(germanDate(intake.heldOn)),
       rows: [
-        ['Anlass', intake.reason],
-        ['Anliegen', textOr(intake.concerns)],
-        ['Vereinbarte nächste Schritte', textOr(intake.agreedNextSteps)],
-        ['Themen', list(categories, 'topics', intake.topics)],
+        [c.reason, intake.reason],
+        [c.concerns, textOr(intake.concerns)],
+        [c.agreedNextSteps, textOr(intake.agreedNextSteps)],
+        [c.topics, p.categories('topics', intake.topics)],
       ],
     });
   }
   if (analysis) {
     const rows: [string, string][] = [
-      ['Deutschkenntnisse', textOr(analysis.germanLevel)],
-      ['Weitere Sprachen', languagesOr(analysis.otherLanguages)],
+      [c.germanLevel, textOr(analysis.germanLevel)],
+      [c.otherLanguages, p.languages(analysis.otherLanguages)],
       [
-        'Schulbildung',
+        c.schooling,
         [
-          label(labels.schooling, analysis.schooling),
-          analysis.schoolingYears ? `${analysis.schoolingYears} Jahre` : null,
+          p.label('schooling', analysis.schooling),
+          analysis.schoolingYears ? t.common.years(analysis.schoolingYears) : null,
           analysis.schoolingNote,
         ]
           .filter(Boolean)
           .join('; '),
       ],
       [
-        'Berufliche Qualifikationen',
+        c.qualifications,
         analysis.qualifications.length === 0
           ? '–'
           : analysis.qualifications
               .map(
                 (q) =>
-                  `${q.title} (${categoryLabel(categories, 'qualificationTypes', q.type)}${q.country ? `, ${countryName(q.country)}` : ''}; Anerkennung: ${label(labels.recognition, q.recognition)})`,
+                  `${q.title} (${p.category('qualificationTypes', q.type)}${q.country ? `, ${p.country(q.country)}` : ''}; ${c.recognition}: ${p.label('recognition', q.recognition)})`,
               )
               .join('\n'),
       ],
-      ['Berufserfahrung', textOr(analysis.workExperience)],
-      ['Familie', textOr(analysis.familySituation)],
+      [c.workExperience, textOr(analysis.workExperience)],
+      [c.family, textOr(analysis.familySituation)],
+      [c.housing, joinPresent([p.label('housing', analysis.housing), analysis.housingNote])],
       [
-        'Wohnen',
-        [label(labels.housing, analysis.housing), analysis.housingNote]
-          .filter((v) => v && v !== '–')
-          .join('; ') || '–',
-      ],
-      [
-        'Aufenthaltsstatus',
-        [
-          categoryLabel(categories, 'residenceStatusGroups', analysis.residenceStatusGroup),
+        t.person.residenceStatus,
+        joinPresent([
+          p.category('residenceStatusGroups', analysis.residenceStatusGroup),
           analysis.residenceNote,
-        ]
-          .filter((v) => v && v !== '–')
-          .join('; ') || '–',
+        ]),
       ],
-      [
-        'Lebensunterhalt',
-        [list(categories, 'livelihood', analysis.livelihood), analysis.livelihoodNote]
-          .filter((v) => v && v !== '–')
-          .join('; ') || '–',
-      ],
+      [c.livelihood, joinPresent([p.categories('livelihood', analysis.livelihood), analysis.livelihoodNote])],
     ];
-    if (options.health && analysis.health)
-      rows.push(['Gesundheit (besondere Kategorie, Art. 9 DSGVO)', textOr(analysis.health.note)]);
-    blocks.push({ level: 3, title: 'Sozial- und Kompetenzanalyse', rows });
+    if (options.health && analysis.health) rows.push([c.health, textOr(analysis.health.note)]);
+    blocks.push({ level: 3, title: c.analysisHeading, rows });
   }
   if (plan) {
     blocks.push({
       level: 3,
-      title: 'Förderplan',
+      title: c.planHeading,
       rows: [
-        ['Anlass', textOr(plan.reason)],
-        ['Ziel', textOr(plan.goal)],
-        ['Verlauf', textOr(plan.course)],
+        [c.reason, textOr(plan.reason)],
+        [c.goal, textOr(plan.goal)],
+        [c.course, textOr(plan.course)],
         [
-          'Zustimmung',
+          c.agreement,
           plan.agreement.agreed
-            ? `vereinbart am ${dateOr(plan.agreement.agreedOn)}, ${label(labels.method, plan.agreement.method)}${plan.agreement.note ? ` – ${plan.agreement.note}` : ''}`
-            : 'noch nicht vereinbart',
+            ? `${c.agreedOn(dateOr(plan.agreement.agreedOn), p.label('method', plan.agreement.method))}${plan.agreement.note ? ` – ${plan.agreement.note}` : ''}`
+            : c.notAgreed,
         ],
       ],
       table: {
-        header: ['Ziel', 'Schritt', 'Wer', 'Bis', 'Stand'],
+        header: [c.goal, c.step, c.who, c.until, c.status],
         rows: plan.goals.flatMap((g) =>
           g.steps.length === 0
-            ? [[g.title, '–', '–', '–', label(labels.goalStatus, g.status)]]
+            ? [[g.title, '–', '–', '–', p.label('goalStatus', g.status)]]
             : g.steps.map((s, i) => [
-                i === 0 ? `${g.title} (${label(labels.goalStatus, g.status)})` : '',
+                i === 0 ? `${g.title} (${p.label('goalStatus', g.status)})` : '',
                 s.title,
-                s.responsible === 'partner'
-                  ? textOr(s.partnerName)
-                  : label(labels.responsible, s.responsible),
+                s.responsible === 'partner' ? textOr(s.partnerName) : p.label('responsible', s.responsible),
                 dateOr(s.dueOn),
-                label(labels.stepStatus, s.status),
+                p.label('stepStatus', s.status),
               ]),
         ),
       },
@@ -334,16 +262,16 @@ function caseBlocks(
   if (options.contacts && content.contacts.length > 0) {
     blocks.push({
       level: 3,
-      title: 'Kontakte und Termine',
+      title: c.contactsHeading,
       table: {
-        header: ['Zeitpunkt', 'Form', 'Stand', 'Dauer', 'Themen', 'Notiz'],
-        rows: content.contacts.map((c) => [
-          berlinDateTime(c.startsAt),
-          label(labels.form, c.form),
-          label(labels.contactStatus, c.status),
-          c.durationMinutes ? `${c.durationMinutes} Min.` : '–',
-          list(categories, 'topics', c.topics),
-          textOr(c.note),
+        header: [c.when, c.form, c.status, c.duration, c.topics, c.note],
+        rows: content.contacts.map((x) => [
+          berlinDateTime(x.startsAt),
+          p.label('form', x.form),
+          p.label('contactStatus', x.status),
+          x.durationMinutes ? t.common.minutes(x.durationMinutes) : '–',
+          p.categories('topics', x.topics),
+          textOr(x.note),
         ]),
       },
     });
@@ -351,12 +279,12 @@ function caseBlocks(
   if (content.activities.length > 0) {
     blocks.push({
       level: 3,
-      title: 'Begleitung und Kinderbetreuung',
+      title: c.activitiesHeading,
       table: {
-        header: ['Art', 'Stand', 'Kurs / Ort', 'Zeitraum', 'Notiz'],
+        header: [c.kind, c.status, c.place, c.period, c.note],
         rows: content.activities.map((a) => [
-          label(labels.activity, a.kind),
-          label(labels.activityStatus, a.status),
+          p.label('activity', a.kind),
+          p.label('activityStatus', a.status),
           [a.courseProviderName, a.courseName, a.childcarePlace].filter(Boolean).join(', ') || '–',
           `${dateOr(a.startsOn)} – ${dateOr(a.endsOn)}`,
           textOr(a.note),
@@ -366,18 +294,18 @@ function caseBlocks(
   }
   blocks.push({
     level: 3,
-    title: 'Wer ist wofür zuständig',
+    title: c.responsibilitiesHeading,
     table: {
-      header: ['Aufgabe', 'Zuständig', 'Hinweis'],
+      header: [c.task, c.responsible, c.note],
       rows: content.responsibilities.map((r) => [r.label, r.responsibleLabel, textOr(r.note)]),
     },
   });
   if (options.accessLog && content.accessGrants.length > 0) {
     blocks.push({
       level: 3,
-      title: 'Zugriffe durch Vertretung',
+      title: c.accessHeading,
       table: {
-        header: ['Zeitpunkt', 'Person', 'Grund'],
+        header: [c.when, c.person, c.reason],
         rows: content.accessGrants.map((g) => [berlinDateTime(g.grantedAt), g.userName, g.reason]),
       },
     });
@@ -385,12 +313,131 @@ function caseBlocks(
   return blocks;
 }
 
-async function controllerOf(ctx: RequestContext) {
+interface Controller {
+  name: string;
+  dataProtectionLaw: DataProtectionLaw | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+}
+
+async function controllerOf(ctx: RequestContext): Promise<Controller> {
   const organisation = await findOrganisation(ctx.trx, ctx.actor.organisationId);
+  const place = [organisation?.postcode, organisation?.city].filter(Boolean).join(' ');
   return {
     name: organisation?.name ?? '',
-    dataProtectionLaw: organisation?.data_protection_law ?? null,
+    dataProtectionLaw: (organisation?.data_protection_law ?? null) as DataProtectionLaw | null,
+    address: [organisation?.street, place].filter(Boolean).join(', ') || null,
+    phone: organisation?.phone ?? null,
+    email: organisation?.email ?? null,
+    website: organisation?.website ?? null,
   };
+}
+
+/**
+ * The authority a client may complain to. Organisations record no Land, so a provider under the
+ * DSGVO names the state authority in general (with the federal list of their addresses).
+ */
+const authorityOf = (controller: Controller): SupervisoryAuthority =>
+  supervisoryAuthorityFor(controller.dataProtectionLaw, null);
+
+/** The information Art. 15 (1) a–h and (2) DSGVO requires beside the data, in one language. */
+function art15Information(
+  t: DocumentTexts,
+  facts: { controller: Controller; retentionYears: number; healthRecorded: boolean },
+) {
+  const { controller } = facts;
+  const a = t.art15;
+  const authority = authorityOf(controller);
+  return {
+    controller: {
+      name: controller.name,
+      address: controller.address,
+      phone: controller.phone,
+      email: controller.email,
+      website: controller.website,
+      applicableLaw: t.law[controller.dataProtectionLaw ?? 'dsgvo'],
+      dataProtectionContact: a.noDataProtectionContact,
+    },
+    purposes: a.purposes,
+    dataCategories: facts.healthRecorded ? [...a.categories, a.healthCategory] : a.categories,
+    recipients: {
+      // Koop records no disclosure to partners yet; each would be listed here.
+      disclosures: [] as { recipient: string; sentOn: string; data: string }[],
+      statement: a.noDisclosures,
+      possibleRecipients: [a.possibleRecipientsIntro, ...a.possibleRecipients],
+    },
+    storagePeriod: { retentionYears: facts.retentionYears, rule: a.storage(facts.retentionYears) },
+    rights: {
+      rectification: a.rightRectification,
+      erasure: a.rightErasure,
+      restriction: a.rightRestriction,
+      objection: a.rightObjection,
+      withdrawal: a.rightWithdrawal,
+    },
+    complaint: { statement: a.complaint, authority },
+    sources: [a.sourceClient, a.sourcePartners],
+    automatedDecisionMaking: a.automated,
+    thirdCountryTransfers: a.transfers,
+  };
+}
+
+type Art15Information = ReturnType<typeof art15Information>;
+
+const bullet = (text: string) => `– ${text}`;
+
+function art15Blocks(t: DocumentTexts, info: Art15Information): DocBlock[] {
+  const a = t.art15;
+  const c = info.controller;
+  return [
+    {
+      level: 2,
+      title: a.controllerHeading,
+      rows: [
+        [a.controllerName, c.name],
+        [a.address, textOr(c.address)],
+        [t.person.phone, textOr(c.phone)],
+        [t.person.email, textOr(c.email)],
+        [a.website, textOr(c.website)],
+        [a.applicableLaw, c.applicableLaw],
+        [a.dataProtectionContact, c.dataProtectionContact],
+      ],
+    },
+    { level: 2, title: a.purposesHeading, paragraphs: info.purposes.map(bullet) },
+    { level: 2, title: a.categoriesHeading, paragraphs: info.dataCategories.map(bullet) },
+    {
+      level: 2,
+      title: a.recipientsHeading,
+      paragraphs: [info.recipients.statement, a.possibleRecipientsIntro, ...a.possibleRecipients.map(bullet)],
+    },
+    { level: 2, title: a.storageHeading, paragraphs: [info.storagePeriod.rule] },
+    {
+      level: 2,
+      title: a.rightsHeading,
+      paragraphs: [
+        info.rights.rectification,
+        info.rights.erasure,
+        info.rights.restriction,
+        info.rights.objection,
+        info.rights.withdrawal,
+      ].map(bullet),
+    },
+    {
+      level: 2,
+      title: a.complaintHeading,
+      paragraphs: [info.complaint.statement],
+      rows: [
+        [a.authority, info.complaint.authority.name],
+        ...(info.complaint.authority.url
+          ? ([[a.website, info.complaint.authority.url]] as [string, string][])
+          : []),
+      ],
+    },
+    { level: 2, title: a.sourcesHeading, paragraphs: info.sources },
+    { level: 2, title: a.automatedHeading, paragraphs: [info.automatedDecisionMaking] },
+    { level: 2, title: a.transfersHeading, paragraphs: [info.thirdCountryTransfers] },
+  ];
 }
 
 /** Everything about one client: the client, family members and every case with all its parts. */
@@ -417,47 +464,89 @@ async function collectClient(ctx: RequestContext, clientId: string, format: 'jso
     entityId: clientId,
     details: { format, caseIds: loaded.cases.map((c) => c.id) },
   });
-  return { client, cases, categories, controller, retentionYears };
+  const healthRecorded = cases.some((c) => c.health && c.content.analysis?.health);
+  return { client, cases, categories, controller, retentionYears, healthRecorded };
 }
 
-/** R-CON-5: the Art. 15 information as JSON. */
-export async function exportClientJson(ctx: RequestContext, clientId: string) {
-  const { client, cases, controller } = await collectClient(ctx, clientId, 'json');
+/** The document languages: German, and the one asked for or else the client's own (R-UX-1). */
+function languagesOf(clientLanguages: readonly string[], requested: DocumentLanguage | undefined) {
+  return { other: requested ?? documentLanguageFor(clientLanguages) };
+}
+
+/** R-CON-5: the Art. 15 information as JSON, with the explanations in German and the client's language. */
+export async function exportClientJson(ctx: RequestContext, clientId: string, language?: DocumentLanguage) {
+  const { client, cases, controller, retentionYears, healthRecorded } = await collectClient(
+    ctx,
+    clientId,
+    'json',
+  );
+  const { other } = languagesOf(client.languages, language);
+  const facts = { controller, retentionYears, healthRecorded };
   return {
     generatedAt: ctx.now.toISOString(),
-    controller,
+    language: other,
+    controller: { name: controller.name, dataProtectionLaw: controller.dataProtectionLaw },
+    information: art15Information(documentTexts.de, facts),
+    translation:
+      other === 'de' ? null : { language: other, information: art15Information(documentTexts[other], facts) },
     client,
     cases: cases.map((c): Record<string, unknown> => ({ ...c.core, ...c.content })),
   };
 }
 
-/** R-CON-5: the Art. 15 information as a readable PDF. */
-export async function exportClientPdf(ctx: RequestContext, clientId: string): Promise<Buffer> {
-  const { client, cases, categories, controller, retentionYears } = await collectClient(ctx, clientId, 'pdf');
+/** Builds a document in German and, from the same data, in `other`, and renders both together. */
+function renderBilingual(
+  other: DocumentLanguage,
+  build: (language: DocumentLanguage) => CaseDocument,
+): Buffer {
+  const german = build('de');
+  return renderCaseDocument(mergeDocuments(german, other === 'de' ? null : build(other), other));
+}
+
+/** R-CON-5: the Art. 15 information as a readable PDF, in German and the client's language. */
+export async function exportClientPdf(
+  ctx: RequestContext,
+  clientId: string,
+  language?: DocumentLanguage,
+): Promise<Buffer> {
+  const { client, cases, categories, controller, retentionYears, healthRecorded } = await collectClient(
+    ctx,
+    clientId,
+    'pdf',
+  );
+  const { other } = languagesOf(client.languages, language);
   const name = [client.givenName, client.familyName].filter(Boolean).join(' ');
-  const doc: CaseDocument = {
-    title: 'Auskunft über Ihre gespeicherten Daten',
-    intro: [
-      `Nach Art. 15 der Datenschutz-Grundverordnung erhalten Sie hier alles, was ${controller.name} in Koop über Sie gespeichert hat.`,
-      `Erstellt am ${germanDate(berlinToday(ctx.now))} für ${name}. Es gilt: ${lawNames[controller.dataProtectionLaw ?? 'dsgvo'] ?? 'DSGVO und BDSG'}.`,
-      `Die Daten eines abgeschlossenen Falls werden ${retentionYears} Jahre nach dem Abschluss gelöscht, wenn keine Aufbewahrungssperre besteht. Statistiken enthalten keine Namen.`,
-    ],
-    footer: `${controller.name} · Auskunft nach Art. 15 DSGVO · vertraulich`,
-    blocks: [
-      ...personBlocks(client, categories),
-      ...cases.flatMap((c) =>
-        caseBlocks(c.core, c.content, categories, { health: c.health, accessLog: true, contacts: true }),
-      ),
-    ],
-  };
-  return renderCaseDocument(doc);
+  const today = germanDate(berlinToday(ctx.now));
+  return renderBilingual(other, (lang) => {
+    const p = printerFor(lang, categories);
+    const t = p.t;
+    const info = art15Information(t, { controller, retentionYears, healthRecorded });
+    return {
+      title: t.art15.title,
+      intro: [t.art15.intro(controller.name), t.art15.createdFor(today, name)],
+      footer: `${controller.name} · ${t.art15.footer}`,
+      blocks: [
+        ...art15Blocks(t, info),
+        { level: 2, title: t.art15.storedDataHeading },
+        ...personBlocks(client, p),
+        ...cases.flatMap((c) =>
+          caseBlocks(c.core, c.content, p, { health: c.health, accessLog: true, contacts: true }),
+        ),
+      ],
+    };
+  });
 }
 
 /**
- * A summary of one case to print for the client. Health data stays out, and so do contacts: the
- * summary must never serve as proof of attendance for an authority (R-RED-2).
+ * A summary of one case to print for the client, in German and the client's language. Health
+ * data stays out, and so do contacts: the summary must never serve as proof of attendance for an
+ * authority (R-RED-2).
  */
-export async function caseSummary(ctx: RequestContext, caseId: string): Promise<Buffer> {
+export async function caseSummary(
+  ctx: RequestContext,
+  caseId: string,
+  language?: DocumentLanguage,
+): Promise<Buffer> {
   const loaded = await loadCase(ctx, caseId, 'case.read');
   const [client, family, categories, controller, retentionYears, content] = await Promise.all([
     clientsRepo.findClient(ctx.trx, loaded.row.client_id),
@@ -475,19 +564,24 @@ export async function caseSummary(ctx: RequestContext, caseId: string): Promise<
   });
   const core = presentCaseCore(loaded.row, retentionYears);
   const person = presentClientCore(client!, family);
-  const doc: CaseDocument = {
-    title: `Fallzusammenfassung ${core.caseNumber}`,
-    intro: [
-      `${controller.name} – ${core.service === 'MBE' ? 'Migrationsberatung für erwachsene Zugewanderte' : 'Jugendmigrationsdienst'}.`,
-      `Stand ${germanDate(berlinToday(ctx.now))}. Die Beratung ist freiwillig und unabhängig; Ihre Daten gibt die Beratungsstelle nur mit Ihrer schriftlichen Zustimmung weiter.`,
-      // R-RED-2: counselling is never a condition for an authority, so nothing here certifies attendance.
-      'Diese Zusammenfassung ist für Sie bestimmt. Sie ist keine Teilnahmebescheinigung und kein Nachweis für Behörden.',
-    ],
-    footer: `${controller.name} · Fallzusammenfassung ${core.caseNumber} · vertraulich`,
-    blocks: [
-      ...personBlocks(person, categories),
-      ...caseBlocks(core, content, categories, { health: false, accessLog: false, contacts: false }),
-    ],
-  };
-  return renderCaseDocument(doc);
+  const { other } = languagesOf(person.languages, language);
+  const today = germanDate(berlinToday(ctx.now));
+  return renderBilingual(other, (lang) => {
+    const p = printerFor(lang, categories);
+    const t = p.t;
+    return {
+      title: t.summary.title(core.caseNumber),
+      intro: [
+        `${controller.name} – ${core.service === 'MBE' ? t.case.serviceMBE : t.case.serviceJMD}.`,
+        `${t.summary.asOf(today)} ${t.summary.voluntary}`,
+        // R-RED-2: counselling is never a condition for an authority, so nothing here certifies attendance.
+        t.summary.notACertificate,
+      ],
+      footer: `${controller.name} · ${t.summary.footer(core.caseNumber)}`,
+      blocks: [
+        ...personBlocks(person, p),
+        ...caseBlocks(core, content, p, { health: false, accessLog: false, contacts: false }),
+      ],
+    };
+  });
 }

@@ -17,7 +17,7 @@ export function registerOfferRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Kategorien der Angebote (Kursarten, Maßnahmen, Regelungen)',
-        response: { 200: z.object({ items: z.array(s.categorySchema) }), ...problemResponses },
+        response: { 200: s.categoriesResponse, ...problemResponses },
       },
     },
     (request) => withAuth(deps, request, async (ctx) => ({ items: await service.listCategories(ctx) })),
@@ -111,7 +111,7 @@ export function registerOfferRoutes(app: App, deps: AppDeps): void {
         summary: 'Neue Angebote und Hinweise der Partner (ungelesen oder alle)',
         querystring: s.notificationsQuery,
         response: {
-          200: pageOf(s.notificationSchema).extend({ unread: z.number().int() }),
+          200: s.notificationsResponse,
           ...problemResponses,
         },
       },
@@ -127,7 +127,7 @@ export function registerOfferRoutes(app: App, deps: AppDeps): void {
         summary: 'Als gelesen markieren',
         body: s.markReadBody,
         response: {
-          200: z.object({ marked: z.number().int(), unread: z.number().int() }),
+          200: s.markReadResponse,
           ...problemResponses,
         },
       },

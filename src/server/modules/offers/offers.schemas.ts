@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { optionalText, paginationQuery, postcodeField, versionField } from '../../http/schemas.ts';
+import { optionalText, pageOf, paginationQuery, postcodeField, versionField } from '../../http/schemas.ts';
 import { dateField } from '../directory/directory.schemas.ts';
 import { languageListField } from '../directory/languages.ts';
 import { webAddressField } from '../offices/offices.schemas.ts';
+import { digestFrequencies, offerKinds } from './offers.values.ts';
 
 /** Offers of partners (R-OFF-1..3): courses, Jobcenter measures, ABH regulations; and notifications (R-OFF-4). */
 
-export const offerKinds = ['course', 'measure', 'regulation'] as const;
+export { offerKinds };
 const kindEnum = z.enum(offerKinds);
 
 export const offerSchema = z.object({
@@ -133,6 +134,8 @@ export const categorySchema = z.object({
   en: z.string(),
 });
 
+export const categoriesResponse = z.object({ items: z.array(categorySchema) });
+
 export const notificationsQuery = z.strictObject({
   unread: z.enum(['true', 'false']).default('true'),
   ...paginationQuery,
@@ -140,13 +143,19 @@ export const notificationsQuery = z.strictObject({
 
 export const notificationSchema = offerSchema.extend({ read: z.boolean() });
 
+/** A page of notifications with the number of unread ones. */
+export const notificationsResponse = pageOf(notificationSchema).extend({ unread: z.number().int() });
+
 export const markReadBody = z.union([
   z.strictObject({ offerIds: z.array(z.uuid()).min(1).max(200) }),
   z.strictObject({ all: z.literal(true) }),
 ]);
 
+/** What marking as read changed, and how many remain unread. */
+export const markReadResponse = z.object({ marked: z.number().int(), unread: z.number().int() });
+
 export const digestSettingsSchema = z.object({
-  digest: z.enum(['none', 'daily', 'weekly']),
+  digest: z.enum(digestFrequencies),
   lastSentAt: z.string().nullable(),
 });
-export const digestSettingsBody = z.strictObject({ digest: z.enum(['none', 'daily', 'weekly']) });
+export const digestSettingsBody = z.strictObject({ digest: z.enum(digestFrequencies) });

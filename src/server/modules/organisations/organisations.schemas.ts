@@ -8,17 +8,12 @@ import {
   paginationQuery,
 } from '../../http/schemas.ts';
 import { userSchema } from '../users/users.schemas.ts';
+import { dataProtectionLaws, fundings, organisationSubtypes, services } from './organisations.values.ts';
 
-export const serviceSchema = z.enum(['MBE', 'JMD']);
-export const fundingSchema = z.enum(['federal', 'state', 'federal_and_state']);
-export const dataProtectionLawSchema = z.enum(['dsgvo', 'kdg', 'dsg_ekd']);
-export const subtypeSchema = z.enum([
-  'regeldienst',
-  'stadtteilzentrum',
-  'bundesagentur',
-  'clearing_office_joint',
-  'other',
-]);
+export const serviceSchema = z.enum(services);
+export const fundingSchema = z.enum(fundings);
+export const dataProtectionLawSchema = z.enum(dataProtectionLaws);
+export const subtypeSchema = z.enum(organisationSubtypes);
 
 export const organisationSchema = z.object({
   id: z.uuid(),

@@ -1,17 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { organisationSubtypes } from '../../api/types.ts';
 import type { Organisation } from '../../api/types.ts';
+import { oneOf } from '../../lib/validate.ts';
 
 /** Read-only master data, for people who may see but not change them. */
 export function OrganisationDetails({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();
   const welfare = organisation.kind === 'welfare_provider';
+  const subtype = oneOf(organisationSubtypes, organisation.subtype ?? '');
   const address = [organisation.street, [organisation.postcode, organisation.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
   const rows: [string, string][] = [
     [t('fields.organisationName'), organisation.name],
     [t('fields.kind'), t(`kinds.${organisation.kind}`)],
-    [t('fields.subtype'), organisation.subtype ?? ''],
+    [t('fields.subtype'), subtype ? t(`subtypes.${subtype}`) : ''],
     ...(welfare
       ? ([
           [t('fields.umbrella'), organisation.umbrella ?? ''],

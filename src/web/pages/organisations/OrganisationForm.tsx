@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { OrganisationInput } from '../../api/organisations.ts';
-import { dataProtectionLaws, fundings, organisationKinds, services } from '../../api/types.ts';
+import {
+  dataProtectionLaws,
+  fundings,
+  organisationKinds,
+  organisationSubtypes,
+  services,
+} from '../../api/types.ts';
 import type { Organisation } from '../../api/types.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
@@ -80,7 +86,15 @@ export function OrganisationForm({
               onChange={() => undefined}
             />
           )}
-          <TextField {...text('subtype')} label={t('fields.subtype')} hint={t('organisations.subtypeHint')} />
+          <SelectField
+            {...text('subtype')}
+            label={t('fields.subtype')}
+            emptyLabel={t('common.notSpecified')}
+            options={organisationSubtypes.map((subtype) => ({
+              value: subtype,
+              label: t(`subtypes.${subtype}`),
+            }))}
+          />
         </div>
       </fieldset>
 

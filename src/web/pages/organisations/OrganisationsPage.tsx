@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useListParams } from '../../hooks/useListParams.ts';
+import { oneOf } from '../../lib/validate.ts';
 import { navigationPaths } from '../../session/navigation.ts';
 
 const pageSize = 25;
@@ -20,7 +21,11 @@ export function OrganisationsPage() {
   const { t } = useTranslation();
   const { filters, offset, setFilters, setOffset } = useListParams(filterKeys);
   const list = useApi(
-    (signal) => organisationsApi.list({ ...filters, offset, limit: pageSize }, signal),
+    (signal) =>
+      organisationsApi.list(
+        { q: filters.q, kind: oneOf(organisationKinds, filters.kind) ?? undefined, offset, limit: pageSize },
+        signal,
+      ),
     [filters, offset],
   );
 

@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { OrganisationInput } from '../../api/organisations.ts';
-import { dataProtectionLaws, fundings, organisationKinds, services } from '../../api/types.ts';
+import {
+  dataProtectionLaws,
+  fundings,
+  organisationKinds,
+  organisationSubtypes,
+  services,
+} from '../../api/types.ts';
 import type { Organisation, Service } from '../../api/types.ts';
 import { blank, oneOf, orNull } from '../../lib/validate.ts';
 import type { Check } from '../../lib/validate.ts';
@@ -44,8 +50,8 @@ export function toValues(organisation?: Organisation): OrganisationValues {
 }
 
 /**
- * The request body. Offer fields (services, funding, clearing office, data protection law)
- * only apply to welfare providers and are cleared for other kinds.
+ * The request body. Offer fields (services, funding, data protection law) only apply to welfare
+ * providers, the clearing office only to a foreigners' authority; they are cleared for other kinds.
  */
 export function toInput(values: OrganisationValues): OrganisationInput {
   const kind = oneOf(organisationKinds, values.kind) ?? 'other';
@@ -53,11 +59,12 @@ export function toInput(values: OrganisationValues): OrganisationInput {
   return {
     name: values.name.trim(),
     kind,
-    subtype: orNull(values.subtype),
+    subtype: oneOf(organisationSubtypes, values.subtype),
     umbrella: welfare ? orNull(values.umbrella) : null,
     services: welfare ? values.services.filter((service) => services.includes(service)) : [],
     funding: welfare ? oneOf(fundings, values.funding) : null,
-    hostsClearingOffice: welfare && values.hostsClearingOffice,
+    // The clearing office sits inside the foreigners' authority.
+    hostsClearingOffice: kind === 'abh' && values.hostsClearingOffice,
     dataProtectionLaw: welfare ? oneOf(dataProtectionLaws, values.dataProtectionLaw) : null,
     street: orNull(values.street),
     postcode: orNull(values.postcode),

@@ -20,7 +20,7 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { useTargetOrganisationId } from '../../hooks/useTargetOrganisation.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { orNull } from '../../lib/validate.ts';
+import { oneOf, orNull } from '../../lib/validate.ts';
 import { useActiveSession } from '../../session/SessionProvider.tsx';
 import { InvitationResult } from './InvitationResult.tsx';
 import { UserActions } from './UserActions.tsx';
@@ -29,6 +29,14 @@ import type { UserValues } from './UserForm.tsx';
 
 const pageSize = 25;
 const filterKeys = ['q', 'status'] as const;
+
+/** The list's query: the status from the address only when it is one the API knows. */
+const listQuery = (filters: { q: string; status: string }, offset: number) => ({
+  q: filters.q,
+  status: oneOf(userStatuses, filters.status) ?? undefined,
+  offset,
+  limit: pageSize,
+});
 
 type Editing = { mode: 'invite' } | { mode: 'edit'; user: User } | null;
 
@@ -49,7 +57,7 @@ export function UsersPage() {
   );
   const organisationName = ownOrganisation ? self.organisation.name : assignable.data?.organisation.name;
   const users = useApi(
-    (signal) => usersApi.list(organisationId, { ...filters, offset, limit: pageSize }, signal),
+    (signal) => usersApi.list(organisationId, listQuery(filters, offset), signal),
     [organisationId, filters, offset],
   );
   const [editing, setEditing] = useState<Editing>(null);
@@ -86,7 +94,7 @@ export function UsersPage() {
   };
 
   const reloadAfterConflict = async () => {
-    const fresh = await usersApi.list(organisationId, { ...filters, offset, limit: pageSize });
+    const fresh = await usersApi.list(organisationId, listQuery(filters, offset));
     users.setData(fresh);
     save.reset();
     setActionError(null);
