@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
 import { findLocales, translate } from '../src/web/find/messages.ts';
+import { pdfText } from '../test/pdf.ts';
 
 /** A page in a fresh browser profile, closed after the test. */
 const openPage = usePages();
@@ -110,6 +107,120 @@ describe('public search for counselling (R-DIR-2)', () => {
     await page.getByRole('heading', { level: 1, name: 'Знайти міграційну консультацію' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
   });
+
+  it('R-DIR-2, R-UX-1: the page language lives in the address — a reload or a shared link keeps Arabic right to left, an unknown language is German', async () => {
+    const page = await openPage({ phone: true });
+    const language = () => new URL(page.url()).searchParams.get('lang');
+    await page.goto('/finden');
+    await page.getByRole('heading', { level: 1, name: translate('de', 'title') }).waitFor();
+    await expect.poll(language).toBe('de');
+
+    await page.getByLabel(translate('de', 'pageLanguage')).selectOption('ar');
+    await page.getByRole('heading', { level: 1, name: translate('ar', 'title') }).waitFor();
+    await expect.poll(language).toBe('ar');
+    await page.getByLabel(translate('ar', 'place')).fill('12345');
+    await page.getByRole('button', { name: translate('ar', 'search'), exact: true }).click();
+    await page.getByRole('article', { name: 'Migrationsberatung Innenstadt' }).waitFor();
+    // The search keeps its own parameters next to the language.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('12345');
+    expect(language()).toBe('ar');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: translate('ar', 'title') }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    // The shared link runs its search at once, in Arabic.
+    await page.getByRole('article', { name: 'Migrationsberatung Innenstadt' }).waitFor();
+
+    // Switching back changes the address as well; the search stays in it.
+    await page.getByLabel(translate('ar', 'pageLanguage')).selectOption('en');
+    await expect.poll(language).toBe('en');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('12345');
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+
+    await page.goto('/finden?lang=xx');
+    await page.getByRole('heading', { level: 1, name: translate('de', 'title') }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await expect.poll(language).toBe('de');
+  });
+
+  it('R-DIR-2, R-UX-1, R-UX-2: in Arabic and Farsi German names are isolated from the right-to-left text and lists use the script’s own punctuation, axe clean', async () => {
+    const page = await openPage({ phone: true });
+    await page.goto('/finden?lang=ar&q=12345');
+    const office = page.getByRole('article', { name: 'Migrationsberatung Innenstadt' });
+    await office.waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    // Office name, provider and street sit in isolating elements of their own.
+    await office
+      .getByRole('heading', { level: 3 })
+      .locator('bdi', { hasText: 'Migrationsberatung Innenstadt' })
+      .waitFor();
+    await office
+      .locator('bdi', { hasText: /Musterstadt/ })
+      .first()
+      .waitFor();
+
+    // The languages of the office in Arabic: joined by the Arabic "و", no Latin comma.
+    const arabicList = (await office.locator('dd.languages').textContent()) ?? '';
+    expect(arabicList).toContain('العربية');
+    expect(arabicList).toContain(' و');
+    expect(arabicList).not.toContain(',');
+    await expectAccessible(page, 'public search results (Arabic, phone)');
+
+    // Farsi, the other right-to-left language: the Arabic comma "،".
+    await page.getByLabel(translate('ar', 'pageLanguage')).selectOption('fa');
+    await page.getByRole('heading', { level: 1, name: translate('fa', 'title') }).waitFor();
+    const farsiList = (await office.locator('dd.languages').textContent()) ?? '';
+    expect(farsiList).toContain('،');
+    expect(farsiList).not.toContain(',');
+    await office
+      .getByRole('heading', { level: 3 })
+      .locator('bdi', { hasText: 'Migrationsberatung Innenstadt' })
+      .waitFor();
+    await expectAccessible(page, 'public search results (Farsi, phone)');
+  });
+
+  it('R-DIR-4, R-DIR-1, R-DIR-2: the open exports are linked from the search page with their formats, for the current search, and answer without sign-in, axe clean', async () => {
+    const page = await openPage();
+    await page.goto('/finden?lang=de');
+    const openData = page.getByRole('region', { name: translate('de', 'openDataHeading') });
+    const pdf = openData.getByRole('link', { name: /PDF/ });
+    const ical = openData.getByRole('link', { name: /iCalendar/ });
+    const hsds = openData.getByRole('link', { name: /JSON, Open Referral HSDS/ });
+    await pdf.waitFor();
+    expect(await pdf.getAttribute('href')).toBe('/api/public/directory/overview.pdf');
+    expect(await ical.getAttribute('href')).toBe('/api/public/directory/hours.ics');
+    expect(await hsds.getAttribute('href')).toBe('/api/public/directory/hsds');
+
+    await page.getByLabel('Postleitzahl oder Ort', { exact: true }).fill('12345');
+    await page.getByLabel('Beratung in dieser Sprache').selectOption({ label: 'Arabisch' });
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    const office = page.getByRole('article', { name: 'Migrationsberatung Innenstadt' });
+    await office.waitFor();
+    await openData.getByRole('link', { name: translate('de', 'openDataPdfSearch') + ' (PDF)' }).waitFor();
+    const searchPdf = await pdf.getAttribute('href');
+    expect(searchPdf).toBe('/api/public/directory/overview.pdf?q=12345&language=ar');
+    const officeCalendar = await office
+      .getByRole('link', { name: `${translate('de', 'officeCalendar')} (iCalendar)` })
+      .getAttribute('href');
+    expect(officeCalendar).toMatch(/^\/api\/public\/directory\/hours\.ics\?office=[0-9a-f-]{36}$/);
+    await expectAccessible(page, 'public search with the open data block');
+
+    // This browser profile never signed in: every export answers all the same.
+    expect((await page.context().cookies()).length).toBe(0);
+    const response = await page.request.get(searchPdf!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const text = await pdfText(await response.body());
+    expect(text).toContain('Migrationsberatung Innenstadt');
+    expect(text).toContain('Suche: 12345, Sprache Arabisch');
+    const calendar = await page.request.get(officeCalendar!);
+    expect(calendar.status()).toBe(200);
+    expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
+    const directory = await page.request.get((await hsds.getAttribute('href'))!);
+    expect(directory.status()).toBe(200);
+    expect(((await directory.json()) as { hsds_version: string }).hsds_version).toBe('3.0');
+  });
 });
 
 describe('staff pages of the directory', () => {
@@ -171,9 +282,7 @@ describe('staff pages of the directory', () => {
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'koop-e2e-pdf-')), 'overview.pdf');
-    fs.writeFileSync(file, await response.body());
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(await response.body());
     for (const name of [
       'Migrationsberatung Innenstadt',
       'Jugendmigrationsdienst Nordstadt',
@@ -182,7 +291,6 @@ describe('staff pages of the directory', () => {
       expect(text).toContain(name);
     }
     expect(text).toContain('in Räumen: Ausländerbehörde Musterstadt');
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it('R-DIR-1, R-DIR-3: Jobcenter staff see the counselling hours held in their premises this week and next, a cancelled date marked, axe clean', async () => {

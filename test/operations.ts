@@ -15,6 +15,7 @@ export const publicOperations: ReadonlySet<string> = new Set([
   'GET /api/public/directory/hsds',
   'GET /api/public/directory/hours.ics',
   'GET /api/public/directory/offices.csv',
+  'GET /api/public/directory/overview.pdf',
 ]);
 
 export interface Operation {

@@ -190,9 +190,11 @@ export async function buildApp(
 
   // An API token is refused by its scope before its input is validated (policy: credentialRefusal).
   app.addHook('preValidation', (request) => refuseTokenEarly(deps, request));
-  // Credential routes take the browser session only; the API document says so per operation.
+  // Credential routes take the browser session only, public routes no credentials at all; the
+  // API document says so per operation (every other one takes the session or a token).
   app.addHook('onRoute', (route) => {
     if (route.config?.credentials) route.schema = { ...route.schema, security: [{ session: [] }] };
+    else if (route.config?.public) route.schema = { ...route.schema, security: [] };
   });
 
   // Security headers (CSP, frame and referrer policies, HSTS behind TLS …) from helmet, built once
@@ -234,6 +236,7 @@ export async function buildApp(
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -1,9 +1,17 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { searchOffices, SearchError, spokenLanguages } from './api.ts';
+import type { FormEvent, ReactNode } from 'react';
+import {
+  hoursCalendarUrl,
+  hsdsUrl,
+  overviewPdfUrl,
+  searchOffices,
+  SearchError,
+  spokenLanguages,
+} from './api.ts';
 import type { Day, PublicOffice, SearchQuery, SearchResult, Slot } from './api.ts';
 import {
   findLocales,
+  isFindLocale,
   localeNames,
   preferredLocale,
   rtlLocales,
@@ -20,13 +28,16 @@ import type { FindLocale, MessageKey } from './messages.ts';
 
 const storageKey = 'koop.find.locale';
 
+/** The address parameter of the page's language: a reload or a shared link keeps it. */
+const languageParameter = 'lang';
+
 function initialLocale(): FindLocale {
-  const fromAddress = new URLSearchParams(window.location.search).get('lang');
-  if (fromAddress && (findLocales as readonly string[]).includes(fromAddress))
-    return fromAddress as FindLocale;
+  // A language in the address decides; one the page does not speak means German.
+  const fromAddress = new URLSearchParams(window.location.search).get(languageParameter);
+  if (fromAddress !== null) return isFindLocale(fromAddress) ? fromAddress : 'de';
   try {
     const stored = localStorage.getItem(storageKey);
-    if (stored && (findLocales as readonly string[]).includes(stored)) return stored as FindLocale;
+    if (stored && isFindLocale(stored)) return stored;
   } catch {
     // Storage may be disabled; the browser's languages decide then.
   }
@@ -35,6 +46,39 @@ function initialLocale(): FindLocale {
 
 /** Intl locale for dates and names; Farsi with the Gregorian calendar the offices work with. */
 const intlLocale = (locale: FindLocale) => (locale === 'fa' ? 'fa-u-ca-gregory' : locale);
+
+/** A list in the page's language, with that script's own punctuation and conjunction. */
+const formatList = (locale: FindLocale, items: readonly string[]) =>
+  new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
+
+/** Writes the page's language into the address, keeping every other parameter. */
+function keepLocaleInAddress(locale: FindLocale): void {
+  const address = new URLSearchParams(window.location.search);
+  if (address.get(languageParameter) === locale) return;
+  address.set(languageParameter, locale);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}?${address.toString()}${window.location.hash}`,
+  );
+}
+
+const nameMarker = '\u0001';
+
+/**
+ * A message with a proper name (German office or street names) in it: the name is isolated in
+ * a `bdi`, so in Arabic or Farsi it neither takes the sentence's direction nor reorders it.
+ */
+function withName(text: string, name: string): ReactNode {
+  const [before = '', after = ''] = text.split(nameMarker);
+  return (
+    <>
+      {before}
+      <bdi>{name}</bdi>
+      {after}
+    </>
+  );
+}
 
 interface FieldErrors {
   place?: string;
@@ -54,6 +98,8 @@ export function FindApp() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<'idle' | 'searching' | 'locating' | 'done'>('idle');
   const [result, setResult] = useState<SearchResult | null>(null);
+  /** The query the shown results answer (for the printable overview of the same search). */
+  const [searched, setSearched] = useState<SearchQuery | null>(null);
   const [offered, setOffered] = useState<string[]>([]);
   const placeRef = useRef<HTMLInputElement>(null);
   const ageRef = useRef<HTMLInputElement>(null);
@@ -67,6 +113,7 @@ export function FindApp() {
     root.lang = locale;
     root.dir = rtlLocales.has(locale) ? 'rtl' : 'ltr';
     document.title = `${translate(locale, 'title')} – Koop`;
+    keepLocaleInAddress(locale);
     try {
       localStorage.setItem(storageKey, locale);
     } catch {
@@ -102,12 +149,14 @@ export function FindApp() {
       const found = await searchOffices(query);
       if (mine !== searchNumber.current) return;
       setResult(found);
+      setSearched(query);
       setStatus('done');
       const address = new URLSearchParams();
       if (query.q) address.set('q', query.q);
       if (query.language) address.set('language', query.language);
       if (query.age !== undefined) address.set('age', String(query.age));
-      address.set('lang', locale);
+      // The language the page shows now (it may have been switched while the search ran).
+      address.set(languageParameter, document.documentElement.lang || locale);
       window.history.replaceState(null, '', `?${address.toString()}`);
       window.setTimeout(() => resultsRef.current?.focus(), 0);
     } catch (error) {
@@ -115,6 +164,7 @@ export function FindApp() {
       setStatus('idle');
       // The error replaces the results: an earlier search's offices must not stay under it.
       setResult(null);
+      setSearched(null);
       const code = error instanceof SearchError ? error.code : 'internal_error';
       const paths = error instanceof SearchError ? error.paths : [];
       if (code === 'validation_failed' && paths.includes('q')) setErrors({ place: t('error_place') });
@@ -137,6 +187,7 @@ export function FindApp() {
     if (next.place || next.age) {
       searchNumber.current++;
       setResult(null);
+      setSearched(null);
       setStatus('idle');
     }
     if (next.place) {
@@ -324,6 +375,8 @@ export function FindApp() {
             )}
           </section>
         )}
+
+        <OpenData locale={locale} query={result ? searched : null} />
       </main>
       <footer className="find-footer">
         <a href={`/barrierefreiheit?lang=${statementLocale(locale)}`} hrefLang={statementLocale(locale)}>
@@ -335,6 +388,7 @@ export function FindApp() {
   );
 }
 
+// An address in Germany, written the German way; it is shown isolated in a `bdi`.
 function placeText(slot: Slot): string | null {
   if (!slot.place) return slot.room;
   return [
@@ -364,7 +418,7 @@ function DayLine({ day, locale }: { day: Day; locale: FindLocale }) {
           {day.closed.note && (
             <>
               {' '}
-              (<span dir="auto">{day.closed.note}</span>)
+              (<bdi>{day.closed.note}</bdi>)
             </>
           )}
         </span>
@@ -380,18 +434,23 @@ function DayLine({ day, locale }: { day: Day; locale: FindLocale }) {
                   {slot.opensAt}–{slot.closesAt}
                 </span>{' '}
                 {t(`kind_${slot.kind}`)}
-                {slot.service && ` (${slot.service})`}
-                {slot.byAppointment && `, ${t('byAppointment')}`}
+                {slot.service && (
+                  <>
+                    {' ('}
+                    <bdi>{slot.service}</bdi>)
+                  </>
+                )}
+                {slot.byAppointment && ` · ${t('byAppointment')}`}
                 {where && (
                   <>
                     {' – '}
-                    <span dir="auto">{t('at', { place: where })}</span>
+                    {withName(t('at', { place: nameMarker }), where)}
                   </>
                 )}
                 {slot.note && (
                   <>
                     {' – '}
-                    <span dir="auto">{slot.note}</span>
+                    <bdi>{slot.note}</bdi>
                   </>
                 )}
               </li>
@@ -418,11 +477,11 @@ function OfficeCard({
   const services = office.suitableServices.length > 0 ? office.suitableServices : office.services;
   return (
     <article className="office" aria-labelledby={headingId}>
-      <h3 id={headingId} dir="auto">
-        {office.name}
+      <h3 id={headingId}>
+        <bdi>{office.name}</bdi>
       </h3>
-      <p className="provider" dir="auto">
-        {office.providerName}
+      <p className="provider">
+        <bdi>{office.providerName}</bdi>
       </p>
       <p className="tags">
         <span className={`tag tag-${office.match}`}>{t(`match_${office.match}`)}</span>
@@ -443,9 +502,9 @@ function OfficeCard({
       <dl className="facts">
         <dt>{t('address')}</dt>
         <dd>
-          <span dir="auto">
+          <bdi>
             {office.street}, {office.postcode} {office.city}
-          </span>
+          </bdi>
           <br />
           <a href={office.mapUrl} rel="noopener">
             {t('map')}
@@ -488,8 +547,8 @@ function OfficeCard({
               <ul className="plain">
                 {office.onlineLinks.map((link) => (
                   <li key={link.url}>
-                    <a href={link.url} rel="noopener" dir="auto">
-                      {link.label ?? link.platform}
+                    <a href={link.url} rel="noopener">
+                      <bdi>{link.label ?? link.platform}</bdi>
                     </a>
                   </li>
                 ))}
@@ -500,7 +559,12 @@ function OfficeCard({
         {office.languages.length > 0 && (
           <>
             <dt>{t('languages')}</dt>
-            <dd>{office.languages.map((code) => languageNames.of(code) ?? code).join(', ')}</dd>
+            <dd className="languages">
+              {formatList(
+                locale,
+                office.languages.map((code) => languageNames.of(code) ?? code),
+              )}
+            </dd>
           </>
         )}
         {office.accessibility && (
@@ -515,11 +579,11 @@ function OfficeCard({
             <dd>
               <ul className="plain">
                 {office.contacts.map((contact, i) => (
-                  <li key={i} dir="auto">
-                    {[contact.functionTitle, contact.name].filter(Boolean).join(': ')}
+                  <li key={i}>
+                    <bdi>{[contact.functionTitle, contact.name].filter(Boolean).join(': ')}</bdi>
                     {contact.phone && (
                       <>
-                        {', '}
+                        {' · '}
                         <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
                           {contact.phone}
                         </a>
@@ -538,6 +602,56 @@ function OfficeCard({
           <DayLine key={day.date} day={day} locale={locale} />
         ))}
       </ul>
+      <p className="calendar-link">
+        <a href={hoursCalendarUrl(office.id)} type="text/calendar">
+          {t('officeCalendar')} <FormatName name="iCalendar" />
+        </a>
+      </p>
     </article>
+  );
+}
+
+/** A file format's name, the same in every language: kept as written, in parentheses. */
+function FormatName({ name }: { name: string }) {
+  return (
+    <>
+      (
+      <bdi translate="no" lang="en">
+        {name}
+      </bdi>
+      )
+    </>
+  );
+}
+
+/**
+ * The open exports of the directory (R-DIR-4): the printable overview (of the current search
+ * where there is one), the hours as iCalendar and the whole directory as HSDS JSON.
+ */
+function OpenData({ locale, query }: { locale: FindLocale; query: SearchQuery | null }) {
+  const t = (key: MessageKey) => translate(locale, key);
+  return (
+    <section aria-labelledby="open-data-heading" className="open-data">
+      <h2 id="open-data-heading">{t('openDataHeading')}</h2>
+      <p>{t('openDataIntro')}</p>
+      <ul>
+        <li>
+          <a href={overviewPdfUrl(query)} type="application/pdf" hrefLang="de">
+            {query?.q ? t('openDataPdfSearch') : t('openDataPdfAll')} <FormatName name="PDF" />
+          </a>
+          {locale !== 'de' && ` – ${t('inGerman')}`}
+        </li>
+        <li>
+          <a href={hoursCalendarUrl()} type="text/calendar">
+            {t('openDataCalendar')} <FormatName name="iCalendar" />
+          </a>
+        </li>
+        <li>
+          <a href={hsdsUrl} type="application/json">
+            {t('openDataHsds')} <FormatName name="JSON, Open Referral HSDS 3.0" />
+          </a>
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -7,6 +7,11 @@
 export const findLocales = ['de', 'en', 'ar', 'uk', 'ru', 'tr', 'fa'] as const;
 export type FindLocale = (typeof findLocales)[number];
 
+/** Whether the page speaks `value` (a language code from the address, storage or the browser). */
+export function isFindLocale(value: string): value is FindLocale {
+  return (findLocales as readonly string[]).includes(value);
+}
+
 /** Languages written right to left. */
 export const rtlLocales: ReadonlySet<FindLocale> = new Set(['ar', 'fa']);
 
@@ -84,6 +89,15 @@ const de = {
   error_rate: 'Zu viele Suchen in kurzer Zeit. Bitte warten Sie eine Minute.',
   footerAccessibility: 'Erklärung zur Barrierefreiheit',
   footerStaff: 'Anmeldung für Fachkräfte',
+  openDataHeading: 'Diese Daten zum Mitnehmen',
+  openDataIntro:
+    'Das Verzeichnis ist frei nutzbar: zum Ausdrucken, für Ihren Kalender und für andere Programme.',
+  openDataPdfAll: 'Übersicht aller Beratungsstellen zum Ausdrucken',
+  openDataPdfSearch: 'Übersicht der gefundenen Beratungsstellen zum Ausdrucken',
+  openDataCalendar: 'Sprechzeiten aller Beratungsstellen für den Kalender',
+  openDataHsds: 'Das ganze Verzeichnis für andere Programme',
+  inGerman: 'auf Deutsch',
+  officeCalendar: 'Sprechzeiten in meinen Kalender',
 };
 
 export type MessageKey = keyof typeof de;
@@ -144,6 +158,14 @@ const en: Messages = {
   error_rate: 'Too many searches in a short time. Please wait a minute.',
   footerAccessibility: 'Accessibility statement',
   footerStaff: 'Sign-in for staff',
+  openDataHeading: 'Open data',
+  openDataIntro: 'The directory is free to use: to print, for your calendar and for other software.',
+  openDataPdfAll: 'Overview of all offices to print',
+  openDataPdfSearch: 'Overview of the offices found, to print',
+  openDataCalendar: 'Hours of all offices for your calendar',
+  openDataHsds: 'The whole directory for other software',
+  inGerman: 'in German',
+  officeCalendar: 'Add the hours to my calendar',
 };
 
 const ar: Messages = {
@@ -200,6 +222,14 @@ const ar: Messages = {
   error_rate: 'عمليات بحث كثيرة في وقت قصير. يرجى الانتظار دقيقة.',
   footerAccessibility: 'بيان إمكانية الوصول',
   footerStaff: 'تسجيل الدخول للعاملين',
+  openDataHeading: 'بيانات مفتوحة للتنزيل',
+  openDataIntro: 'الدليل متاح للاستخدام بحرية: للطباعة ولتقويمك ولبرامج أخرى.',
+  openDataPdfAll: 'نظرة عامة على جميع مكاتب الاستشارة للطباعة',
+  openDataPdfSearch: 'نظرة عامة على مكاتب الاستشارة التي تم العثور عليها للطباعة',
+  openDataCalendar: 'مواعيد جميع مكاتب الاستشارة لتقويمك',
+  openDataHsds: 'الدليل كاملًا لبرامج أخرى',
+  inGerman: 'باللغة الألمانية',
+  officeCalendar: 'أضف المواعيد إلى تقويمي',
 };
 
 const uk: Messages = {
@@ -257,6 +287,15 @@ const uk: Messages = {
   error_rate: 'Забагато пошуків за короткий час. Зачекайте, будь ласка, хвилину.',
   footerAccessibility: 'Заява про доступність',
   footerStaff: 'Вхід для фахівців',
+  openDataHeading: 'Відкриті дані',
+  openDataIntro:
+    'Довідник можна вільно використовувати: для друку, для вашого календаря та для інших програм.',
+  openDataPdfAll: 'Огляд усіх консультаційних пунктів для друку',
+  openDataPdfSearch: 'Огляд знайдених консультаційних пунктів для друку',
+  openDataCalendar: 'Години прийому всіх пунктів для календаря',
+  openDataHsds: 'Увесь довідник для інших програм',
+  inGerman: 'німецькою мовою',
+  officeCalendar: 'Додати години прийому до мого календаря',
 };
 
 const ru: Messages = {
@@ -314,6 +353,15 @@ const ru: Messages = {
   error_rate: 'Слишком много поисков за короткое время. Подождите, пожалуйста, минуту.',
   footerAccessibility: 'Заявление о доступности',
   footerStaff: 'Вход для специалистов',
+  openDataHeading: 'Открытые данные',
+  openDataIntro:
+    'Справочник можно свободно использовать: для печати, для вашего календаря и для других программ.',
+  openDataPdfAll: 'Обзор всех консультационных пунктов для печати',
+  openDataPdfSearch: 'Обзор найденных консультационных пунктов для печати',
+  openDataCalendar: 'Часы приёма всех пунктов для календаря',
+  openDataHsds: 'Весь справочник для других программ',
+  inGerman: 'на немецком языке',
+  officeCalendar: 'Добавить часы приёма в мой календарь',
 };
 
 const tr: Messages = {
@@ -372,6 +420,14 @@ const tr: Messages = {
   error_rate: 'Kısa sürede çok fazla arama. Lütfen bir dakika bekleyin.',
   footerAccessibility: 'Erişilebilirlik beyanı',
   footerStaff: 'Uzmanlar için giriş',
+  openDataHeading: 'Açık veri',
+  openDataIntro: 'Rehber serbestçe kullanılabilir: yazdırmak, takviminiz ve diğer programlar için.',
+  openDataPdfAll: 'Tüm danışma merkezlerinin yazdırılabilir listesi',
+  openDataPdfSearch: 'Bulunan danışma merkezlerinin yazdırılabilir listesi',
+  openDataCalendar: 'Tüm danışma merkezlerinin görüşme saatleri takviminiz için',
+  openDataHsds: 'Rehberin tamamı diğer programlar için',
+  inGerman: 'Almanca',
+  officeCalendar: 'Görüşme saatlerini takvimime ekle',
 };
 
 const fa: Messages = {
@@ -429,6 +485,14 @@ const fa: Messages = {
   error_rate: 'جستجوهای زیاد در زمان کوتاه. لطفاً یک دقیقه صبر کنید.',
   footerAccessibility: 'بیانیه دسترسی‌پذیری',
   footerStaff: 'ورود متخصصان',
+  openDataHeading: 'داده‌های باز',
+  openDataIntro: 'این فهرست آزادانه قابل استفاده است: برای چاپ، برای تقویم شما و برای برنامه‌های دیگر.',
+  openDataPdfAll: 'فهرست همه مراکز مشاوره برای چاپ',
+  openDataPdfSearch: 'فهرست مراکز مشاوره یافت‌شده برای چاپ',
+  openDataCalendar: 'ساعات مشاوره همه مراکز برای تقویم',
+  openDataHsds: 'کل فهرست برای برنامه‌های دیگر',
+  inGerman: 'به زبان آلمانی',
+  officeCalendar: 'افزودن ساعات مشاوره به تقویم من',
 };
 
 const messages: Record<FindLocale, Messages> = { de, en, ar, uk, ru, tr, fa };

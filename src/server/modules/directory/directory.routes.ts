@@ -77,7 +77,7 @@ export function registerDirectoryRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Übersicht der Beratungsstellen als PDF',
+        summary: 'Übersicht der Beratungsstellen als PDF, mit allen Ansprechpersonen (für Partner)',
         querystring: s.overviewQuery,
         produces: ['application/pdf'],
         response: { 200: z.any().describe('PDF-Dokument'), ...problemResponses },
@@ -215,6 +215,31 @@ export function registerDirectoryRoutes(app: App, deps: AppDeps): void {
         .header('access-control-allow-origin', '*')
         .header('cache-control', 'public, max-age=300')
         .send(text);
+    },
+  );
+
+  app.get(
+    '/api/public/directory/overview.pdf',
+    {
+      config: publicConfig,
+      schema: {
+        tags: publicTags,
+        summary: 'Übersicht der Beratungsstellen als PDF (ohne Anmeldung)',
+        description:
+          'Das ganze Verzeichnis oder mit q (Postleitzahl oder Ort), language, age und service die Stellen, die die öffentliche Suche findet – in ihrer Reihenfolge. Nur öffentliche Angaben: Namen von Beraterinnen und Beratern nur, wo sie der Veröffentlichung zugestimmt haben.',
+        querystring: s.publicOverviewQuery,
+        produces: ['application/pdf'],
+        response: { 200: z.any().describe('PDF-Dokument'), ...publicProblems },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await withoutAuth(deps, (trx, now) => exports.exportOverviewPdf(trx, now, request.query));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="uebersicht-beratungsstellen.pdf"')
+        .header('access-control-allow-origin', '*')
+        .header('cache-control', 'public, max-age=300')
+        .send(pdf);
     },
   );
 

@@ -214,6 +214,30 @@ export const publicSearchQuery = z
   });
 export type PublicSearchQuery = z.infer<typeof publicSearchQuery>;
 
+/**
+ * The public printable overview: the whole directory, or the offices a search by postcode or
+ * town finds (with its language, age and service). A position is not taken: the page does not
+ * put the browser's coordinates into a link.
+ */
+export const publicOverviewQuery = z
+  .strictObject({
+    q: postcodeOrPlace.optional(),
+    language: languageCodeField.optional(),
+    age: publicSearchQuery.shape.age,
+    service: serviceEnum.optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.q === undefined && (query.language ?? query.age ?? query.service) !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['q'],
+        message:
+          'Bitte zur Sprache, zum Alter oder zum Dienst auch eine Postleitzahl oder einen Ort angeben.',
+      });
+    }
+  });
+export type PublicOverviewQuery = z.infer<typeof publicOverviewQuery>;
+
 const onlineLinkSchema = z.object({
   platform: z.string(),
   url: z.string(),

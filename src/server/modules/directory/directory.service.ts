@@ -178,7 +178,11 @@ export async function replaceSchedule(ctx: RequestContext, officeId: string, inp
 /** How far ahead the overview lists closures and extra dates. */
 const overviewExceptionDays = 90;
 
-function presentOverviewEntry(entry: DirectoryEntry, today: string) {
+/**
+ * One office of the overview. Signed-in partners see every counsellor by name (`names: 'all'`,
+ * the overview the source text asks for); the public overview names only those who chose it.
+ */
+export function presentOverviewEntry(entry: DirectoryEntry, today: string, names: 'all' | 'public') {
   const { office } = entry;
   const until = addDays(today, overviewExceptionDays);
   return {
@@ -198,10 +202,9 @@ function presentOverviewEntry(entry: DirectoryEntry, today: string) {
     onlineLinks: office.online_links,
     catchmentPostcodes: office.catchment_postcodes,
     catchmentMunicipalities: office.catchment_municipalities,
-    // Signed-in partners see the counsellors by name: the overview the source text asks for.
     contacts: entry.contacts.map((c) => ({
       functionTitle: c.function_title,
-      name: c.name,
+      name: names === 'all' || c.name_public ? c.name : null,
       phone: c.phone,
       email: c.email,
       languages: c.languages,
@@ -219,7 +222,7 @@ export async function overview(ctx: RequestContext, filter: { organisationId?: s
   return {
     generatedAt: ctx.now.toISOString(),
     hoursInYourPremises: await repo.countHoursInPremises(ctx.trx, ctx.actor.organisationId),
-    offices: entries.map((entry) => presentOverviewEntry(entry, today)),
+    offices: entries.map((entry) => presentOverviewEntry(entry, today, 'all')),
   };
 }
 

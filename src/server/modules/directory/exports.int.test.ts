@@ -7,7 +7,8 @@ import ICAL from 'ical.js';
 import { anonymous, createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { testDatabaseKind } from '../../../../test/test-database.ts';
 import { expectProblem } from '../../../../test/api.ts';
-import { readPdf } from '../../../../test/pdf.ts';
+import { pdfText, readPdf } from '../../../../test/pdf.ts';
+import { apiOperations, publicOperations } from '../../../../test/operations.ts';
 import { buildDirectory, type DirectoryFixture } from '../../../../test/directory-fixture.ts';
 import type { HsdsDocument } from './hsds.ts';
 
@@ -217,7 +218,7 @@ describe(`R-DIR-4: the directory in open formats (${testDatabaseKind})`, () => {
     expect(text).not.toContain('Jonas Nichtöffentlich');
   });
 
-  it('R-DIR-1, R-DIR-3, R-UX-1: the PDF overview read back contains every office and its hours, right-to-left text included', async () => {
+  it("R-DIR-1, R-DIR-3, R-UX-1: the partners' PDF overview (every counsellor named) needs a sign-in and read back contains every office and its hours, right-to-left text included", async () => {
     expectProblem(await anonymous(t.app).get('/api/directory/overview.pdf'), 401, 'not_authenticated');
     const response = await d.abhStaff.client.get('/api/directory/overview.pdf');
     expect(response.statusCode, response.body).toBe(200);
@@ -242,5 +243,65 @@ describe(`R-DIR-4: the directory in open formats (${testDatabaseKind})`, () => {
     // The Arabic note is set in the Arabic font and comes out as Arabic letters.
     expect(fonts.some((f) => f.startsWith('NotoSansArabic'))).toBe(true);
     expect(text).toMatch(/[\u0600-\u06FF]{3,}/);
+  });
+
+  it('R-DIR-1, R-DIR-2, R-DIR-4: the printable overview answers without sign-in as a PDF with public data only', async () => {
+    const response = await anonymous(t.app).get('/api/public/directory/overview.pdf');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['set-cookie']).toBeUndefined();
+    const text = await pdfText(response.rawPayload);
+    for (const name of [
+      'Migrationsberatung Innenstadt',
+      'Jugendmigrationsdienst Nordstadt',
+      'Migrationsberatung Südstadt',
+      'Migrationsberatung München Mitte',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('Marktplatz 5, 12345 Musterstadt');
+    expect(text).toMatch(/Montag 09:00–12:00 Uhr/);
+    expect(text).toContain(`in Räumen: ${d.abh.name}`);
+    // A counsellor's name only where they chose to publish it, as on the public search.
+    expect(text).toContain('Amira Öffentlich');
+    expect(text).not.toContain('Jonas Nichtöffentlich');
+  });
+
+  it('R-DIR-2, R-DIR-4: the printable overview of a search holds the offices the search finds, and bad input answers 400', async () => {
+    const response = await anonymous(t.app).get('/api/public/directory/overview.pdf?q=12347&language=uk');
+    expect(response.statusCode, response.body).toBe(200);
+    const text = await pdfText(response.rawPayload);
+    expect(text).toContain('Suche: 12347, Sprache Ukrainisch');
+    expect(text).toContain('Jugendmigrationsdienst Nordstadt');
+    expect(text).not.toContain('München Mitte');
+    expect(text).not.toContain('Migrationsberatung Südstadt');
+
+    expect(
+      expectProblem(
+        await anonymous(t.app).get('/api/public/directory/overview.pdf?q=1234'),
+        400,
+        'validation_failed',
+      ),
+    ).toEqual(['q']);
+    expect(
+      expectProblem(
+        await anonymous(t.app).get('/api/public/directory/overview.pdf?language=ar'),
+        400,
+        'validation_failed',
+      ),
+    ).toEqual(['q']);
+    expectProblem(
+      await anonymous(t.app).get('/api/public/directory/overview.pdf?office=x'),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('R-DIR-2, R-DIR-4: the API document marks the public operations, the printable overview among them, as needing no credentials', async () => {
+    const operations = await apiOperations(t.app);
+    const open = operations.filter((op) => op.security !== undefined && op.security.length === 0);
+    expect(open.map((op) => op.key).sort()).toEqual([...publicOperations].sort());
+    expect(open.map((op) => op.key)).toContain('GET /api/public/directory/overview.pdf');
+    expect(operations.find((op) => op.key === 'GET /api/directory/overview.pdf')?.security).toBeUndefined();
   });
 });

@@ -136,12 +136,26 @@ const template = `
 }
 `;
 
-/** Renders the overview; everything in it comes from the data of this moment. */
-export function renderOverviewPdf(overview: Overview, now: Date): Buffer {
+/**
+ * Renders the overview; everything in it comes from the data of this moment. `scope` names the
+ * search the offices were chosen by, if any.
+ */
+export function renderOverviewPdf(
+  overview: Pick<Overview, 'offices'>,
+  now: Date,
+  scope: string | null = null,
+): Buffer {
   const wall = berlinWallClock(now);
   return renderTypstPdf(template, {
     title: 'Übersicht der Migrationsberatung (MBE und JMD)',
-    subtitle: `Stand: ${germanDate(wall.date)}, ${wall.time.slice(0, 5)} Uhr · ${overview.offices.length} Beratungsstellen · erzeugt aus den aktuellen Daten in Koop`,
+    subtitle: [
+      `Stand: ${germanDate(wall.date)}, ${wall.time.slice(0, 5)} Uhr`,
+      scope,
+      `${overview.offices.length} Beratungsstellen`,
+      'erzeugt aus den aktuellen Daten in Koop',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     independence:
       'Die Migrationsberatung der Wohlfahrtsverbände ist freiwillig, vertraulich und unabhängig von Behörden. ' +
       'Bitte weisen Sie Ratsuchende darauf hin, dass der Besuch der Beratung keine Voraussetzung für Leistungen oder Aufenthaltstitel ist.',

@@ -210,15 +210,27 @@ export function searchParamsFor(query: PublicSearchQuery, now: Date): SearchPara
   };
 }
 
-/** Searches the directory; without an office in the requested language, shows the others and says so. */
-export async function searchPublic(trx: Trx, now: Date, query: PublicSearchQuery) {
-  const params = searchParamsFor(query, now);
+/** Runs the search; without an office in the requested language, finds the others and says so. */
+async function findRows(trx: Trx, params: SearchParams) {
   let { rows } = await publicSearchStatement(params).execute(trx);
   let languageFallback = false;
   if (rows.length === 0 && params.language !== null) {
     ({ rows } = await publicSearchStatement(params, false).execute(trx));
     languageFallback = rows.length > 0;
   }
+  return { rows, languageFallback };
+}
+
+/** The ids of the offices a search finds, in the order the search shows them. */
+export async function findOfficeIds(trx: Trx, now: Date, query: PublicSearchQuery): Promise<string[]> {
+  const { rows } = await findRows(trx, searchParamsFor(query, now));
+  return rows.map((row) => row.id);
+}
+
+/** Searches the directory; without an office in the requested language, shows the others and says so. */
+export async function searchPublic(trx: Trx, now: Date, query: PublicSearchQuery) {
+  const params = searchParamsFor(query, now);
+  const { rows, languageFallback } = await findRows(trx, params);
   return {
     items: rows.map((row) => ({
       ...presentPublicOffice(sourceFromRow(row), params.from),
