@@ -16,6 +16,7 @@ export interface OrganisationsTable {
   funding: string | null;
   hosts_clearing_office: Generated<boolean>;
   data_protection_law: string | null;
+  state: string | null;
   require_totp: Generated<boolean>;
   street: string | null;
   postcode: string | null;

@@ -1,4 +1,4 @@
-import type { DataProtectionLaw } from '../modules/organisations/organisations.values.ts';
+import type { DataProtectionLaw, GermanState } from '../modules/organisations/organisations.values.ts';
 
 /**
  * The supervisory authority a client may complain to (Art. 77 DSGVO, § 48 KDG, § 46 DSG-EKD),
@@ -11,26 +11,7 @@ export interface SupervisoryAuthority {
   url: string | null;
 }
 
-/** The German Länder by their official two-letter abbreviations. */
-export const germanStates = [
-  'BW',
-  'BY',
-  'BE',
-  'BB',
-  'HB',
-  'HH',
-  'HE',
-  'MV',
-  'NI',
-  'NW',
-  'RP',
-  'SL',
-  'SN',
-  'ST',
-  'SH',
-  'TH',
-] as const;
-export type GermanState = (typeof germanStates)[number];
+export { germanStates } from '../modules/organisations/organisations.values.ts';
 
 /** The state authorities supervising private bodies such as welfare providers (DSGVO/BDSG). */
 export const stateAuthorities: Record<GermanState, SupervisoryAuthority> = {

@@ -252,6 +252,8 @@ export async function seedDemo(db: Db): Promise<void> {
             services: org.services ?? [],
             funding: org.funding ?? null,
             data_protection_law: org.dataProtectionLaw ?? null,
+            // Musterstadt lies in North Rhine-Westphalia (its state authority supervises the providers).
+            state: 'NW',
             hosts_clearing_office: org.hostsClearingOffice ?? false,
             street: org.street,
             postcode: org.postcode,

@@ -45,12 +45,14 @@ export {
   fundings,
   dataProtectionLaws,
   organisationSubtypes,
+  germanStates,
 } from '../../server/modules/organisations/organisations.values.ts';
 export type {
   Service,
   Funding,
   DataProtectionLaw,
   OrganisationSubtype,
+  GermanState,
 } from '../../server/modules/organisations/organisations.values.ts';
 export { userStatuses } from '../../server/modules/users/users.values.ts';
 export type { UserStatus } from '../../server/modules/users/users.values.ts';

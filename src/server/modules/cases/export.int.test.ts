@@ -273,6 +273,32 @@ describe(`Art. 15 export and case summary (${testDatabaseKind})`, () => {
     }
   });
 
+  it('R-CON-5, R-CON-7: under the DSGVO the Art. 15 document names the state authority of the provider’s Land', async () => {
+    const setFramework = (law: 'dsgvo' | null, state: 'BY' | null) =>
+      t.database.db
+        .updateTable('organisations')
+        .set({ data_protection_law: law, state })
+        .where('id', '=', w.provider.id)
+        .execute();
+    try {
+      await setFramework('dsgvo', 'BY');
+      const body = expectStatus<ExportBody>(
+        await w.owner.client.get(`/api/clients/${c.client.id}/export?language=de`),
+        200,
+      );
+      expect(body.information.complaint.authority).toEqual({
+        name: 'Bayerisches Landesamt für Datenschutzaufsicht',
+        url: 'https://www.lda.bayern.de',
+      });
+      const text = await pdfText(
+        (await w.owner.client.get(`/api/clients/${c.client.id}/export.pdf?language=de`)).rawPayload,
+      );
+      expect(text).toContain('Bayerisches Landesamt für Datenschutzaufsicht');
+    } finally {
+      await setFramework(null, null);
+    }
+  });
+
   it('R-CON-5, R-UX-1: an Arabic-speaking client gets German and Arabic, set in the Arabic font', async () => {
     const response = await w.owner.client.get(`/api/clients/${c.client.id}/export.pdf`);
     expect(response.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { documentTexts, type DocumentTexts } from '../../documents/texts/index.t
 import { germanValueLabels, type ValueLabelGroup } from '../../documents/texts/labels.ts';
 import { can } from '../../policy/policy.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
-import type { DataProtectionLaw } from '../organisations/organisations.values.ts';
+import type { DataProtectionLaw, GermanState } from '../organisations/organisations.values.ts';
 import { caseResource, loadCase, loadCategories, loadClient, type Categories } from './cases.access.ts';
 import type { CategoryKey } from './cases.categories.ts';
 import { mergeDocuments, renderCaseDocument, type CaseDocument, type DocBlock } from './cases.pdf.ts';
@@ -316,6 +316,7 @@ function caseBlocks(
 interface Controller {
   name: string;
   dataProtectionLaw: DataProtectionLaw | null;
+  state: GermanState | null;
   address: string | null;
   phone: string | null;
   email: string | null;
@@ -328,6 +329,7 @@ async function controllerOf(ctx: RequestContext): Promise<Controller> {
   return {
     name: organisation?.name ?? '',
     dataProtectionLaw: (organisation?.data_protection_law ?? null) as DataProtectionLaw | null,
+    state: (organisation?.state ?? null) as GermanState | null,
     address: [organisation?.street, place].filter(Boolean).join(', ') || null,
     phone: organisation?.phone ?? null,
     email: organisation?.email ?? null,
@@ -336,11 +338,12 @@ async function controllerOf(ctx: RequestContext): Promise<Controller> {
 }
 
 /**
- * The authority a client may complain to. Organisations record no Land, so a provider under the
- * DSGVO names the state authority in general (with the federal list of their addresses).
+ * The authority a client may complain to: for a provider under the DSGVO the state authority of
+ * its Land; where the provider has not said its Land, the state authority in general (with the
+ * federal list of their addresses).
  */
 const authorityOf = (controller: Controller): SupervisoryAuthority =>
-  supervisoryAuthorityFor(controller.dataProtectionLaw, null);
+  supervisoryAuthorityFor(controller.dataProtectionLaw, controller.state);
 
 /** The information Art. 15 (1) a–h and (2) DSGVO requires beside the data, in one language. */
 function art15Information(

@@ -212,6 +212,29 @@ describe(`organisations API (${testDatabaseKind})`, () => {
       });
     });
 
+    it('R-CON-7, R-SEC-4: an administrator records the Land once; an unknown Land is refused at its field', async () => {
+      const before = await read(provider.id, providerAdmin);
+      expect(
+        expectProblem(
+          await providerAdmin.client.patch(`/api/organisations/${provider.id}`, {
+            version: before.version,
+            state: 'XX',
+          }),
+          400,
+          'validation_failed',
+        ),
+      ).toEqual(['state']);
+      const updated = expectStatus<Organisation>(
+        await providerAdmin.client.patch(`/api/organisations/${provider.id}`, {
+          version: before.version,
+          state: 'NW',
+        }),
+        200,
+      );
+      expect(updated.state).toBe('NW');
+      expect((await read(provider.id)).state).toBe('NW');
+    });
+
     it('R-ORG-4: an administrator of another organisation gets 404 and nothing changes', async () => {
       const before = await read(jobcenter.id);
       expectProblem(

@@ -8,11 +8,18 @@ import {
   paginationQuery,
 } from '../../http/schemas.ts';
 import { userSchema } from '../users/users.schemas.ts';
-import { dataProtectionLaws, fundings, organisationSubtypes, services } from './organisations.values.ts';
+import {
+  dataProtectionLaws,
+  fundings,
+  germanStates,
+  organisationSubtypes,
+  services,
+} from './organisations.values.ts';
 
 export const serviceSchema = z.enum(services);
 export const fundingSchema = z.enum(fundings);
 export const dataProtectionLawSchema = z.enum(dataProtectionLaws);
+export const germanStateSchema = z.enum(germanStates);
 export const subtypeSchema = z.enum(organisationSubtypes);
 
 export const organisationSchema = z.object({
@@ -25,6 +32,8 @@ export const organisationSchema = z.object({
   funding: fundingSchema.nullable(),
   hostsClearingOffice: z.boolean(),
   dataProtectionLaw: dataProtectionLawSchema.nullable(),
+  /** The Land (official abbreviation); under the DSGVO it names the supervisory authority. */
+  state: germanStateSchema.nullable(),
   requireTotp: z.boolean(),
   street: z.string().nullable(),
   postcode: z.string().nullable(),
@@ -50,6 +59,7 @@ const editableFields = {
   funding: fundingSchema.nullable().optional(),
   hostsClearingOffice: z.boolean().optional(),
   dataProtectionLaw: dataProtectionLawSchema.nullable().optional(),
+  state: germanStateSchema.nullable().optional(),
   street: optionalText(200),
   postcode: postcodeField.nullable().optional(),
   city: optionalText(100),

@@ -1,3 +1,4 @@
+import type { GermanState } from './organisations.values.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
@@ -42,6 +43,7 @@ export function presentOrganisation(actor: Actor, row: repo.OrganisationRow) {
     funding: row.funding as 'federal' | 'state' | 'federal_and_state' | null,
     hostsClearingOffice: row.hosts_clearing_office,
     dataProtectionLaw: row.data_protection_law as 'dsgvo' | 'kdg' | 'dsg_ekd' | null,
+    state: row.state as GermanState | null,
     requireTotp: row.require_totp,
     street: row.street,
     postcode: row.postcode,
@@ -97,6 +99,7 @@ function columnsFrom(input: Partial<CreateOrganisationInput>) {
     funding: input.funding,
     hosts_clearing_office: input.hostsClearingOffice,
     data_protection_law: input.dataProtectionLaw,
+    state: input.state,
     street: input.street,
     postcode: input.postcode,
     city: input.city,

@@ -21,3 +21,24 @@ export const organisationSubtypes = [
   'other',
 ] as const;
 export type OrganisationSubtype = (typeof organisationSubtypes)[number];
+
+/** The German Länder by their official abbreviations: where a provider sits decides its supervisory authority. */
+export const germanStates = [
+  'BW',
+  'BY',
+  'BE',
+  'BB',
+  'HB',
+  'HH',
+  'HE',
+  'MV',
+  'NI',
+  'NW',
+  'RP',
+  'SL',
+  'SN',
+  'ST',
+  'SH',
+  'TH',
+] as const;
+export type GermanState = (typeof germanStates)[number];

@@ -8,6 +8,7 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
   const { t } = useTranslation();
   const welfare = organisation.kind === 'welfare_provider';
   const subtype = oneOf(organisationSubtypes, organisation.subtype ?? '');
+  const state = organisation.state;
   const address = [organisation.street, [organisation.postcode, organisation.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
@@ -36,6 +37,7 @@ export function OrganisationDetails({ organisation }: { organisation: Organisati
         ] satisfies [string, string][])
       : []),
     [t('fields.address'), address],
+    [t('fields.state'), state ? t(`states.${state}`) : ''],
     [t('fields.phone'), organisation.phone ?? ''],
     [t('fields.email'), organisation.email ?? ''],
     [t('fields.website'), organisation.website ?? ''],

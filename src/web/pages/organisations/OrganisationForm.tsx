@@ -3,6 +3,7 @@ import type { OrganisationInput } from '../../api/organisations.ts';
 import {
   dataProtectionLaws,
   fundings,
+  germanStates,
   organisationKinds,
   organisationSubtypes,
   services,
@@ -159,6 +160,13 @@ export function OrganisationForm({
             maxLength={5}
           />
           <TextField {...text('city')} label={t('fields.city')} autoComplete="address-level2" />
+          <SelectField
+            {...text('state')}
+            label={t('fields.state')}
+            hint={t('organisations.stateHint')}
+            emptyLabel={t('common.notSpecified')}
+            options={germanStates.map((state) => ({ value: state, label: t(`states.${state}`) }))}
+          />
           <TextField {...text('phone')} label={t('fields.phone')} type="tel" autoComplete="tel" />
           <TextField {...text('email')} label={t('fields.email')} type="email" autoComplete="email" />
           <TextField {...text('website')} label={t('fields.website')} type="url" autoComplete="url" />

@@ -3,6 +3,7 @@ import type { OrganisationInput } from '../../api/organisations.ts';
 import {
   dataProtectionLaws,
   fundings,
+  germanStates,
   organisationKinds,
   organisationSubtypes,
   services,
@@ -21,6 +22,7 @@ export interface OrganisationValues {
   funding: string;
   hostsClearingOffice: boolean;
   dataProtectionLaw: string;
+  state: string;
   street: string;
   postcode: string;
   city: string;
@@ -40,6 +42,7 @@ export function toValues(organisation?: Organisation): OrganisationValues {
     funding: organisation?.funding ?? '',
     hostsClearingOffice: organisation?.hostsClearingOffice ?? false,
     dataProtectionLaw: organisation?.dataProtectionLaw ?? '',
+    state: organisation?.state ?? '',
     street: organisation?.street ?? '',
     postcode: organisation?.postcode ?? '',
     city: organisation?.city ?? '',
@@ -66,6 +69,7 @@ export function toInput(values: OrganisationValues): OrganisationInput {
     // The clearing office sits inside the foreigners' authority.
     hostsClearingOffice: kind === 'abh' && values.hostsClearingOffice,
     dataProtectionLaw: welfare ? oneOf(dataProtectionLaws, values.dataProtectionLaw) : null,
+    state: oneOf(germanStates, values.state),
     street: orNull(values.street),
     postcode: orNull(values.postcode),
     city: orNull(values.city),
