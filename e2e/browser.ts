@@ -29,6 +29,8 @@ export function newContext(
   return browser.newContext({
     baseURL: baseUrl(),
     locale: options.locale ?? 'de-DE',
+    // Koop's users work in Germany, and the server's "today" is Berlin's.
+    timezoneId: 'Europe/Berlin',
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
   });
 }

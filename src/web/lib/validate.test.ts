@@ -74,7 +74,11 @@ describe('dates (R-SEC-4)', () => {
     expect(latestPlannedDate('2024-02-29')).toBe('2029-02-29');
   });
 
-  it('R-SEC-4: today is the browser’s calendar day', () => {
-    expect(todayIso(new Date(2026, 2, 10, 23, 59))).toBe('2026-03-10');
+  it('R-SEC-4: today is Berlin’s calendar day, as on the server, whatever the device’s zone', () => {
+    // 23:30 UTC on a Sunday is already Monday in Berlin, in winter (UTC+1) and summer (UTC+2).
+    expect(todayIso(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
+    expect(todayIso(new Date('2026-12-06T22:59:59Z'))).toBe('2026-12-06');
+    expect(todayIso(new Date('2026-07-05T22:00:00Z'))).toBe('2026-07-06');
+    expect(todayIso(new Date('2026-07-05T21:59:59Z'))).toBe('2026-07-05');
   });
 });

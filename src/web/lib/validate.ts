@@ -66,10 +66,16 @@ export function isIsoDate(value: string): boolean {
   );
 }
 
-/** Today in the browser's time zone, JJJJ-MM-TT. */
+const berlinDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in Berlin, JJJJ-MM-TT: the server's calendar, whatever the device's time zone. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return berlinDate.format(now);
 }
 
 /** The last day that may still be planned: today in five years (as a bound, 29 February stays). */
