@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addLanguages, expectAccessible, signInThroughUi, usePages } from './browser.ts';
@@ -7,18 +8,19 @@ const openPage = usePages();
 /** The name attribute of the focused element. */
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('name') ?? '');
 
-const today = () => new Date().toLocaleDateString('en-CA');
+/** Today in Berlin, where the server and the browser context (see browser.ts) keep their calendar. */
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin' });
 
-/** Clicks a save button and waits for the change and the case being loaded again. */
+/** Whether a request reads a whole case (GET /api/cases/:id). */
+const isCaseRead = (method: string, url: string) =>
+  method === 'GET' && /\/api\/cases\/[0-9a-f-]{36}$/.test(new URL(url).pathname);
+
+/** Clicks a save button and waits for the change and its confirmation. */
 async function save(page: Page, button: Locator, method: string, urlPart: string): Promise<void> {
   const changed = page.waitForResponse((r) => r.request().method() === method && r.url().includes(urlPart));
-  const reloaded = page.waitForResponse(
-    (r) => r.request().method() === 'GET' && /\/api\/cases\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname),
-  );
   await button.click();
   const response = await changed;
   expect(response.status(), `${method} ${urlPart}: ${await response.text()}`).toBeLessThan(300);
-  await reloaded;
   // R-UX-2: the save is confirmed in the page's live region, which screen readers announce.
   await page
     .getByRole('status')
@@ -56,12 +58,17 @@ describe('a counsellor’s day in case management', () => {
 
     // Sondierungsgespräch
     const intake = page.getByRole('region', { name: 'Sondierungsgespräch' });
+    // Every section is read first; "Bearbeiten" opens its form in place.
+    await intake.getByRole('button', { name: 'Bearbeiten: Sondierungsgespräch' }).click();
     await intake.getByLabel('Anlass').fill('Anerkennung des Lehramtsstudiums');
     await intake.getByLabel('Anerkennung von Abschlüssen').check();
     await save(page, intake.getByRole('button', { name: 'Speichern' }), 'PUT', '/intake');
+    await intake.getByText('Anerkennung des Lehramtsstudiums').waitFor();
+    expect(await intake.getByRole('button', { name: 'Speichern' }).count()).toBe(0);
 
     // Sozial- und Kompetenzanalyse, health marked as special category
     const analysis = page.getByRole('region', { name: 'Sozial- und Kompetenzanalyse' });
+    await analysis.getByRole('button', { name: 'Bearbeiten: Sozial- und Kompetenzanalyse' }).click();
     await analysis.getByLabel('Deutschkenntnisse').selectOption('B1');
     await analysis.getByLabel('Gesundheit (besondere Kategorie, Art. 9 DSGVO)').fill('keine Einschränkungen');
     await save(page, analysis.getByRole('button', { name: 'Speichern' }), 'PUT', '/analysis');
@@ -69,6 +76,7 @@ describe('a counsellor’s day in case management', () => {
 
     // Förderplan: marking it agreed without date and form is refused, in German, at the fields
     const plan = page.getByRole('region', { name: 'Förderplan' });
+    await plan.getByRole('button', { name: 'Bearbeiten: Förderplan' }).click();
     await plan.getByLabel('Anlass').fill('Anerkennung und Arbeit als Lehrerin');
     await plan.getByLabel('Ziel', { exact: true }).fill('Unterrichten an einer Grundschule');
     await plan.getByRole('button', { name: 'Ziel hinzufügen' }).click();
@@ -89,8 +97,9 @@ describe('a counsellor’s day in case management', () => {
 
     // A contact
     const contacts = page.getByRole('region', { name: 'Kontakte und Termine' });
-    // Early this morning: a held contact cannot lie in the future.
-    await contacts.getByLabel('Zeitpunkt').fill(`${today()}T00:30`);
+    await contacts.getByRole('button', { name: 'Kontakt oder Termin erfassen' }).click();
+    // At midnight this morning: a held contact cannot lie in the future.
+    await contacts.getByLabel('Zeitpunkt').fill(`${today()}T00:00`);
     await contacts.getByLabel('Dauer in Minuten').fill('45');
     await contacts.getByLabel('Notiz').fill('Förderplan besprochen');
     await save(page, contacts.getByRole('button', { name: 'Kontakt speichern' }), 'POST', '/contacts');
@@ -108,6 +117,7 @@ describe('a counsellor’s day in case management', () => {
 
     // Closure
     const closure = page.getByRole('region', { name: 'Abschluss' });
+    await closure.getByRole('button', { name: 'Abschluss erfassen' }).click();
     await closure.getByLabel('Abschlussgrund').selectOption({ label: 'Ziele erreicht' });
     await save(page, closure.getByRole('button', { name: 'Fall abschließen' }), 'POST', '/close');
     await page.getByRole('button', { name: 'Fall wieder aufnehmen' }).waitFor();
@@ -129,6 +139,9 @@ describe('a counsellor’s day in case management', () => {
       .first()
       .click();
     const plan = page.getByRole('region', { name: 'Förderplan' });
+    await plan.getByRole('button', { name: 'Bearbeiten: Förderplan' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('reason');
     await plan.getByRole('button', { name: 'Ziel hinzufügen' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedName(page)).toBe('goals.1.title');
@@ -155,12 +168,11 @@ describe('a counsellor’s day in case management', () => {
     await plan.getByRole('button', { name: 'Förderplan speichern' }).focus();
     await page.keyboard.press('Enter');
     expect((await saved).status()).toBe(200);
-    await page.waitForResponse(
-      (r) => r.request().method() === 'GET' && /\/api\/cases\/[0-9a-f-]{36}$/.test(r.url()),
-    );
-    expect(await page.locator('[name="goals.0.steps.0.title"]').inputValue()).toBe(
-      'Kitaplatz beim Jugendamt anfragen',
-    );
+    // Back in the read view, the moved goal first, focus on the section's button.
+    await expect.poll(() => focusedLabel(page)).toBe('Bearbeiten: Förderplan');
+    await expect
+      .poll(() => plan.locator('ol.plan-goals > li').first().textContent())
+      .toMatch(/^Kinderbetreuung sichern \(.+\)Kitaplatz beim Jugendamt anfragen – Beratung/);
     await expectAccessible(page, 'plan editor after keyboard use');
   });
 
@@ -287,7 +299,7 @@ describe('changing what was recorded, from the case page', () => {
       .getByRole('row')
       .filter({ hasText: 'Kitaplatz besprochen, Anmeldung bei der Kita Sonnenblume' });
     await changedRow.getByRole('cell', { name: '25 Min.' }).waitFor();
-    await contacts.getByRole('button', { name: 'Kontakt speichern' }).waitFor();
+    await contacts.getByRole('button', { name: 'Kontakt oder Termin erfassen' }).waitFor();
 
     // R-CASE-6: the childcare arranged during the integration course
     const activities = page
@@ -320,7 +332,7 @@ describe('changing what was recorded, from the case page', () => {
       .click();
     await activityPanel.getByRole('button', { name: 'Abbrechen' }).click();
     expect(await activityPanel.count()).toBe(0);
-    await activities.getByRole('button', { name: 'Aktivität speichern' }).waitFor();
+    await activities.getByRole('button', { name: 'Aktivität erfassen' }).waitFor();
   });
 
   it('R-CON-5: a team lead sets a legal hold with a reason and releases it; the counsellor is offered neither — axe clean', async () => {
@@ -415,5 +427,78 @@ describe('changing what was recorded, from the case page', () => {
     // Back on the row's button, ready for the next step.
     await expect.poll(() => focusedLabel(page)).toBe(editButton);
     await expectAccessible(page, 'case after editing a contact with the keyboard');
+  });
+
+  it('R-UX-2, R-CASE-3: a counsellor records a contact and changes the phase by keyboard alone, and the page reads the case only once — axe clean', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'berater@caritas.example');
+    await openCase(page, 'Elena Popescu');
+    await page.getByRole('navigation', { name: 'Abschnitte des Falls' }).waitFor();
+    const caseReads: string[] = [];
+    page.on('request', (r) => {
+      if (isCaseRead(r.method(), r.url())) caseReads.push(r.url());
+    });
+    const status = page.getByRole('status').getByText(/^Gespeichert um \d\d:\d\d:\d\d Uhr\.$/);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    // The shortcut listed on the page opens the contact form, focus in its first field.
+    await page.getByText('Tastenkürzel').waitFor();
+    await page.keyboard.press('Alt+Shift+K');
+    await expect.poll(() => focusedName(page)).toBe('startsAt');
+    // At midnight this morning (a held contact cannot lie in the future). Chromium orders the parts of a
+    // date field by its own interface language (US English here), not by the page's.
+    const [year, month, day] = today().split('-');
+    await page.keyboard.type(`${month}${day}${year}`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('1200A');
+    const contacts = page.getByRole('region', { name: 'Kontakte und Termine', exact: true });
+    expect(await contacts.locator('[name="startsAt"]').inputValue()).toBe(`${today()}T00:00`);
+    const tabTo = async (matches: () => Promise<boolean>, limit = 30) => {
+      for (let i = 0; i < limit && !(await matches()); i++) await page.keyboard.press('Tab');
+      expect(await matches()).toBe(true);
+    };
+    await tabTo(async () => (await focusedName(page)) === 'durationMinutes');
+    await page.keyboard.type('20');
+    await tabTo(async () => (await focusedName(page)) === 'note');
+    await page.keyboard.type('Kitaplatz zugesagt');
+    await tabTo(async () => (await focusedLabel(page)) === 'Kontakt speichern');
+    const recorded = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.keyboard.press('Enter');
+    expect((await recorded).status()).toBeLessThan(300);
+    await status.waitFor();
+    await contacts.getByRole('cell', { name: 'Kitaplatz zugesagt' }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Kontakt oder Termin erfassen');
+
+    // A jump link leads to the case section; its "Bearbeiten" opens the form at the phase.
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => focusedLabel(page)).toBe('Fall');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('core-heading');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Bearbeiten: Fall');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('phase');
+    const core = page.getByRole('region', { name: 'Fall', exact: true });
+    const before = await core.locator('[name="phase"]').inputValue();
+    await page.keyboard.press(before === 'implementation' ? 'ArrowUp' : 'ArrowDown');
+    const phase = await core.locator('[name="phase"]').inputValue();
+    expect(phase).not.toBe(before);
+    const phaseLabel = await core.locator(`[name="phase"] option[value="${phase}"]`).textContent();
+    await tabTo(async () => (await focusedLabel(page)) === 'Speichern');
+    const changed = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await page.keyboard.press('Enter');
+    expect((await changed).status()).toBe(200);
+    await expect.poll(() => focusedLabel(page)).toBe('Bearbeiten: Fall');
+    await core.getByText(phaseLabel!, { exact: true }).waitFor();
+    await page.getByText(new RegExp(`· ${phaseLabel} ·`)).waitFor();
+    await status.waitFor();
+
+    // Both changes answered with what the page shows: the case was not read again.
+    expect(caseReads).toEqual([]);
+    await expectAccessible(page, 'case after recording a contact and changing the phase by keyboard');
+    // No two landmarks or regions share a name (a best-practice rule, outside the WCAG tags).
+    await page.keyboard.press('Alt+Shift+K');
+    const landmarks = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+    expect(landmarks.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
   });
 });

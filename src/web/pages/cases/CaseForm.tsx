@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
@@ -73,20 +73,18 @@ export function CaseForm<R>({
 
 export interface CaseEditPanelProps<R> extends Omit<
   CaseFormProps<R>,
-  'onSaved' | 'onReload' | 'onCancel' | 'aria-label' | 'aria-labelledby'
+  'onCancel' | 'aria-label' | 'aria-labelledby'
 > {
   title: string;
   /** Text above the form. */
   intro?: ReactNode;
-  /** Loads the case again: after saving, and after a conflict (the panel then starts anew). */
-  onSaved: () => void;
   onClose: () => void;
 }
 
 /**
- * An edit panel on the case page holding one CaseForm: saving closes it and loads the case
- * again, cancelling closes it. Keyed by the record's version, it starts from the current record
- * after a conflict and "reload".
+ * An edit panel on the case page holding one CaseForm: saving closes it and hands on what the
+ * change answered, cancelling closes it. Keyed by the record's version, it starts from the
+ * current record after a conflict and "reload".
  */
 export function CaseEditPanel<R>({ title, intro, onSaved, onClose, ...form }: CaseEditPanelProps<R>) {
   return (
@@ -94,11 +92,10 @@ export function CaseEditPanel<R>({ title, intro, onSaved, onClose, ...form }: Ca
       {intro}
       <CaseForm
         {...form}
-        onSaved={() => {
+        onSaved={(value) => {
           onClose();
-          onSaved();
+          onSaved(value);
         }}
-        onReload={onSaved}
         onCancel={onClose}
         aria-label={title}
       />
@@ -124,4 +121,117 @@ export function useEditPanel<T>() {
   }, []);
   const close = useCallback(() => setOpen(null), []);
   return { open, show, close };
+}
+
+/** Which sections of the case page show their form; focus follows opening and closing. */
+export interface SectionEditing {
+  isOpen: (section: string) => boolean;
+  /** Opens a section's form; focus goes to its first field (or to `focusName`). */
+  open: (section: string, focusName?: string) => void;
+  /** Closes a section's form; focus goes back to the section's button. */
+  close: (section: string) => void;
+}
+
+export const SectionEditingContext = createContext<SectionEditing>({
+  isOpen: () => false,
+  open: () => undefined,
+  close: () => undefined,
+});
+
+/** The id of a section's button that opens its form ("contacts" → "contacts-edit"). */
+export const editButtonId = (section: string) => `${section}-edit`;
+
+/**
+ * Keeps the open sections of the case page. Forms are drawn anew when the case changes (keyed
+ * by version), so focus is moved by the page after each render rather than by the sections.
+ */
+export function useSectionEditing(): SectionEditing {
+  const [openSections, setOpenSections] = useState<ReadonlySet<string>>(new Set());
+  const focusNext = useRef<(() => HTMLElement | null) | null>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    const find = focusNext.current;
+    if (!find) return;
+    const element = find();
+    if (!element || document.activeElement === element) return;
+    // The case arrives a moment after the form closed and may draw the section anew, which
+    // drops focus to the page; it is put back then — unless the person has moved on.
+    const active = document.activeElement;
+    if (focused.current && active && active !== document.body) {
+      focusNext.current = null;
+      return;
+    }
+    focused.current = true;
+    element.focus();
+  });
+  const open = useCallback((section: string, focusName?: string) => {
+    focused.current = false;
+    focusNext.current = () =>
+      document
+        .getElementById(section)
+        ?.querySelector<HTMLElement>(
+          focusName ? `form [name="${focusName}"]` : 'form :is(input, select, textarea):not([type="hidden"])',
+        ) ?? null;
+    setOpenSections((current) => new Set(current).add(section));
+  }, []);
+  const close = useCallback((section: string) => {
+    focused.current = false;
+    focusNext.current = () => document.getElementById(editButtonId(section));
+    setOpenSections((current) => {
+      const next = new Set(current);
+      next.delete(section);
+      return next;
+    });
+  }, []);
+  return useMemo(
+    () => ({ isOpen: (section: string) => openSections.has(section), open, close }),
+    [openSections, open, close],
+  );
+}
+
+/** A section's button that opens its form, named after the section for screen readers. */
+export function SectionEditButton({
+  section,
+  title,
+  label,
+}: {
+  section: string;
+  title: string;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  const editing = useContext(SectionEditingContext);
+  if (editing.isOpen(section)) return null;
+  return (
+    <Button
+      id={editButtonId(section)}
+      aria-label={label ? undefined : t('actions.editNamed', { name: title })}
+      onClick={() => editing.open(section)}
+    >
+      {label ?? t('actions.edit')}
+    </Button>
+  );
+}
+
+/** A section's data as a definition list; an empty value shows as "–". */
+export function Details({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <dl className="details">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value === '' || value === null || value === undefined ? '–' : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Whether a section shows its form, and how the form closes again. */
+export function useSectionForm(section: string, canEdit: boolean) {
+  const editing = useContext(SectionEditingContext);
+  return {
+    open: canEdit && editing.isOpen(section),
+    close: () => editing.close(section),
+  };
 }

@@ -15,11 +15,20 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { SectionProps } from './CasePage.tsx';
-import { CaseForm, SavedContext } from './CaseForm.tsx';
+import {
+  CaseForm,
+  Details,
+  editButtonId,
+  SavedContext,
+  SectionEditButton,
+  useSectionForm,
+} from './CaseForm.tsx';
 import { categoryLabel, categoryOptions, formatDay, intOrNull, localDateTime, orNull } from './caseFormat.ts';
 import { RecordListSection, type RecordKind } from './RecordListSection.tsx';
 import { RowList } from './RowList.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
+import { countryName, languageList } from '../../lib/names.ts';
+import { todayIso } from '../../lib/validate.ts';
 
 const cefr = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 const works = [
@@ -55,7 +64,6 @@ const parties = [
 ] as const;
 
 /** Today in the browser as 'YYYY-MM-DD'. */
-const today = () => new Date().toLocaleDateString('en-CA');
 
 function useLevelOptions() {
   const { t: tc } = useTranslation('cases');
@@ -128,10 +136,11 @@ function SituationFieldset({
 }
 
 /** Phase, review date and the situation at the start (for impact statistics). */
-export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps) {
+export function CaseCoreSection({ c, settings, canEdit, onChange, onReload }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
+  const form = useSectionForm('core', canEdit);
   const { values, set, text } = useFormValues({
     phase: c.phase ?? '',
     nextReviewOn: c.nextReviewOn ?? '',
@@ -145,29 +154,20 @@ export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps)
       situationStart: situationInput(values.situation),
     }),
   );
+  const title = tc('coreTitle');
+  const levels = useLevelOptions();
+  const start = c.situationStart;
   return (
-    <Section title={tc('coreTitle')} id="core">
-      <dl className="details">
-        <div>
-          <dt>{tc('openedOn')}</dt>
-          <dd>{formatDay(c.openedOn, locale)}</dd>
-        </div>
-        <div>
-          <dt>{tc('wayIn')}</dt>
-          <dd>{categoryLabel(settings, 'wayIn', c.wayIn, locale) || '–'}</dd>
-        </div>
-        {c.serviceOverrideReason && (
-          <div>
-            <dt>{tc('overrideReason')}</dt>
-            <dd>{c.serviceOverrideReason}</dd>
-          </div>
-        )}
-      </dl>
-      {canEdit && (
+    <Section title={title} id="core" actions={canEdit && <SectionEditButton section="core" title={title} />}>
+      {form.open ? (
         <CaseForm
           submission={save}
-          onSaved={onSaved}
-          onReload={onSaved}
+          onSaved={(next) => {
+            form.close();
+            onChange(() => next);
+          }}
+          onReload={onReload}
+          onCancel={form.close}
           submitLabel={t('actions.save')}
           markRequired={false}
           aria-labelledby="core-heading"
@@ -191,19 +191,42 @@ export function CaseCoreSection({ c, settings, canEdit, onSaved }: SectionProps)
             stored={c.situationStart.livelihood}
           />
         </CaseForm>
+      ) : (
+        <Details
+          rows={[
+            [tc('openedOn'), formatDay(c.openedOn, locale)],
+            [tc('wayIn'), categoryLabel(settings, 'wayIn', c.wayIn, locale)],
+            ...(c.serviceOverrideReason ? [[tc('overrideReason'), c.serviceOverrideReason] as const] : []),
+            ...(c.caseType === 'case_management'
+              ? [[tc('phaseLabel'), c.phase ? tc(`phases.${c.phase}`) : ''] as const]
+              : []),
+            [tc('nextReview'), formatDay(c.nextReviewOn, locale)],
+            [
+              tc('situationStart'),
+              [
+                categoryLabel(settings, 'livelihood', start.livelihood, locale),
+                levels.find((l) => l.value === start.languageLevel)?.label,
+                start.work ? tc(`works.${start.work as (typeof works)[number]}`) : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            ],
+          ]}
+        />
       )}
     </Section>
   );
 }
 
 /** R-CASE-3 Sondierungsgespräch. */
-export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
+export function IntakeSection({ c, settings, canEdit, onChange, onReload }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const intake = c.intake;
+  const form = useSectionForm('intake', canEdit);
   const { values, set, text } = useFormValues({
-    heldOn: intake?.heldOn ?? today(),
+    heldOn: intake?.heldOn ?? todayIso(),
     reason: intake?.reason ?? '',
     concerns: intake?.concerns ?? '',
     agreedNextSteps: intake?.agreedNextSteps ?? '',
@@ -219,14 +242,24 @@ export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
       topics: values.topics,
     }),
   );
+  const title = tc('intakeTitle');
   return (
-    <Section title={tc('intakeTitle')} id="intake">
-      {!canEdit && !intake && <p className="empty">{tc('notRecorded')}</p>}
-      {canEdit ? (
+    <Section
+      title={title}
+      id="intake"
+      actions={canEdit && <SectionEditButton section="intake" title={title} />}
+    >
+      {form.open ? (
         <CaseForm
           submission={save}
-          onSaved={onSaved}
-          onReload={onSaved}
+          onSaved={(saved) => {
+            form.close();
+            onChange((current) => ({ ...current, intake: saved }));
+            // Recording the interview may move the case to its next phase, which only the server knows.
+            onReload();
+          }}
+          onReload={onReload}
+          onCancel={form.close}
           submitLabel={t('actions.save')}
           aria-labelledby="intake-heading"
         >
@@ -259,15 +292,18 @@ export function IntakeSection({ c, settings, canEdit, onSaved }: SectionProps) {
             onChange={(v) => set('topics', v)}
           />
         </CaseForm>
+      ) : intake ? (
+        <Details
+          rows={[
+            [tc('heldOn'), formatDay(intake.heldOn, locale)],
+            [tc('intakeReason'), intake.reason],
+            [tc('concerns'), intake.concerns ?? ''],
+            [tc('agreedNextSteps'), intake.agreedNextSteps ?? ''],
+            [tc('topics'), intake.topics.map((x) => categoryLabel(settings, 'topics', x, locale)).join(', ')],
+          ]}
+        />
       ) : (
-        intake && (
-          <dl className="details">
-            <div>
-              <dt>{tc('intakeReason')}</dt>
-              <dd>{intake.reason}</dd>
-            </div>
-          </dl>
-        )
+        <p className="empty">{tc('notRecorded')}</p>
       )}
     </Section>
   );
@@ -279,12 +315,13 @@ interface QualificationRow extends Omit<Qualification, 'country'> {
 }
 
 /** R-CASE-3 Sozial- und Kompetenzanalyse; health is GDPR Art. 9 and marked as such. */
-export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps) {
+export function AnalysisSection({ c, settings, canEdit, onChange, onReload }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const levels = useLevelOptions();
   const a = c.analysis;
+  const form = useSectionForm('analysis', canEdit);
   const nextKey = useRef(1);
   const { values, set, text } = useFormValues({
     germanLevel: a?.germanLevel ?? '',
@@ -325,22 +362,70 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
       ...(healthVisible ? { healthNote: orNull(values.healthNote) } : {}),
     }),
   );
-  if (!canEdit) {
+  const title = tc('analysisTitle');
+  const none = t('common.notSpecified');
+  if (!form.open) {
     return (
-      <Section title={tc('analysisTitle')} id="analysis">
+      <Section
+        title={title}
+        id="analysis"
+        actions={canEdit && <SectionEditButton section="analysis" title={title} />}
+      >
         {a ? (
-          <dl className="details">
-            <div>
-              <dt>{tc('germanLevel')}</dt>
-              <dd>{a.germanLevel ?? '–'}</dd>
-            </div>
-            {a.health && (
-              <div>
-                <dt>{tc('health')}</dt>
-                <dd>{a.health.note ?? '–'}</dd>
-              </div>
-            )}
-          </dl>
+          <Details
+            rows={[
+              [tc('germanLevel'), levels.find((l) => l.value === a.germanLevel)?.label ?? ''],
+              [tc('otherLanguages'), languageList(a.otherLanguages, locale)],
+              [
+                tc('schooling'),
+                [
+                  a.schooling ? tc(`schoolings.${a.schooling as (typeof schoolings)[number]}`) : '',
+                  a.schoolingYears ? tc('schoolingYearsShort', { count: a.schoolingYears }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(', '),
+              ],
+              [
+                tc('qualifications'),
+                a.qualifications.length > 0 && (
+                  <ul className="plain-list">
+                    {a.qualifications.map((q, i) => (
+                      <li key={i}>
+                        {[
+                          categoryLabel(settings, 'qualificationTypes', q.type, locale),
+                          q.title,
+                          q.country ? countryName(q.country, locale) : '',
+                          tc(`recognitions.${q.recognition as (typeof recognitions)[number]}`),
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              ],
+              [tc('workExperience'), a.workExperience ?? ''],
+              [tc('familySituation'), a.familySituation ?? ''],
+              [
+                tc('housing'),
+                [
+                  a.housing ? tc(`housings.${a.housing as (typeof housings)[number]}`) : '',
+                  a.housingNote ?? '',
+                ]
+                  .filter(Boolean)
+                  .join(' – '),
+              ],
+              [
+                tc('residenceStatus'),
+                categoryLabel(settings, 'residenceStatusGroups', a.residenceStatusGroup, locale),
+              ],
+              [
+                tc('livelihood'),
+                a.livelihood.map((x) => categoryLabel(settings, 'livelihood', x, locale)).join(', '),
+              ],
+              [tc('health'), a.healthWithheld ? tc('healthWithheld') : (a.health?.note ?? none)],
+            ]}
+          />
         ) : (
           <p className="empty">{tc('notRecorded')}</p>
         )}
@@ -348,11 +433,17 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
     );
   }
   return (
-    <Section title={tc('analysisTitle')} id="analysis">
+    <Section title={title} id="analysis">
       <CaseForm
         submission={save}
-        onSaved={onSaved}
-        onReload={onSaved}
+        onSaved={(saved) => {
+          form.close();
+          onChange((current) => ({ ...current, analysis: saved }));
+          // Recording the analysis may move the case to its next phase, which only the server knows.
+          onReload();
+        }}
+        onReload={onReload}
+        onCancel={form.close}
         submitLabel={t('actions.save')}
         markRequired={false}
         aria-labelledby="analysis-heading"
@@ -461,6 +552,13 @@ export function AnalysisSection({ c, settings, canEdit, onSaved }: SectionProps)
   );
 }
 
+/** The list with a changed entry replaced in place, or a new one first (newest first, as the server lists). */
+function withRecord<T extends { id: string }>(list: readonly T[], record: T): T[] {
+  return list.some((x) => x.id === record.id)
+    ? list.map((x) => (x.id === record.id ? record : x))
+    : [record, ...list];
+}
+
 function contactValues(c: CaseDetail, contact?: Contact) {
   return {
     startsAt: contact ? localDateTime(contact.startsAt) : '',
@@ -487,7 +585,7 @@ function contactInput(values: ReturnType<typeof contactValues>) {
 }
 
 /** R-CASE-5: contacts and appointments, recorded and changed with one form. */
-export function ContactsSection({ c, settings, canEdit, onSaved }: SectionProps) {
+export function ContactsSection({ c, settings, canEdit, onChange, onReload }: SectionProps) {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const when = (x: Contact) => formatDateTime(x.startsAt, locale);
@@ -565,7 +663,14 @@ export function ContactsSection({ c, settings, canEdit, onSaved }: SectionProps)
       rowName={(x) => tc('contactNamed', { when: when(x) })}
       addTitle={tc('addContact')}
       editTitle={(x) => tc('editContactTitle', { when: when(x) })}
-      onSaved={onSaved}
+      onSaved={(saved) =>
+        // Newest first, as the server lists them.
+        onChange((current) => ({
+          ...current,
+          contacts: withRecord(current.contacts, saved).sort((x, y) => y.startsAt.localeCompare(x.startsAt)),
+        }))
+      }
+      onReload={onReload}
       kind={kind}
     />
   );
@@ -601,7 +706,7 @@ function activityInput(values: ReturnType<typeof activityValues>) {
 }
 
 /** R-CASE-6: support during the integration course, arranging childcare; recorded and changed with one form. */
-export function ActivitiesSection({ c, canEdit, onSaved }: SectionProps) {
+export function ActivitiesSection({ c, canEdit, onChange, onReload }: SectionProps) {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const kindName = (x: Activity) => tc(`activityKinds.${x.kind}`);
@@ -670,17 +775,22 @@ export function ActivitiesSection({ c, canEdit, onSaved }: SectionProps) {
       rowName={(x) => tc('activityNamed', { n: position(x), kind: kindName(x) })}
       addTitle={tc('addActivity')}
       editTitle={(x) => tc('editActivityTitle', { n: position(x), kind: kindName(x) })}
-      onSaved={onSaved}
+      onSaved={(saved) =>
+        onChange((current) => ({ ...current, activities: withRecord(current.activities, saved) }))
+      }
+      onReload={onReload}
       kind={kind}
     />
   );
 }
 
 /** R-CASE-7: who is responsible for what in this case, as the source text divides it. */
-export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
+export function ResponsibilitiesSection({ c, canEdit, onChange, onReload }: SectionProps) {
   const confirmSaved = useContext(SavedContext);
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
+  const form = useSectionForm('responsibilities', canEdit);
+  const title = tc('responsibilitiesTitle');
   const [choices, setChoices] = useState<Record<string, Party>>(
     Object.fromEntries(c.responsibilities.map((r) => [r.area, r.responsible])),
   );
@@ -703,7 +813,7 @@ export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
       key: 'who',
       header: tc('responsibleParty'),
       cell: (r) =>
-        canEdit ? (
+        form.open ? (
           <div className="row-actions">
             <label className="visually-hidden" htmlFor={`resp-${r.area}`}>
               {tc('responsibleFor', { task: r.label })}
@@ -724,9 +834,10 @@ export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
                 aria-label={tc('saveResponsibility', { task: r.label })}
                 onClick={() =>
                   void (async () => {
-                    if (!(await save.run(r.area, r.version)).ok) return;
+                    const result = await save.run(r.area, r.version);
+                    if (!result.ok) return;
                     confirmSaved();
-                    onSaved();
+                    onChange((current) => ({ ...current, responsibilities: result.value }));
                   })()
                 }
               >
@@ -745,17 +856,30 @@ export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
     },
   ];
   return (
-    <Section title={tc('responsibilitiesTitle')} id="responsibilities">
+    <Section
+      title={title}
+      id="responsibilities"
+      actions={
+        canEdit &&
+        (form.open ? (
+          <Button id={editButtonId('responsibilities')} onClick={form.close}>
+            {t('actions.close')}
+          </Button>
+        ) : (
+          <SectionEditButton section="responsibilities" title={title} />
+        ))
+      }
+    >
       {save.error &&
         (isConflict(save.error) ? (
-          <ConflictNotice onReload={onSaved} />
+          <ConflictNotice onReload={onReload} />
         ) : (
           <Notice tone="error" role="alert">
             <p>{save.error.message}</p>
           </Notice>
         ))}
       <DataTable
-        caption={tc('responsibilitiesTitle')}
+        caption={tc('tableOf', { title })}
         captionHidden
         columns={columns}
         rows={c.responsibilities}
@@ -767,12 +891,19 @@ export function ResponsibilitiesSection({ c, canEdit, onSaved }: SectionProps) {
 }
 
 /** R-CASE-3 Abschluss: reason and the situation at the end, beside the start. */
-export function ClosureSection({ c, settings, onSaved }: SectionProps) {
+export function ClosureSection({ c, settings, onChange, onReload }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
+  const canClose = c.allowedActions.includes('case.close');
+  const form = useSectionForm('closure', canClose);
+  const title = tc('closureTitle');
+  const replaced = (next: CaseDetail) => {
+    form.close();
+    onChange(() => next);
+  };
   const { values, set, text } = useFormValues({
-    closedOn: today(),
+    closedOn: todayIso(),
     closureReason: '',
     closureNote: '',
     situation: situationValues(),
@@ -809,8 +940,8 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
         {c.allowedActions.includes('case.reopen') && (
           <CaseForm
             submission={reopen}
-            onSaved={onSaved}
-            onReload={onSaved}
+            onSaved={replaced}
+            onReload={onReload}
             submitLabel={tc('reopen')}
             submitVariant="secondary"
             markRequired={false}
@@ -820,13 +951,24 @@ export function ClosureSection({ c, settings, onSaved }: SectionProps) {
       </Section>
     );
   }
-  if (!c.allowedActions.includes('case.close')) return null;
+  if (!canClose) return null;
+  if (!form.open)
+    return (
+      <Section
+        title={title}
+        id="closure"
+        actions={<SectionEditButton section="closure" title={title} label={tc('closeOpen')} />}
+      >
+        <p>{tc('closureOpenCase')}</p>
+      </Section>
+    );
   return (
-    <Section title={tc('closureTitle')} id="closure">
+    <Section title={title} id="closure">
       <CaseForm
         submission={close}
-        onSaved={onSaved}
-        onReload={onSaved}
+        onSaved={replaced}
+        onReload={onReload}
+        onCancel={form.close}
         submitLabel={tc('closeSubmit')}
         aria-labelledby="closure-heading"
       >

@@ -5,6 +5,7 @@ import type { CaseDetail, CaseSettings } from '../../api/cases.ts';
 import { Button } from '../../components/Buttons.tsx';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import type { SectionProps } from './CasePage.tsx';
 import { CaseEditPanel } from './CaseForm.tsx';
 import { formatDay, orNull } from './caseFormat.ts';
 import { ReasonField } from './TextAreaField.tsx';
@@ -32,12 +33,14 @@ export function LegalHoldButton({ c, onOpen }: { c: CaseDetail; onOpen: (id: str
 export function LegalHoldPanel({
   c,
   settings,
-  onSaved,
+  onChange,
+  onReload,
   onClose,
 }: {
   c: CaseDetail;
   settings: CaseSettings | undefined;
-  onSaved: () => void;
+  onChange: SectionProps['onChange'];
+  onReload: () => void;
   onClose: () => void;
 }) {
   const { t: tc } = useTranslation('cases');
@@ -68,7 +71,10 @@ export function LegalHoldPanel({
         </>
       }
       submission={save}
-      onSaved={onSaved}
+      onSaved={(held) =>
+        onChange((current) => ({ ...current, legalHold: held.legalHold, version: held.version }))
+      }
+      onReload={onReload}
       onClose={onClose}
       submitLabel={release ? tc('legalHoldReleaseSubmit') : tc('legalHoldSetSubmit')}
       markRequired={false}

@@ -12,14 +12,20 @@ import type { AgeGroup } from '../../../server/modules/cases/cases.rules.ts';
 import { ClientFields, clientFormValues, clientInput, useClientForm } from './ClientFields.tsx';
 import { countryName, languageList } from '../../lib/names.ts';
 
-type PersonProps = Pick<SectionProps, 'c' | 'settings' | 'onSaved'>;
+type PersonProps = Pick<SectionProps, 'c' | 'settings' | 'onChange'>;
 type Gender = 'female' | 'male' | 'diverse' | 'not_stated';
 
 /**
  * R-CASE-1: changes the client's data with the fields of the registration. Only what was changed
  * is sent, with the client's version; a conflict offers to reload, which starts the form anew.
  */
-function ClientEditPanel({ c, settings, onSaved, onClose }: PersonProps & { onClose: () => void }) {
+function ClientEditPanel({
+  c,
+  settings,
+  onChange,
+  onReload,
+  onClose,
+}: PersonProps & { onReload: () => void; onClose: () => void }) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const client = c.client;
@@ -33,7 +39,12 @@ function ClientEditPanel({ c, settings, onSaved, onClose }: PersonProps & { onCl
     <CaseEditPanel
       title={tc('editPersonTitle')}
       submission={save}
-      onSaved={onSaved}
+      onSaved={(saved) => {
+        if (!saved) return;
+        const { cases: _cases, suggestion: _suggestion, ...client } = saved;
+        onChange((current) => ({ ...current, client }));
+      }}
+      onReload={onReload}
       onClose={onClose}
       submitLabel={t('actions.save')}
     >
@@ -43,7 +54,7 @@ function ClientEditPanel({ c, settings, onSaved, onClose }: PersonProps & { onCl
 }
 
 /** The client's data in the case; the edit button shows when the client's allowedActions allow it. */
-export function PersonSection({ c, settings, onSaved }: PersonProps) {
+export function PersonSection({ c, settings, onChange, onReload }: PersonProps & { onReload: () => void }) {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const panel = useEditPanel<true>();
@@ -51,7 +62,14 @@ export function PersonSection({ c, settings, onSaved }: PersonProps) {
   const p = c.client;
   if (panel.open)
     return (
-      <ClientEditPanel key={p.version} c={c} settings={settings} onSaved={onSaved} onClose={panel.close} />
+      <ClientEditPanel
+        key={p.version}
+        c={c}
+        settings={settings}
+        onChange={onChange}
+        onReload={onReload}
+        onClose={panel.close}
+      />
     );
   const rows: [string, string][] = [
     [

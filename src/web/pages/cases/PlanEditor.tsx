@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases.ts';
 import type { Agreement, PlanGoal, PlanStep, StepResponsible } from '../../api/cases.ts';
@@ -13,7 +13,8 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { earliestCaseDate, latestPlannedDate, todayIso } from '../../lib/validate.ts';
 import type { SectionProps } from './CasePage.tsx';
-import { orNull } from './caseFormat.ts';
+import { Details, SavedContext, SectionEditButton, useSectionForm } from './CaseForm.tsx';
+import { formatDay, orNull } from './caseFormat.ts';
 import { caseDateCheck } from './dateChecks.ts';
 import { TextAreaField } from './TextAreaField.tsx';
 
@@ -44,13 +45,16 @@ function focusField(name: string) {
  * moves focus into it. The whole plan is saved against its version: if someone else saved in
  * between, the conflict is shown and the entries stay in the form until "reload".
  */
-export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
+export function PlanEditor({ c, canEdit, onChange, onReload }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const check = useCheck();
+  const confirmSaved = useContext(SavedContext);
   const today = todayIso();
   const plan = c.plan;
+  const form = useSectionForm('plan', canEdit);
+  const title = tc('planTitle');
   const key = useRef(1);
   const next = () => key.current++;
   const [reason, setReason] = useState(plan?.reason ?? '');
@@ -95,25 +99,66 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
   const setStepAt = (gi: number, si: number, change: Partial<StepRow>) =>
     setGoalAt(gi, { steps: goals[gi]!.steps.map((s, i) => (i === si ? { ...s, ...change } : s)) });
 
-  if (!canEdit) {
+  if (!form.open) {
     return (
-      <Section title={tc('planTitle')} id="plan">
+      <Section
+        title={title}
+        id="plan"
+        actions={canEdit && <SectionEditButton section="plan" title={title} />}
+      >
         {plan ? (
-          <ol>
-            {plan.goals.map((g) => (
-              <li key={g.id}>
-                {g.title} ({tc(`goalStatuses.${g.status}`)})
-                <ul>
-                  {g.steps.map((s) => (
-                    <li key={s.id}>
-                      {s.title} –{' '}
-                      {s.responsible === 'partner' ? s.partnerName : tc(`responsible.${s.responsible}`)}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
+          <>
+            <Details
+              rows={[
+                [tc('planReason'), plan.reason ?? ''],
+                [tc('planGoal'), plan.goal ?? ''],
+                [tc('planCourse'), plan.course ?? ''],
+                [
+                  tc('agreementTitle'),
+                  plan.agreement.agreed
+                    ? [
+                        tc('agreed'),
+                        formatDay(plan.agreement.agreedOn, locale),
+                        plan.agreement.method ? tc(`methods.${plan.agreement.method}`) : '',
+                        plan.agreement.note ?? '',
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')
+                    : tc('notAgreed'),
+                ],
+              ]}
+            />
+            <h3>{tc('goals')}</h3>
+            {plan.goals.length === 0 ? (
+              <p className="empty">{tc('noGoals')}</p>
+            ) : (
+              <ol className="plan-goals">
+                {plan.goals.map((g) => (
+                  <li key={g.id}>
+                    {g.title} ({tc(`goalStatuses.${g.status}`)})
+                    {g.steps.length > 0 && (
+                      <ul>
+                        {g.steps.map((s) => (
+                          <li key={s.id}>
+                            {[
+                              s.title,
+                              s.responsible === 'partner'
+                                ? s.partnerName
+                                : tc(`responsible.${s.responsible}`),
+                              s.dueOn ? tc('dueBy', { date: formatDay(s.dueOn, locale) }) : '',
+                              tc(`stepStatuses.${s.status}`),
+                            ]
+                              .filter(Boolean)
+                              .join(' – ')}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
         ) : (
           <p className="empty">{tc('notRecorded')}</p>
         )}
@@ -122,7 +167,7 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
   }
 
   return (
-    <Section title={tc('planTitle')} id="plan">
+    <Section title={title} id="plan">
       <Form
         error={save.error}
         pending={save.pending}
@@ -145,11 +190,17 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
               save.setError(invalid);
               return;
             }
-            if ((await save.run()).ok) onSaved();
+            const result = await save.run();
+            if (!result.ok) return;
+            confirmSaved();
+            form.close();
+            onChange((current) => ({ ...current, plan: result.value }));
+            // Saving the plan may move the case to its next phase, which only the server knows.
+            onReload();
           })()
         }
       >
-        {isConflict(save.error) && <ConflictNotice onReload={onSaved} />}
+        {isConflict(save.error) && <ConflictNotice onReload={onReload} />}
         <TextAreaField name="reason" label={tc('planReason')} value={reason} onChange={setReason} />
         <TextAreaField name="goal" label={tc('planGoal')} value={goal} onChange={setGoal} />
         <TextAreaField name="course" label={tc('planCourse')} value={course} onChange={setCourse} />
@@ -351,6 +402,7 @@ export function PlanEditor({ c, canEdit, onSaved }: SectionProps) {
         </fieldset>
         <div className="form-actions">
           <SubmitButton>{tc('savePlan')}</SubmitButton>
+          <Button onClick={form.close}>{t('actions.cancel')}</Button>
         </div>
       </Form>
     </Section>

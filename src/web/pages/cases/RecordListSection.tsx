@@ -1,3 +1,4 @@
+import { useContext } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Buttons.tsx';
@@ -6,7 +7,13 @@ import type { Column } from '../../components/DataTable.tsx';
 import { Section } from '../../components/Page.tsx';
 import { useFormValues } from '../../hooks/useFormValues.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
-import { CaseEditPanel, CaseForm, useEditPanel } from './CaseForm.tsx';
+import {
+  CaseEditPanel,
+  CaseForm,
+  SectionEditButton,
+  SectionEditingContext,
+  useEditPanel,
+} from './CaseForm.tsx';
 import { changedFields } from './caseFormat.ts';
 
 interface Recorded {
@@ -22,9 +29,9 @@ export interface RecordKind<T extends Recorded, V extends object, B extends obje
   toValues: (record?: T) => V;
   /** The API body built from the form values. */
   toInput: (values: V) => B;
-  add: (body: B) => Promise<unknown>;
+  add: (body: B) => Promise<T>;
   /** Sends the changed fields of a recorded entry, with its version. */
-  update: (record: T, body: Partial<B> & { version: number }) => Promise<unknown>;
+  update: (record: T, body: Partial<B> & { version: number }) => Promise<T>;
   addSubmit: string;
   /** Marks required fields (default true). */
   markRequired?: boolean;
@@ -44,8 +51,10 @@ export interface RecordListSectionProps<T extends Recorded, V extends object, B 
   rowName: (row: T) => string;
   addTitle: string;
   editTitle: (row: T) => string;
-  /** Loads the case again. */
-  onSaved: () => void;
+  /** Puts the recorded or changed entry, as the server answered, into the case on screen. */
+  onSaved: (record: T) => void;
+  /** Loads the case again (after a conflict). */
+  onReload: () => void;
   kind: RecordKind<T, V, B>;
 }
 
@@ -58,12 +67,14 @@ function RecordForm<T extends Recorded, V extends object, B extends object>({
   record,
   label,
   onSaved,
+  onReload,
   onClose,
 }: {
   kind: RecordKind<T, V, B>;
   record?: T;
   label: string;
-  onSaved: () => void;
+  onSaved: (record: T) => void;
+  onReload: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -81,7 +92,8 @@ function RecordForm<T extends Recorded, V extends object, B extends object>({
       <CaseEditPanel
         title={label}
         submission={save}
-        onSaved={onSaved}
+        onSaved={(saved) => saved && onSaved(saved)}
+        onReload={onReload}
         onClose={onClose}
         submitLabel={t('actions.save')}
         markRequired={kind.markRequired}
@@ -92,11 +104,12 @@ function RecordForm<T extends Recorded, V extends object, B extends object>({
   return (
     <CaseForm
       submission={save}
-      onSaved={() => {
-        form.replace(initial);
-        onSaved();
+      onSaved={(saved) => {
+        onClose();
+        if (saved) onSaved(saved);
       }}
-      onReload={onSaved}
+      onReload={onReload}
+      onCancel={onClose}
       submitLabel={kind.addSubmit}
       markRequired={kind.markRequired}
       aria-label={label}
@@ -107,8 +120,8 @@ function RecordForm<T extends Recorded, V extends object, B extends object>({
 }
 
 /**
- * A list of recorded entries of a case (contacts, activities) with the form to record another.
- * Each row has an edit button that opens the same form, filled in, in an edit panel in place of
+ * A list of recorded entries of a case (contacts, activities); the button beside the heading
+ * opens the form to record another, in place. Each row has an edit button that opens the same form, filled in, in an edit panel in place of
  * the empty one; closing it returns focus to that row's button.
  */
 export function RecordListSection<T extends Recorded, V extends object, B extends object>({
@@ -122,13 +135,17 @@ export function RecordListSection<T extends Recorded, V extends object, B extend
   addTitle,
   editTitle,
   onSaved,
+  onReload,
   kind,
 }: RecordListSectionProps<T, V, B>) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('cases');
+  const editing = useContext(SectionEditingContext);
+  const adding = editing.isOpen(id);
   const panel = useEditPanel<string>();
   const buttonId = (row: T) => `${id}-edit-${row.id}`;
   // The row as last loaded: after a conflict and "reload" the form starts from the current version.
-  const editing = panel.open === null ? undefined : rows.find((row) => row.id === panel.open);
+  const edited = panel.open === null ? undefined : rows.find((row) => row.id === panel.open);
   const editColumn: Column<T> = {
     key: 'edit',
     header: <span className="visually-hidden">{t('common.actions')}</span>,
@@ -144,25 +161,42 @@ export function RecordListSection<T extends Recorded, V extends object, B extend
     ),
   };
   return (
-    <Section title={title} id={id}>
+    <Section
+      title={title}
+      id={id}
+      actions={canEdit && !edited && <SectionEditButton section={id} title={title} label={addTitle} />}
+    >
       <DataTable
-        caption={title}
+        caption={tc('tableOf', { title })}
         captionHidden
         columns={canEdit ? [...columns, editColumn] : columns}
         rows={rows}
         rowKey={(row) => row.id}
         emptyText={emptyText}
       />
-      {canEdit && !editing && <h3>{addTitle}</h3>}
-      {canEdit && (
+      {canEdit && edited && (
         <RecordForm
-          key={editing ? `${editing.id}-${editing.version}` : 'new'}
+          key={`${edited.id}-${edited.version}`}
           kind={kind}
-          record={editing}
-          label={editing ? editTitle(editing) : addTitle}
+          record={edited}
+          label={editTitle(edited)}
           onSaved={onSaved}
+          onReload={onReload}
           onClose={panel.close}
         />
+      )}
+      {canEdit && !edited && adding && (
+        <>
+          <h3>{addTitle}</h3>
+          <RecordForm
+            key="new"
+            kind={kind}
+            label={addTitle}
+            onSaved={onSaved}
+            onReload={onReload}
+            onClose={() => editing.close(id)}
+          />
+        </>
       )}
     </Section>
   );
