@@ -257,6 +257,40 @@ describe('Koop in the browser: sign-in, roles, administration, language and acce
     await invitee.getByRole('alert').getByText('E-Mail-Adresse oder Passwort ist falsch.').waitFor();
   });
 
+  it('R-SEC-4: the invitation form checks with the server’s own rules: every problem at its field on the first submit, nothing sent', async () => {
+    const admin = await openPage();
+    await signIn(admin, 'admin@awo.example');
+    await openFromNavigation(admin, 'Benutzer');
+    await admin.getByRole('table').waitFor();
+    let sent = 0;
+    admin.on('request', (request) => {
+      if (request.method() === 'POST' && /\/api\/organisations\/[^/]+\/users$/.test(request.url())) sent += 1;
+    });
+    await admin.getByRole('button', { name: 'Person einladen', exact: true }).click();
+    const form = admin.getByRole('region', { name: 'Person einladen', exact: true });
+    await form.getByLabel('E-Mail-Adresse', { exact: true }).fill('nora.neumann');
+    await form.getByLabel('Name', { exact: true }).fill(' N ');
+    await form.getByRole('button', { name: 'Einladung senden', exact: true }).click();
+
+    const email = form.getByLabel('E-Mail-Adresse', { exact: true });
+    await form.getByText('Bitte eine gültige E-Mail-Adresse angeben.', { exact: true }).waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await isFocused(email)).toBe(true);
+    expect(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Bitte mindestens 2 Zeichen eingeben.', { exact: true }).waitFor();
+    await form.getByText('Bitte mindestens eine Rolle wählen.', { exact: true }).waitFor();
+    await expectAccessible(admin, 'invitation form with problems');
+    expect(sent).toBe(0);
+
+    // Corrected, the same form sends once.
+    await email.fill('nora.neu@awo.example');
+    await form.getByLabel('Name', { exact: true }).fill('Nora Neu');
+    await form.getByRole('checkbox', { name: 'Berater/in', exact: true }).check();
+    await form.getByRole('button', { name: 'Einladung senden', exact: true }).click();
+    await admin.getByLabel('Einladungslink', { exact: true }).waitFor();
+    expect(sent).toBe(1);
+  });
+
   it('R-UX-1: the interface switches to English and back, with <html lang> and the navigation following', async () => {
     const page = await openPage();
     await signIn(page, 'berater@caritas.example');

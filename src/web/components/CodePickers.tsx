@@ -12,7 +12,7 @@ type Named = { code: string; de: string; en: string };
 /** Countries or languages as options named in the reader's language, sorted by that name. */
 function useNamedOptions(kind: 'countries' | 'languages') {
   const locale = currentLocale();
-  const list = useApi((signal) => directoryApi[kind](signal), [kind]);
+  const list = useApi(['reference', kind], (signal) => directoryApi[kind](signal), { reference: true });
   return useMemo(
     () =>
       (list.data?.items ?? [])

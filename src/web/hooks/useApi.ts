@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DependencyList } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { toApiError } from './useSubmit.ts';
 import type { ApiError } from '../api/client.ts';
 
@@ -13,44 +14,51 @@ export interface ApiResource<T> {
   setData: (data: T) => void;
 }
 
+export interface ApiOptions {
+  /**
+   * Reference data without personal data (countries, languages, category lists): kept for the
+   * whole visit and shared by every screen that asks. Everything else is dropped from the cache
+   * as soon as no screen shows it, and read again (and audited) on the next visit.
+   */
+  reference?: boolean;
+}
+
 /**
- * Loads data for a page and reloads when `deps` change. Earlier requests are aborted, and the
- * previous data stays visible while the next arrives so tables do not flicker. Pass `null` to
- * load nothing (e.g. while a parameter is missing).
+ * Server data for a screen, through the one query cache of the web (TanStack Query). The key
+ * names the resource and its parameters; screens that use the same key share one request. When
+ * the key changes the previous data stays visible until the next arrives, so tables do not
+ * flicker; a failed load for a new key shows the error, not the old results. Pass `null` as the
+ * key to load nothing (e.g. while a parameter is missing).
  */
 export function useApi<T>(
-  load: ((signal: AbortSignal) => Promise<T>) | null,
-  deps: DependencyList,
+  key: QueryKey | null,
+  load: (signal: AbortSignal) => Promise<T>,
+  options: ApiOptions = {},
 ): ApiResource<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(load !== null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!load) {
-      setLoading(false);
-      return undefined;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    load(controller.signal).then(
-      (value) => {
-        if (controller.signal.aborted) return;
-        setData(value);
-        setLoading(false);
-      },
-      (reason: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(toApiError(reason));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-    // The caller's deps decide when to reload; `load` is a fresh closure on every render.
-  }, [...deps, generation]);
-
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return { data, error, loading, reload, setData };
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: key ?? ['idle'],
+    queryFn: ({ signal }) => load(signal),
+    enabled: key !== null,
+    placeholderData: keepPreviousData,
+    ...(options.reference ? { staleTime: Infinity, gcTime: Infinity } : { gcTime: 0 }),
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const serialisedKey = JSON.stringify(key);
+  const setData = useCallback(
+    (data: T) => {
+      if (key !== null) queryClient.setQueryData(key, data);
+    },
+    // The key's content, not its identity, names the cache entry.
+    [queryClient, serialisedKey],
+  );
+  const error = useMemo(() => (query.error ? toApiError(query.error) : null), [query.error]);
+  return {
+    data: key === null ? undefined : query.data,
+    error,
+    loading: key !== null && query.isFetching,
+    reload,
+    setData,
+  };
 }

@@ -44,26 +44,23 @@ export function AuditPage() {
   const locale = currentLocale();
   const { user } = useActiveSession();
   const { filters, offset, setFilters, setOffset } = useListParams(filterKeys);
-  const people = useApi(
-    (signal) => usersApi.list(user.organisation.id, { limit: 200 }, signal),
-    [user.organisation.id],
+  const people = useApi(['audit-people', user.organisation.id], (signal) =>
+    usersApi.list(user.organisation.id, { limit: 200 }, signal),
   );
-  const log = useApi(
-    (signal) =>
-      auditApi.list(
-        {
-          actorUserId: filters.actorUserId || undefined,
-          entityType: filters.entityType || undefined,
-          entityId: filters.entityId.trim() || undefined,
-          action: filters.action || undefined,
-          from: toIso(filters.from),
-          to: toIso(filters.to),
-          offset,
-          limit: pageSize,
-        },
-        signal,
-      ),
-    [filters, offset],
+  const log = useApi(['audit', filters, offset], (signal) =>
+    auditApi.list(
+      {
+        actorUserId: filters.actorUserId || undefined,
+        entityType: filters.entityType || undefined,
+        entityId: filters.entityId.trim() || undefined,
+        action: filters.action || undefined,
+        from: toIso(filters.from),
+        to: toIso(filters.to),
+        offset,
+        limit: pageSize,
+      },
+      signal,
+    ),
   );
 
   const actionLabel = (action: string) =>

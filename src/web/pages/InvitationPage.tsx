@@ -19,7 +19,7 @@ import type { SignInState } from '../session/SessionProvider.tsx';
 export function InvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const invitation = useApi((signal) => authApi.invitation(token, signal), [token]);
+  const invitation = useApi(['invitation', token], (signal) => authApi.invitation(token, signal));
   // A malformed, unknown or expired token all mean the same to the person holding the link.
   const invalid = invitation.error !== null && [400, 404].includes(invitation.error.status);
 

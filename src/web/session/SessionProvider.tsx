@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ReactNode } from 'react';
@@ -85,16 +86,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const endSession = useCallback((reason: SignInReason) => {
-    setCsrfToken(null);
-    setEndReason(reason);
-    setSession(null);
-    // RequireSession redirects from the signed-in area; pages outside it (e.g. "not found")
-    // need the explicit navigation. Both carry the same reason and destination.
-    const here = window.location.pathname + window.location.search;
-    const state: SignInState = { reason, from: returnPath(reason, here) };
-    void navigateRef.current(publicPaths.signIn, { replace: true, state });
-  }, []);
+  const queryClient = useQueryClient();
+  const endSession = useCallback(
+    (reason: SignInReason) => {
+      setCsrfToken(null);
+      // What the person saw (caseloads, names) does not stay in memory after the session ends.
+      queryClient.clear();
+      setEndReason(reason);
+      setSession(null);
+      // RequireSession redirects from the signed-in area; pages outside it (e.g. "not found")
+      // need the explicit navigation. Both carry the same reason and destination.
+      const here = window.location.pathname + window.location.search;
+      const state: SignInState = { reason, from: returnPath(reason, here) };
+      void navigateRef.current(publicPaths.signIn, { replace: true, state });
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     try {

@@ -30,7 +30,7 @@ function tokenState(token: ApiToken): 'revoked' | 'expired' | 'active' {
 /** Personal API tokens: list, create (the secret is shown once), revoke. */
 export function TokensSection() {
   const { t } = useTranslation();
-  const tokens = useApi((signal) => authApi.tokens(signal), []);
+  const tokens = useApi(['api-tokens'], (signal) => authApi.tokens(signal));
   const revoke = useSubmit(authApi.revokeToken);
   const [created, setCreated] = useState<string | null>(null);
   const locale = currentLocale();

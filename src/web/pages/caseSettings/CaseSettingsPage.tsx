@@ -24,7 +24,7 @@ export interface SettingsFormProps {
  */
 export function CaseSettingsPage() {
   const { t: tc } = useTranslation('cases');
-  const settings = useApi((signal) => casesApi.settings(signal), []);
+  const settings = useApi(['case-settings'], (signal) => casesApi.settings(signal));
   // Forms start over from the current record after "reload" (a conflict), not after a save,
   // so a draft in one list survives saving another.
   const [generation, setGeneration] = useState(0);

@@ -19,7 +19,9 @@ export function DeletionRecordsPage() {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const { offset, setOffset } = useListParams(noFilters);
-  const records = useApi((signal) => casesApi.deletions({ offset, limit: pageSize }, signal), [offset]);
+  const records = useApi(['case-deletions', offset], (signal) =>
+    casesApi.deletions({ offset, limit: pageSize }, signal),
+  );
 
   const caseTypeLabel = (type: string) => {
     const known = caseTypes.find((entry) => entry === type);

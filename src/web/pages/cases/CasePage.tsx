@@ -318,7 +318,7 @@ export function CasePage() {
     queryFn: ({ signal }) => casesApi.get(id, signal),
     gcTime: 0,
   });
-  const settings = useApi((signal) => casesApi.settings(signal), []);
+  const settings = useApi(['case-settings'], (signal) => casesApi.settings(signal));
   const onChange = useCallback(
     (change: (c: CaseDetail) => CaseDetail) =>
       queryClient.setQueryData<CaseDetail>(caseKey(id), (current) => current && change(current)),

@@ -24,7 +24,7 @@ type DueStep = Caseload['dueSteps'][number];
 export function CasesPage() {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const caseload = useApi((signal) => casesApi.caseload(signal), []);
+  const caseload = useApi(['caseload'], (signal) => casesApi.caseload(signal));
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const search = useSubmit((query: string) => casesApi.search(query));

@@ -30,7 +30,7 @@ export function ClientCreatePage() {
   const locale = currentLocale();
   const navigate = useNavigate();
   const check = useCheck();
-  const settings = useApi((signal) => casesApi.settings(signal), []);
+  const settings = useApi(['case-settings'], (signal) => casesApi.settings(signal));
   const person = useClientForm();
   const { values, set, text } = useFormValues<FirstCaseForm>({
     caseType: 'case_management',
@@ -43,11 +43,10 @@ export function ClientCreatePage() {
   // asks for no suggestion (no "-4 Jahre"), and its error is shown at the field on submit.
   const birthDate = plausibleBirthDate(birthDateText) ? birthDateText : '';
   const asksSuggestion = birthDate !== '' || (birthDateText === '' && ageGroup !== '');
-  const suggestion = useApi(
-    asksSuggestion ? (signal) => casesApi.suggestion(birthDate ? { birthDate } : { ageGroup }, signal) : null,
-    [birthDate, ageGroup, asksSuggestion],
+  const suggestion = useApi(asksSuggestion ? ['service-suggestion', birthDate, ageGroup] : null, (signal) =>
+    casesApi.suggestion(birthDate ? { birthDate } : { ageGroup }, signal),
   );
-  // The last answer stays in useApi; show it only while it belongs to what is entered now.
+  // The last answer stays on screen while the next loads; show it only while it belongs to what is entered now.
   const current = asksSuggestion && !suggestion.error ? suggestion.data : undefined;
   const suggested = current?.service ?? null;
   const service = values.service || suggested || '';

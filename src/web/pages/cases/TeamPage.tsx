@@ -23,7 +23,7 @@ type Due = TeamOverview['dueItems'][number];
 export function TeamPage() {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const team = useApi((signal) => casesApi.team(signal), []);
+  const team = useApi(['team'], (signal) => casesApi.team(signal));
   const [number, setNumber] = useState('');
   const [found, setFound] = useState<Lookup | null>(null);
   const lookup = useSubmit((caseNumber: string) => casesApi.lookup(caseNumber));

@@ -21,8 +21,8 @@ import { OfficeReach } from './OfficeReach.tsx';
  */
 export function DirectoryPage() {
   const { t } = useTranslation();
-  const overview = useApi((signal) => directoryApi.overview(signal), []);
-  const flyers = useApi((signal) => directoryApi.allFlyers(signal), []);
+  const overview = useApi(['directory-overview'], (signal) => directoryApi.overview(signal));
+  const flyers = useApi(['all-flyers'], (signal) => directoryApi.allFlyers(signal));
   const locale = currentLocale();
   const { navigation } = useActiveSession();
 

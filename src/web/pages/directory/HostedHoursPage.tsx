@@ -31,9 +31,8 @@ export function HostedHoursPage() {
   const { t } = useTranslation();
   const { user } = useActiveSession();
   const locale = currentLocale();
-  const hosted = useApi(
-    (signal) => directoryApi.hostedHours(user.organisation.id, signal),
-    [user.organisation.id],
+  const hosted = useApi(['hosted-hours', user.organisation.id], (signal) =>
+    directoryApi.hostedHours(user.organisation.id, signal),
   );
 
   return (

@@ -21,8 +21,8 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [showAll, setShowAll] = useState(false);
-  const list = useApi((signal) => offersApi.notifications(!showAll, signal), [showAll]);
-  const digest = useApi((signal) => offersApi.digest(signal), []);
+  const list = useApi(['notifications', showAll], (signal) => offersApi.notifications(!showAll, signal));
+  const digest = useApi(['digest'], (signal) => offersApi.digest(signal));
   const [message, setMessage] = useState<string | null>(null);
   const markRead = useSubmit((body: { offerIds: string[] } | { all: true }) => offersApi.markRead(body));
 

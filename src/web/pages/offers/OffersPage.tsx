@@ -44,7 +44,9 @@ export function OffersPage() {
   const { t } = useTranslation();
   const { user } = useActiveSession();
   const [kind, setKind] = useState<'' | OfferKind>('');
-  const offers = useApi((signal) => offersApi.list({ kind: kind || undefined, limit: 200 }, signal), [kind]);
+  const offers = useApi(['offers', kind], (signal) =>
+    offersApi.list({ kind: kind || undefined, limit: 200 }, signal),
+  );
   const ownKind = publishedKind[user.organisation.kind];
   const [editing, setEditing] = useState<{ offer?: Offer } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -179,7 +181,9 @@ function OfferForm({
 }) {
   const { t } = useTranslation();
   const check = useCheck();
-  const categories = useApi((signal) => offersApi.categories(signal), []);
+  const categories = useApi(['reference', 'offer-categories'], (signal) => offersApi.categories(signal), {
+    reference: true,
+  });
   const locale = currentLocale();
   const [values, setValues] = useState({
     categoryId: offer?.categoryId ?? '',

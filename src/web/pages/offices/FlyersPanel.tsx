@@ -17,8 +17,10 @@ import { FlyerFiles } from './FlyerFiles.tsx';
 /** Information material of an office (R-DIR-5): flyers per language, each upload a new version. */
 export function FlyersPanel({ office, onClose }: { office: Office; onClose: () => void }) {
   const { t } = useTranslation();
-  const flyers = useApi((signal) => directoryApi.flyers(office.id, signal), [office.id]);
-  const languages = useApi((signal) => directoryApi.languages(signal), []);
+  const flyers = useApi(['office-flyers', office.id], (signal) => directoryApi.flyers(office.id, signal));
+  const languages = useApi(['reference', 'flyer-languages'], (signal) => directoryApi.languages(signal), {
+    reference: true,
+  });
   const [title, setTitle] = useState('');
   const [flyerId, setFlyerId] = useState('');
   const [language, setLanguage] = useState('de');

@@ -31,8 +31,10 @@ type Editing =
 export function OfficesPage() {
   const { t } = useTranslation();
   const organisationId = useTargetOrganisationId();
-  const organisation = useApi((signal) => organisationsApi.get(organisationId, signal), [organisationId]);
-  const offices = useApi((signal) => officesApi.list(organisationId, signal), [organisationId]);
+  const organisation = useApi(['organisation', organisationId], (signal) =>
+    organisationsApi.get(organisationId, signal),
+  );
+  const offices = useApi(['offices', organisationId], (signal) => officesApi.list(organisationId, signal));
   const [editing, setEditing] = useState<Editing>(null);
   const [formKey, setFormKey] = useState(0);
   const [message, setMessage] = useState<string | null>(null);

@@ -80,7 +80,7 @@ export interface SchedulePanelProps {
 /** The weekly hours of an office with closures and extra dates, edited and saved as a whole. */
 export function SchedulePanel({ office, onSaved, onClose }: SchedulePanelProps) {
   const { t } = useTranslation();
-  const schedule = useApi((signal) => directoryApi.schedule(office.id, signal), [office.id]);
+  const schedule = useApi(['schedule', office.id], (signal) => directoryApi.schedule(office.id, signal));
   const [saved, setSaved] = useState(false);
   return (
     <EditPanel title={t('schedule.title', { name: office.name })}>
@@ -128,7 +128,9 @@ function ScheduleForm({
   const { t } = useTranslation();
   const [hours, setHours] = useState<HoursRow[]>(schedule.hours.map(hoursRow));
   const [exceptions, setExceptions] = useState<ExceptionRow[]>(schedule.exceptions.map(exceptionRow));
-  const partners = useApi((signal) => organisationsApi.list({ limit: 200 }, signal), []);
+  const partners = useApi(['partner-organisations'], (signal) =>
+    organisationsApi.list({ limit: 200 }, signal),
+  );
   const partnerOptions = (partners.data?.items ?? [])
     .filter((o) => partnerKinds.has(o.kind))
     .map((o) => ({ value: o.id, label: o.name }));

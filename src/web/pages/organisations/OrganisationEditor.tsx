@@ -28,7 +28,7 @@ export interface OrganisationEditorProps {
  * current record can be loaded, which resets the forms to it.
  */
 export function OrganisationEditor({ id, kindEditable }: OrganisationEditorProps) {
-  const resource = useApi((signal) => organisationsApi.get(id, signal), [id]);
+  const resource = useApi(['organisation', id], (signal) => organisationsApi.get(id, signal));
   return (
     <LoadState resource={resource}>
       {(organisation) => (

@@ -20,13 +20,11 @@ const filterKeys = ['q', 'kind'] as const;
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const { filters, offset, setFilters, setOffset } = useListParams(filterKeys);
-  const list = useApi(
-    (signal) =>
-      organisationsApi.list(
-        { q: filters.q, kind: oneOf(organisationKinds, filters.kind) ?? undefined, offset, limit: pageSize },
-        signal,
-      ),
-    [filters, offset],
+  const list = useApi(['organisations', filters, offset], (signal) =>
+    organisationsApi.list(
+      { q: filters.q, kind: oneOf(organisationKinds, filters.kind) ?? undefined, offset, limit: pageSize },
+      signal,
+    ),
   );
 
   const columns: Column<Organisation>[] = [

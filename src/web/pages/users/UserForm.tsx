@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { inviteUserBody, updateUserBody } from '../../../server/modules/users/users.schemas.ts';
 import { roles as allRoles } from '../../api/types.ts';
 import type { Role, User } from '../../api/types.ts';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
 import { CheckboxGroup, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
-import { useFormValues } from '../../hooks/useFormValues.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import type { Submission } from '../../hooks/useSubmit.ts';
-import { blank, subset } from '../../lib/validate.ts';
+import { subset } from '../../lib/validate.ts';
 
-export interface UserValues {
+interface UserValues {
   email: string;
   displayName: string;
   functionTitle: string;
@@ -17,13 +18,17 @@ export interface UserValues {
   roles: Role[];
 }
 
+/** What the form sends: an invitation, or the changes to a person's account. */
+export type UserBody =
+  { invite: z.output<typeof inviteUserBody> } | { update: z.output<typeof updateUserBody> };
+
 export interface UserFormProps<R> {
   /** The person being edited; without one the form invites a new person. */
   user?: User;
   /** Roles that may be given in this organisation. */
   assignableRoles: readonly Role[];
   submitLabel: string;
-  submission: Submission<[UserValues], R>;
+  submission: Submission<[UserBody], R>;
   hideError?: boolean;
   onSaved: (result: R) => void;
   onCancel: () => void;
@@ -40,47 +45,37 @@ export function UserForm<R>({
   onCancel,
 }: UserFormProps<R>) {
   const { t } = useTranslation();
-  const check = useCheck();
-  const { values, set, text } = useFormValues<UserValues>({
-    email: user?.email ?? '',
-    displayName: user?.displayName ?? '',
-    functionTitle: user?.functionTitle ?? '',
-    phone: user?.phone ?? '',
-    roles: user?.roles ?? [],
+  const form = useSchemaForm({
+    // The server's own rules: an invitation needs an e-mail address, an edit the record's version.
+    schema: user ? updateUserBody : inviteUserBody,
+    defaultValues: {
+      email: user?.email ?? '',
+      displayName: user?.displayName ?? '',
+      functionTitle: user?.functionTitle ?? '',
+      phone: user?.phone ?? '',
+      roles: user?.roles ?? [],
+    } satisfies UserValues,
+    toBody: ({ email, ...details }: UserValues) =>
+      user ? { version: user.version, ...details } : { email, ...details },
+    submission,
   });
+  const { values, set, text } = form;
   // Roles the person already holds stay visible even if they can no longer be assigned here.
   const roleOptions = allRoles.filter(
     (role) => assignableRoles.includes(role) || values.roles.includes(role),
   );
 
-  const submit = async () => {
-    const invalid = check([
-      {
-        path: 'email',
-        failed: !user && !/^\S+@\S+\.\S+$/.test(values.email.trim()),
-        message: t('validation.email'),
-      },
-      {
-        path: 'displayName',
-        failed: blank(values.displayName),
-        message: t('validation.required', { field: t('fields.displayName') }),
-      },
-      { path: 'roles', failed: values.roles.length === 0, message: t('validation.roles') },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run(values);
+  const submit = form.submit(async (body) => {
+    const result = await submission.run(
+      user
+        ? { update: body as z.output<typeof updateUserBody> }
+        : { invite: body as z.output<typeof inviteUserBody> },
+    );
     if (result.ok) onSaved(result.value);
-  };
+  });
 
   return (
-    <Form
-      onSubmit={() => void submit()}
-      error={hideError ? null : submission.error}
-      pending={submission.pending}
-    >
+    <Form onSubmit={submit} error={hideError ? null : submission.error} pending={submission.pending}>
       <div className="form-grid">
         {!user && (
           <TextField

@@ -20,12 +20,12 @@ import { useSubmit } from '../../hooks/useSubmit.ts';
 import { useTargetOrganisationId } from '../../hooks/useTargetOrganisation.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { oneOf, orNull } from '../../lib/validate.ts';
+import { oneOf } from '../../lib/validate.ts';
 import { useActiveSession } from '../../session/SessionProvider.tsx';
 import { InvitationResult } from './InvitationResult.tsx';
 import { UserActions } from './UserActions.tsx';
 import { UserForm } from './UserForm.tsx';
-import type { UserValues } from './UserForm.tsx';
+import type { UserBody } from './UserForm.tsx';
 
 const pageSize = 25;
 const filterKeys = ['q', 'status'] as const;
@@ -51,38 +51,34 @@ export function UsersPage() {
   // R-SEC-1: one visit lists the staff once. The organisation's detail carries its central
   // contacts, and reading them is audited as another `user.listed`; so the page takes the
   // organisation's name from the session or from the assignable roles, never from the detail.
-  const assignable = useApi(
-    (signal) => organisationsApi.assignableRoles(organisationId, signal),
-    [organisationId],
+  const assignable = useApi(['assignable-roles', organisationId], (signal) =>
+    organisationsApi.assignableRoles(organisationId, signal),
   );
   const organisationName = ownOrganisation ? self.organisation.name : assignable.data?.organisation.name;
-  const users = useApi(
-    (signal) => usersApi.list(organisationId, listQuery(filters, offset), signal),
-    [organisationId, filters, offset],
+  const users = useApi(['users', organisationId, filters, offset], (signal) =>
+    usersApi.list(organisationId, listQuery(filters, offset), signal),
   );
   const [editing, setEditing] = useState<Editing>(null);
   const [formKey, setFormKey] = useState(0);
   const [invitation, setInvitation] = useState<{ name: string; link: InvitationLink } | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
 
-  const save = useSubmit(async (values: UserValues) => {
-    const details = { functionTitle: orNull(values.functionTitle), phone: orNull(values.phone) };
-    if (editing?.mode === 'edit') {
-      await usersApi.update(editing.user.id, {
-        version: editing.user.version,
-        displayName: values.displayName.trim(),
-        roles: values.roles,
-        ...details,
+  /** A changed account replaces its row; the answer is the view, nothing is read again. */
+  const showChanged = (changed: User) => {
+    if (users.data) {
+      users.setData({
+        ...users.data,
+        items: users.data.items.map((item) => (item.id === changed.id ? changed : item)),
       });
+    }
+  };
+
+  const save = useSubmit(async (body: UserBody) => {
+    if ('update' in body) {
+      if (editing?.mode === 'edit') showChanged(await usersApi.update(editing.user.id, body.update));
       return null;
     }
-    const { user, invitationUrl, mailed } = await usersApi.invite(organisationId, {
-      email: values.email.trim(),
-      displayName: values.displayName.trim(),
-      roles: values.roles,
-      ...(details.functionTitle ? { functionTitle: details.functionTitle } : {}),
-      ...(details.phone ? { phone: details.phone } : {}),
-    });
+    const { user, invitationUrl, mailed } = await usersApi.invite(organisationId, body.invite);
     return { name: user.displayName, link: { invitationUrl, mailed } };
   });
 
@@ -155,12 +151,7 @@ export function UsersPage() {
           onEdit={() => open({ mode: 'edit', user })}
           onChanged={(changed) => {
             setActionError(null);
-            if (users.data) {
-              users.setData({
-                ...users.data,
-                items: users.data.items.map((item) => (item.id === changed.id ? changed : item)),
-              });
-            }
+            showChanged(changed);
           }}
           onReinvited={(link) => {
             setEditing(null);
@@ -210,8 +201,11 @@ export function UsersPage() {
             hideError={isConflict(save.error)}
             onSaved={(result) => {
               setEditing(null);
-              if (result) setInvitation(result);
-              users.reload();
+              // A new person takes their place in the sorted, paged list: that page is read again.
+              if (result) {
+                setInvitation(result);
+                users.reload();
+              }
             }}
             onCancel={() => setEditing(null)}
           />
