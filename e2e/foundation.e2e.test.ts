@@ -43,6 +43,23 @@ async function openFromNavigation(page: Page, item: string): Promise<void> {
 const isFocused = (locator: Locator): Promise<boolean> =>
   locator.evaluate((element) => element === document.activeElement);
 
+/** The error message shown at a field (linked by aria-describedby), or null when there is none. */
+async function fieldError(field: Locator): Promise<string | null> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  if (!errorId) return null;
+  return field.page().locator(`[id="${errorId}"]`).innerText();
+}
+
+/** Counts the requests of a method to API paths matching `path` from now on. */
+function countRequests(page: Page, method: string, path: RegExp): () => number {
+  let sent = 0;
+  page.on('request', (request) => {
+    if (request.method() === method && path.test(new URL(request.url()).pathname)) sent += 1;
+  });
+  return () => sent;
+}
+
 /**
  * A current security code that differs from `used`: when the authenticator would still show
  * the same code, the next step's code (accepted for clock drift) is taken instead.
@@ -112,10 +129,19 @@ describe('Koop in the browser: sign-in, roles, administration, language and acce
     await signInThroughUi(page, 'jmd@awo.example');
     await page.getByRole('heading', { name: 'Anmeldung bestätigen', exact: true }).waitFor();
     await expectAccessible(page, 'security code step');
-    await page.getByLabel('Sicherheitscode', { exact: true }).fill(freshCode(totp, enrolmentCode));
+    // The server's rule for the code runs before sending: a short code is refused at its field.
+    const codeLogins = countRequests(page, 'POST', /^\/api\/auth\/login\/totp$/);
+    const codeField = page.getByLabel('Sicherheitscode', { exact: true });
+    await codeField.fill('123');
+    await page.getByRole('button', { name: 'Bestätigen', exact: true }).click();
+    await page.getByText('Bitte den sechsstelligen Code eingeben.', { exact: true }).waitFor();
+    expect(await fieldError(codeField)).toBe('Bitte den sechsstelligen Code eingeben.');
+    expect(codeLogins()).toBe(0);
+    await codeField.fill(freshCode(totp, enrolmentCode));
     await page.getByRole('button', { name: 'Bestätigen', exact: true }).click();
     await expectPage(page, 'Übersicht');
     await page.getByText('Willkommen, Jonas Jugend.', { exact: true }).waitFor();
+    expect(codeLogins()).toBe(1);
   });
 
   it('R-RED-4: every page a partner account reaches says that counselling is independent; a counsellor’s pages do not need it', async () => {
@@ -289,6 +315,98 @@ describe('Koop in the browser: sign-in, roles, administration, language and acce
     await form.getByRole('button', { name: 'Einladung senden', exact: true }).click();
     await admin.getByLabel('Einladungslink', { exact: true }).waitFor();
     expect(sent).toBe(1);
+  });
+
+  it('R-SEC-4, R-UX-2: the password change checks with the server’s own rules: every problem at its field on the first submit, nothing sent', async () => {
+    const page = await openPage();
+    await signIn(page, 'berater@caritas.example');
+    await openFromNavigation(page, 'Mein Konto');
+    const section = page.getByRole('region', { name: 'Passwort ändern', exact: true });
+    const sent = countRequests(page, 'POST', /^\/api\/auth\/password$/);
+    const current = section.getByLabel('Aktuelles Passwort', { exact: true });
+    const next = section.getByLabel('Neues Passwort', { exact: true });
+    const repeat = section.getByLabel('Neues Passwort wiederholen', { exact: true });
+    await next.fill('zu-kurz');
+    await repeat.fill('zu-kurz-anders');
+    await section.getByRole('button', { name: 'Passwort ändern', exact: true }).click();
+
+    // The server schema's message for the empty field, the browser's for length and repetition.
+    await section.getByText('Bitte ausfüllen.', { exact: true }).waitFor();
+    expect(await fieldError(current)).toBe('Bitte ausfüllen.');
+    expect(await fieldError(next)).toBe('Mindestens 12 Zeichen.');
+    expect(await fieldError(repeat)).toBe('Die beiden Passwörter stimmen nicht überein.');
+    for (const field of [current, next, repeat])
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await isFocused(current)).toBe(true);
+    await section
+      .getByRole('alert')
+      .getByText('Die Eingabe ist ungültig. Bitte prüfen Sie die markierten Felder.')
+      .waitFor();
+    await expectAccessible(page, 'password form with problems');
+    expect(sent()).toBe(0);
+
+    // Complete, the form sends once; the server then judges the current password.
+    await current.fill('nicht-das-richtige');
+    await next.fill('Sonnenblume-Neu-2026');
+    await repeat.fill('Sonnenblume-Neu-2026');
+    await section.getByRole('button', { name: 'Passwort ändern', exact: true }).click();
+    await section.getByText('Das aktuelle Passwort ist falsch.', { exact: true }).waitFor();
+    expect(sent()).toBe(1);
+    expect(await fieldError(repeat)).toBeNull();
+  });
+
+  it('R-SEC-4, R-SEC-3: the token form checks with the server’s own rules, and a new token joins the list without reading it again', async () => {
+    const page = await openPage();
+    await signIn(page, 'clearing@awo.example');
+    await openFromNavigation(page, 'Mein Konto');
+    const section = page.getByRole('region', { name: 'Persönliche API-Tokens', exact: true });
+    // The list has loaded: the table, or the note that there are no tokens yet.
+    await section
+      .getByRole('table', { name: 'Ihre API-Tokens' })
+      .or(section.getByText('Sie haben noch keine API-Tokens.', { exact: true }))
+      .waitFor();
+    const created = countRequests(page, 'POST', /^\/api\/auth\/tokens$/);
+    const listed = countRequests(page, 'GET', /^\/api\/auth\/tokens$/);
+    const name = section.getByLabel('Bezeichnung', { exact: true });
+    await name.fill('   ');
+    await section.getByRole('button', { name: 'Token erstellen', exact: true }).click();
+    await section.getByText('Bitte ausfüllen.', { exact: true }).waitFor();
+    expect(await fieldError(name)).toBe('Bitte ausfüllen.');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await isFocused(name)).toBe(true);
+    await expectAccessible(page, 'token form with problems');
+    expect(created()).toBe(0);
+
+    const tokenName = `Auswertung ${Date.now()}`;
+    await name.fill(tokenName);
+    await section.getByRole('button', { name: 'Token erstellen', exact: true }).click();
+    await section.getByLabel('Neues API-Token', { exact: true }).waitFor();
+    const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tokenName }) });
+    await row.getByRole('cell', { name: 'Aktiv', exact: true }).waitFor();
+    expect(created()).toBe(1);
+    expect(listed()).toBe(0);
+    expect(await name.inputValue()).toBe('');
+
+    // Revoking answers with nothing, so the list is read again and shows the row revoked.
+    await row.getByRole('button', { name: `Widerrufen: ${tokenName}`, exact: true }).click();
+    await row.getByRole('button', { name: 'Ja, widerrufen', exact: true }).click();
+    await row.getByRole('cell', { name: 'Widerrufen', exact: true }).waitFor();
+    expect(listed()).toBe(1);
+  });
+
+  it('R-SEC-4, R-SEC-3: the sign-in and security-code forms check with the server’s own rules before sending', async () => {
+    const page = await openPage();
+    await page.goto('/anmelden');
+    await expectPage(page, 'Anmelden');
+    const logins = countRequests(page, 'POST', /^\/api\/auth\/login$/);
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    const email = page.getByLabel('E-Mail-Adresse', { exact: true });
+    await page.getByText('Bitte ausfüllen.', { exact: true }).first().waitFor();
+    expect(await fieldError(email)).toBe('Bitte ausfüllen.');
+    expect(await fieldError(page.getByLabel('Passwort', { exact: true }))).toBe('Bitte ausfüllen.');
+    expect(await isFocused(email)).toBe(true);
+    await expectAccessible(page, 'sign-in with problems');
+    expect(logins()).toBe(0);
   });
 
   it('R-UX-1: the interface switches to English and back, with <html lang> and the navigation following', async () => {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { acceptInvitationBody } from '../../server/modules/auth/auth.schemas.ts';
 import { authApi } from '../api/auth.ts';
 import { SubmitButton } from '../components/Buttons.tsx';
 import { TextField } from '../components/Field.tsx';
@@ -9,7 +9,7 @@ import { LoadState } from '../components/LoadState.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { Page } from '../components/Page.tsx';
 import { useApi } from '../hooks/useApi.ts';
-import { useCheck } from '../hooks/useCheck.ts';
+import { useSchemaForm } from '../hooks/useSchemaForm.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { minPasswordLength } from '../lib/validate.ts';
 import { publicPaths } from '../session/navigation.ts';
@@ -51,36 +51,47 @@ export function InvitationPage() {
   );
 }
 
+interface AcceptValues {
+  password: string;
+  passwordRepeat: string;
+}
+
 function AcceptForm({ token, email }: { token: string; email: string }) {
   const { t } = useTranslation();
-  const check = useCheck();
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
   const submission = useSubmit(authApi.acceptInvitation);
-
-  const submit = async () => {
-    const invalid = check([
+  const form = useSchemaForm({
+    schema: acceptInvitationBody,
+    defaultValues: { password: '', passwordRepeat: '' } satisfies AcceptValues,
+    toBody: ({ password }: AcceptValues) => ({ token, password }),
+    // The length is the service's rule (it also refuses the e-mail address); the repetition
+    // exists only in the browser.
+    checks: ({ password, passwordRepeat }) => [
       {
         path: 'password',
-        failed: password.length < minPasswordLength,
+        failed: password !== '' && password.length < minPasswordLength,
         message: t('validation.passwordLength', { min: minPasswordLength }),
       },
-      { path: 'passwordRepeat', failed: repeat !== password, message: t('validation.passwordMismatch') },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run({ token, password });
+      {
+        path: 'passwordRepeat',
+        failed: passwordRepeat !== password,
+        message: t('validation.passwordMismatch'),
+      },
+    ],
+    submission,
+  });
+  const { text } = form;
+
+  const submit = form.submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) {
       const state: SignInState & { email: string } = { reason: 'invitation_accepted', email };
       await navigate(publicPaths.signIn, { state });
     }
-  };
+  });
 
   return (
-    <Form onSubmit={() => void submit()} error={submission.error} pending={submission.pending}>
+    <Form onSubmit={submit} error={submission.error} pending={submission.pending}>
       <TextField
         name="email"
         label={t('fields.email')}
@@ -91,23 +102,19 @@ function AcceptForm({ token, email }: { token: string; email: string }) {
         onChange={() => undefined}
       />
       <TextField
-        name="password"
+        {...text('password')}
         label={t('fields.newPassword')}
         type="password"
         autoComplete="new-password"
         required
         hint={t('validation.passwordLength', { min: minPasswordLength })}
-        value={password}
-        onChange={setPassword}
       />
       <TextField
-        name="passwordRepeat"
+        {...text('passwordRepeat')}
         label={t('fields.newPasswordRepeat')}
         type="password"
         autoComplete="new-password"
         required
-        value={repeat}
-        onChange={setRepeat}
       />
       <div className="form-actions">
         <SubmitButton>{t('invitation.submit')}</SubmitButton>

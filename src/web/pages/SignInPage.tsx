@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import { loginBody, totpLoginBody } from '../../server/modules/auth/auth.schemas.ts';
 import { authApi } from '../api/auth.ts';
 import { Button, SubmitButton } from '../components/Buttons.tsx';
 import { TextField } from '../components/Field.tsx';
@@ -8,9 +9,8 @@ import { Form } from '../components/Form.tsx';
 import { Loading } from '../components/LoadState.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { Page } from '../components/Page.tsx';
-import { useCheck } from '../hooks/useCheck.ts';
+import { useSchemaForm } from '../hooks/useSchemaForm.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { blank } from '../lib/validate.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import type { SignInReason, SignInState } from '../session/SessionProvider.tsx';
 
@@ -82,52 +82,39 @@ function CredentialsStep({
   onDone: (state: string) => void;
 }) {
   const { t } = useTranslation();
-  const check = useCheck();
-  const [email, setEmail] = useState(initialEmail);
-  const [password, setPassword] = useState('');
   const submission = useSubmit(authApi.login);
+  const form = useSchemaForm({
+    schema: loginBody,
+    defaultValues: { email: initialEmail, password: '' },
+    toBody: (values: { email: string; password: string }) => values,
+    submission,
+  });
+  const { text, set } = form;
 
-  const submit = async () => {
-    const invalid = check([
-      { path: 'email', failed: blank(email), message: t('signIn.emailMissing') },
-      { path: 'password', failed: password === '', message: t('signIn.passwordMissing') },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run({ email: email.trim(), password });
+  const submit = form.submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) onDone(result.value.state);
-    else setPassword('');
-  };
+    else set('password', '');
+  });
 
   return (
     <section className="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">{t('signIn.credentialsHeading')}</h2>
-      <Form
-        onSubmit={() => void submit()}
-        error={submission.error}
-        pending={submission.pending}
-        markRequired={false}
-      >
+      <Form onSubmit={submit} error={submission.error} pending={submission.pending} markRequired={false}>
         <TextField
-          name="email"
+          {...text('email')}
           label={t('fields.email')}
           type="email"
           autoComplete="username"
           spellCheck={false}
           required
-          value={email}
-          onChange={setEmail}
         />
         <TextField
-          name="password"
+          {...text('password')}
           label={t('fields.password')}
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={setPassword}
         />
         <div className="form-actions">
           <SubmitButton>{t('signIn.submit')}</SubmitButton>
@@ -137,36 +124,40 @@ function CredentialsStep({
   );
 }
 
+interface CodeValues {
+  code: string;
+  recoveryCode: string;
+}
+
+const emptyCodes: CodeValues = { code: '', recoveryCode: '' };
+
 function TotpStep({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const check = useCheck();
   const { signOut } = useSession();
   const [useRecovery, setUseRecovery] = useState(false);
-  const [code, setCode] = useState('');
   const submission = useSubmit(authApi.loginTotp);
-  const field = useRecovery ? 'recoveryCode' : 'code';
+  const form = useSchemaForm({
+    schema: totpLoginBody,
+    defaultValues: emptyCodes,
+    // One of the two, as the server requires: the field on screen decides which.
+    toBody: ({ code, recoveryCode }: CodeValues) => (useRecovery ? { recoveryCode } : { code }),
+    submission,
+  });
+  const { text } = form;
 
-  const submit = async () => {
-    const invalid = check([
-      {
-        path: field,
-        failed: blank(code),
-        message: t(useRecovery ? 'signIn.recoveryCodeMissing' : 'signIn.codeMissing'),
-      },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const value = code.replace(/\s+/g, '');
-    const result = await submission.run(useRecovery ? { recoveryCode: value } : { code: value });
+  const submit = form.submit(async (body) => {
+    const result = await submission.run(
+      body.recoveryCode !== undefined
+        ? { recoveryCode: body.recoveryCode.replace(/\s+/g, '') }
+        : { code: (body.code ?? '').replace(/\s+/g, '') },
+    );
     if (result.ok) onDone();
-    else setCode('');
-  };
+    else form.form.reset(emptyCodes);
+  });
 
   const switchMode = () => {
     setUseRecovery((current) => !current);
-    setCode('');
+    form.form.reset(emptyCodes);
     submission.reset();
   };
 
@@ -174,36 +165,27 @@ function TotpStep({ onDone, onCancel }: { onDone: () => void; onCancel: () => vo
     <section className="card" aria-labelledby="totp-heading">
       <h2 id="totp-heading">{t('signIn.totpHeading')}</h2>
       <p>{t(useRecovery ? 'signIn.recoveryIntro' : 'signIn.totpIntro')}</p>
-      <Form
-        onSubmit={() => void submit()}
-        error={submission.error}
-        pending={submission.pending}
-        markRequired={false}
-      >
+      <Form onSubmit={submit} error={submission.error} pending={submission.pending} markRequired={false}>
         {useRecovery ? (
           <TextField
             key="recovery"
-            name="recoveryCode"
+            {...text('recoveryCode')}
             label={t('fields.recoveryCode')}
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="none"
             required
             className="mono"
-            value={code}
-            onChange={setCode}
           />
         ) : (
           <TextField
             key="totp"
-            name="code"
+            {...text('code')}
             label={t('fields.totpCode')}
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={10}
             required
-            value={code}
-            onChange={setCode}
           />
         )}
         <div className="form-actions">

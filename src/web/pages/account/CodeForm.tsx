@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codeAndPasswordBody, codeBody } from '../../../server/modules/auth/auth.schemas.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
-import { blank } from '../../lib/validate.ts';
 
 export interface CodeFormProps<R> {
   /** Runs with the entered security code (spaces removed) and, where asked for, the password. */
@@ -18,6 +17,13 @@ export interface CodeFormProps<R> {
   'aria-labelledby'?: string;
 }
 
+interface CodeValues {
+  code: string;
+  password: string;
+}
+
+const emptyValues: CodeValues = { code: '', password: '' };
+
 /** A form asking for the current security code from the authenticator app (and the password). */
 export function CodeForm<R>({
   action,
@@ -28,29 +34,27 @@ export function CodeForm<R>({
   ...labelling
 }: CodeFormProps<R>) {
   const { t } = useTranslation();
-  const check = useCheck();
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
   const submission = useSubmit(action);
+  const form = useSchemaForm({
+    // The server's rules for the endpoint: the code alone, or the code with the password again.
+    schema: askPassword ? codeAndPasswordBody : codeBody,
+    defaultValues: emptyValues,
+    toBody: ({ code, password }: CodeValues) => (askPassword ? { code, password } : { code }),
+    submission,
+  });
+  const { text } = form;
 
-  const submit = async () => {
-    const invalid = check([
-      { path: 'password', failed: askPassword && password === '', message: t('signIn.passwordMissing') },
-      { path: 'code', failed: blank(code), message: t('signIn.codeMissing') },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run({ code: code.replace(/\s+/g, ''), password });
-    setCode('');
-    setPassword('');
+  const submit = form.submit(async (body) => {
+    const password = 'password' in body && typeof body.password === 'string' ? body.password : '';
+    const result = await submission.run({ code: body.code.replace(/\s+/g, ''), password });
+    // A code is good once, and the password is not kept in the form.
+    form.form.reset(emptyValues);
     if (result.ok) onSuccess(result.value);
-  };
+  });
 
   return (
     <Form
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       error={submission.error}
       pending={submission.pending}
       markRequired={false}
@@ -58,24 +62,20 @@ export function CodeForm<R>({
     >
       {askPassword && (
         <TextField
-          name="password"
+          {...text('password')}
           type="password"
           label={t('fields.currentPassword')}
           autoComplete="current-password"
           required
-          value={password}
-          onChange={setPassword}
         />
       )}
       <TextField
-        name="code"
+        {...text('code')}
         label={t('fields.totpCode')}
         autoComplete="one-time-code"
         inputMode="numeric"
         maxLength={10}
         required
-        value={code}
-        onChange={setCode}
       />
       <div className="form-actions">
         <SubmitButton variant={danger ? 'danger' : 'primary'}>{submitLabel}</SubmitButton>

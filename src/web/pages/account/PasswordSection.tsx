@@ -1,56 +1,58 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { passwordBody } from '../../../server/modules/auth/auth.schemas.ts';
 import { authApi } from '../../api/auth.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { minPasswordLength } from '../../lib/validate.ts';
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  newPasswordRepeat: string;
+}
+
+const emptyValues: PasswordValues = { currentPassword: '', newPassword: '', newPasswordRepeat: '' };
 
 /** Changing the password: the current one, then the new one twice. */
 export function PasswordSection() {
   const { t } = useTranslation();
-  const check = useCheck();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [changed, setChanged] = useState(false);
   const submission = useSubmit(authApi.changePassword);
-
-  const submit = async () => {
-    setChanged(false);
-    const invalid = check([
-      {
-        path: 'currentPassword',
-        failed: currentPassword === '',
-        message: t('validation.required', { field: t('fields.currentPassword') }),
-      },
+  const form = useSchemaForm({
+    schema: passwordBody,
+    defaultValues: emptyValues,
+    toBody: ({ currentPassword, newPassword }: PasswordValues) => ({ currentPassword, newPassword }),
+    // The length is the service's rule (it also refuses the e-mail address); the repetition
+    // exists only in the browser.
+    checks: ({ newPassword, newPasswordRepeat }) => [
       {
         path: 'newPassword',
-        failed: newPassword.length < minPasswordLength,
+        failed: newPassword !== '' && newPassword.length < minPasswordLength,
         message: t('validation.passwordLength', { min: minPasswordLength }),
       },
       {
         path: 'newPasswordRepeat',
-        failed: repeat !== newPassword,
+        failed: newPasswordRepeat !== newPassword,
         message: t('validation.passwordMismatch'),
       },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run({ currentPassword, newPassword });
+    ],
+    submission,
+  });
+  const { text } = form;
+
+  const send = form.submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) {
-      setCurrentPassword('');
-      setNewPassword('');
-      setRepeat('');
+      form.form.reset(emptyValues);
       setChanged(true);
     }
-  };
+  });
 
   return (
     <Section title={t('account.passwordHeading')} id="account-password">
@@ -59,34 +61,35 @@ export function PasswordSection() {
           <p>{t('account.passwordChanged')}</p>
         </Notice>
       )}
-      <Form onSubmit={() => void submit()} error={submission.error} pending={submission.pending}>
+      <Form
+        onSubmit={() => {
+          setChanged(false);
+          send();
+        }}
+        error={submission.error}
+        pending={submission.pending}
+      >
         <TextField
-          name="currentPassword"
+          {...text('currentPassword')}
           label={t('fields.currentPassword')}
           type="password"
           autoComplete="current-password"
           required
-          value={currentPassword}
-          onChange={setCurrentPassword}
         />
         <TextField
-          name="newPassword"
+          {...text('newPassword')}
           label={t('fields.newPassword')}
           type="password"
           autoComplete="new-password"
           required
           hint={t('validation.passwordLength', { min: minPasswordLength })}
-          value={newPassword}
-          onChange={setNewPassword}
         />
         <TextField
-          name="newPasswordRepeat"
+          {...text('newPasswordRepeat')}
           label={t('fields.newPasswordRepeat')}
           type="password"
           autoComplete="new-password"
           required
-          value={repeat}
-          onChange={setRepeat}
         />
         <div className="form-actions">
           <SubmitButton>{t('account.changePassword')}</SubmitButton>

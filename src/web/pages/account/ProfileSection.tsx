@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { meBody } from '../../../server/modules/auth/auth.schemas.ts';
 import { authApi } from '../../api/auth.ts';
 import type { Locale } from '../../api/types.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
@@ -7,10 +8,9 @@ import { RadioGroup, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { applyLocale } from '../../i18n/index.ts';
-import { blank } from '../../lib/validate.ts';
 import { useActiveSession, useSession } from '../../session/SessionProvider.tsx';
 
 const languageOptions = [
@@ -18,42 +18,39 @@ const languageOptions = [
   { value: 'en', label: 'English' },
 ] as const;
 
+interface ProfileValues {
+  displayName: string;
+  locale: Locale;
+}
+
 /** Name and language of the signed-in person; e-mail, organisation and roles for reference. */
 export function ProfileSection() {
   const { t } = useTranslation();
-  const check = useCheck();
   const { user } = useActiveSession();
   const { setUser } = useSession();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [locale, setLocale] = useState<Locale>(user.locale);
   const [saved, setSaved] = useState(false);
   const submission = useSubmit(authApi.updateMe);
-
-  const submit = async () => {
-    setSaved(false);
-    const invalid = check([
-      {
-        path: 'displayName',
-        failed: blank(displayName),
-        message: t('validation.required', { field: t('fields.displayName') }),
-      },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const name = displayName.trim();
+  const form = useSchemaForm({
+    schema: meBody,
+    defaultValues: { displayName: user.displayName, locale: user.locale } satisfies ProfileValues,
     // Only changed values are sent, so a language change never touches the name.
-    const result = await submission.run({
+    toBody: ({ displayName, locale }: ProfileValues) => ({
       locale,
-      ...(name !== user.displayName ? { displayName: name } : {}),
-    });
+      ...(displayName.trim() !== user.displayName ? { displayName } : {}),
+    }),
+    submission,
+  });
+  const { values, set, text } = form;
+
+  const send = form.submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) {
+      // The answer is the new session: the signed-in person is replaced without another read.
       setUser(result.value);
       await applyLocale(result.value.locale);
       setSaved(true);
     }
-  };
+  });
 
   return (
     <Section title={t('account.profileHeading')} id="account-profile">
@@ -76,22 +73,22 @@ export function ProfileSection() {
           <p>{t('common.saved')}</p>
         </Notice>
       )}
-      <Form onSubmit={() => void submit()} error={submission.error} pending={submission.pending}>
-        <TextField
-          name="displayName"
-          label={t('fields.displayName')}
-          autoComplete="name"
-          required
-          value={displayName}
-          onChange={setDisplayName}
-        />
+      <Form
+        onSubmit={() => {
+          setSaved(false);
+          send();
+        }}
+        error={submission.error}
+        pending={submission.pending}
+      >
+        <TextField {...text('displayName')} label={t('fields.displayName')} autoComplete="name" required />
         <RadioGroup
           name="locale"
           legend={t('language.label')}
           options={languageOptions}
           inline
-          value={locale}
-          onChange={(value) => setLocale(value === 'en' ? 'en' : 'de')}
+          value={values.locale}
+          onChange={(value) => set('locale', value === 'en' ? 'en' : 'de')}
         />
         <div className="form-actions">
           <SubmitButton>{t('actions.save')}</SubmitButton>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createTokenBody } from '../../../server/modules/auth/auth.schemas.ts';
 import { authApi } from '../../api/auth.ts';
 import type { ApiToken, TokenScope } from '../../api/types.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
@@ -13,11 +14,13 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { FormError, Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { blank } from '../../lib/validate.ts';
+import { oneOf } from '../../lib/validate.ts';
+
+type CreatedToken = Awaited<ReturnType<typeof authApi.createToken>>;
 
 const lifetimes = ['30', '90', '365', ''] as const;
 
@@ -67,6 +70,7 @@ export function TokensSection() {
             confirmLabel={t('tokens.revokeConfirm')}
             onConfirm={async () => {
               const result = await revoke.run(token.id);
+              // The answer is empty: the revoked row (and its time) is read from the server.
               if (result.ok) tokens.reload();
             }}
           />
@@ -96,70 +100,75 @@ export function TokensSection() {
         )}
       </LoadState>
       <CreateTokenForm
-        onCreated={(token) => {
+        onCreated={({ token, item }) => {
           setCreated(token);
-          tokens.reload();
+          // The answer holds the new row; the list is newest first.
+          if (tokens.data) tokens.setData({ items: [item, ...tokens.data.items] });
+          else tokens.reload();
         }}
       />
     </Section>
   );
 }
 
-function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) {
-  const { t } = useTranslation();
-  const check = useCheck();
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<TokenScope>('read');
-  const [lifetime, setLifetime] = useState<string>('90');
-  const submission = useSubmit(authApi.createToken);
+interface TokenValues {
+  name: string;
+  scope: TokenScope;
+  /** Days as offered in the list; empty for a token without expiry. */
+  lifetime: (typeof lifetimes)[number];
+}
 
-  const submit = async () => {
-    const invalid = check([
-      { path: 'name', failed: blank(name), message: t('validation.required', { field: t('tokens.name') }) },
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run({
-      name: name.trim(),
+const newToken: TokenValues = { name: '', scope: 'read', lifetime: '90' };
+
+function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmit(authApi.createToken);
+  const form = useSchemaForm({
+    schema: createTokenBody,
+    defaultValues: newToken,
+    toBody: ({ name, scope, lifetime }: TokenValues) => ({
+      name,
       scope,
       ...(lifetime ? { expiresInDays: Number(lifetime) } : {}),
-    });
+    }),
+    submission,
+  });
+  const { values, set, text } = form;
+
+  const submit = form.submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) {
-      setName('');
-      onCreated(result.value.token);
+      set('name', '');
+      onCreated(result.value);
     }
-  };
+  });
 
   return (
     <div className="subsection">
       <h3 id="token-create">{t('tokens.createHeading')}</h3>
       <Form
-        onSubmit={() => void submit()}
+        onSubmit={submit}
         error={submission.error}
         pending={submission.pending}
         aria-labelledby="token-create"
       >
         <div className="form-grid">
           <TextField
-            name="name"
+            {...text('name')}
             label={t('tokens.name')}
             hint={t('tokens.nameHint')}
             required
             autoComplete="off"
-            value={name}
-            onChange={setName}
           />
           <SelectField
             name="expiresInDays"
             label={t('tokens.lifetime')}
-            value={lifetime}
+            value={values.lifetime}
             options={lifetimes.map((days) => ({
               value: days,
               label: days ? t('tokens.days', { count: Number(days) }) : t('tokens.never'),
             }))}
-            onChange={setLifetime}
+            onChange={(value) => set('lifetime', oneOf(lifetimes, value) ?? '')}
           />
         </div>
         <RadioGroup
@@ -170,8 +179,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
             { value: 'read', label: t('tokens.scopes.read') },
             { value: 'write', label: t('tokens.scopes.write') },
           ]}
-          value={scope}
-          onChange={(value) => setScope(value === 'write' ? 'write' : 'read')}
+          value={values.scope}
+          onChange={(value) => set('scope', value === 'write' ? 'write' : 'read')}
         />
         <div className="form-actions">
           <SubmitButton>{t('tokens.create')}</SubmitButton>

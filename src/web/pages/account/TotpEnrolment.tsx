@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reauthenticateBody } from '../../../server/modules/auth/auth.schemas.ts';
 import { authApi } from '../../api/auth.ts';
 import type { TotpSetup } from '../../api/types.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { CopyField } from '../../components/CopyField.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { CodeForm } from './CodeForm.tsx';
 
@@ -16,38 +17,34 @@ import { CodeForm } from './CodeForm.tsx';
  */
 export function TotpEnrolment({ onEnabled }: { onEnabled: (recoveryCodes: string[]) => void }) {
   const { t } = useTranslation();
-  const check = useCheck();
   const start = useSubmit(authApi.setupTotp);
-  const [password, setPassword] = useState('');
   const [setup, setSetup] = useState<TotpSetup | null>(null);
+  const form = useSchemaForm({
+    schema: reauthenticateBody,
+    defaultValues: { password: '' },
+    toBody: (values: { password: string }) => values,
+    submission: start,
+  });
 
-  const begin = async () => {
-    const invalid = check([
-      { path: 'password', failed: password === '', message: t('signIn.passwordMissing') },
-    ]);
-    if (invalid) {
-      start.setError(invalid);
-      return;
-    }
-    const result = await start.run({ password });
-    setPassword('');
+  const begin = form.submit(async (body) => {
+    const result = await start.run(body);
+    // The password is not kept in the form, whatever the answer.
+    form.form.reset({ password: '' });
     if (result.ok) setSetup(result.value);
-  };
+  });
 
   if (!setup) {
     return (
       <div className="stack">
         <p>{t('totp.startIntro')}</p>
-        <Form onSubmit={() => void begin()} error={start.error} pending={start.pending} markRequired={false}>
+        <Form onSubmit={begin} error={start.error} pending={start.pending} markRequired={false}>
           <TextField
-            name="password"
+            {...form.text('password')}
             type="password"
             label={t('fields.currentPassword')}
             hint={t('totp.passwordHint')}
             autoComplete="current-password"
             required
-            value={password}
-            onChange={setPassword}
           />
           <div className="form-actions">
             <SubmitButton variant="primary">{t('totp.start')}</SubmitButton>

@@ -35,6 +35,7 @@ export function TwoFactorSection() {
             onEnabled={(recoveryCodes) => {
               setCodes(recoveryCodes);
               setMessage('enabled');
+              // The answer holds the recovery codes, not the session: it is read again.
               void refresh();
             }}
           />
@@ -66,6 +67,7 @@ export function TwoFactorSection() {
                   askPassword
                   onSuccess={() => {
                     setMessage('disabled');
+                    // The answer is empty: the session (second factor off) is read again.
                     void refresh();
                   }}
                   submitLabel={t('account.disable')}
