@@ -409,6 +409,35 @@ describe('Koop in the browser: sign-in, roles, administration, language and acce
     expect(logins()).toBe(0);
   });
 
+  it('R-UX-2: marking a notification as read updates the list and the unread count without reading them again', async () => {
+    const page = await openPage();
+    await signIn(page, 'berater@caritas.example');
+    await openFromNavigation(page, 'Benachrichtigungen');
+    const markButtons = page.getByRole('button', { name: /^Als gelesen markieren: / });
+    await markButtons.first().waitFor();
+    const before = await markButtons.count();
+    const intro = page.getByText(/^\d+ ungelesene Benachrichtigung/);
+    const unread = Number((await intro.innerText()).split(' ')[0]);
+    const title = ((await markButtons.first().getAttribute('aria-label')) ?? '').replace(
+      'Als gelesen markieren: ',
+      '',
+    );
+    const listed = countRequests(page, 'GET', /^\/api\/notifications$/);
+    const marked = countRequests(page, 'POST', /^\/api\/notifications\/read$/);
+
+    await markButtons.first().click();
+    await page.getByText(`„${title}“ ist als gelesen markiert.`, { exact: true }).waitFor();
+    // The marked notice leaves the unread list; the count is the server's answer.
+    await expect.poll(() => markButtons.count()).toBe(before - 1);
+    expect(
+      await page.getByRole('button', { name: `Als gelesen markieren: ${title}`, exact: true }).count(),
+    ).toBe(0);
+    if (unread > 1)
+      await page.getByText(`${unread - 1} ungelesene Benachrichtigung`, { exact: false }).waitFor();
+    expect(marked()).toBe(1);
+    expect(listed()).toBe(0);
+  });
+
   it('R-UX-1: the interface switches to English and back, with <html lang> and the navigation following', async () => {
     const page = await openPage();
     await signIn(page, 'berater@caritas.example');

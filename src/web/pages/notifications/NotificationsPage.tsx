@@ -16,6 +16,32 @@ import { OfferCard } from '../offers/OffersPage.tsx';
 
 const frequencies: readonly DigestFrequency[] = ['daily', 'weekly', 'none'];
 
+type MarkReadBody = { offerIds: string[] } | { all: true };
+type Notifications = Awaited<ReturnType<typeof offersApi.notifications>>;
+
+/**
+ * The list after marking as read, from what was shown and the unread count the server answers:
+ * marked notices leave the list of unread ones, and show as read in the list of all. Null when
+ * the unread list would need notices that were not loaded (more than one page).
+ */
+function markedView(
+  current: Notifications,
+  body: MarkReadBody,
+  unread: number,
+  showAll: boolean,
+): Notifications | null {
+  const marked = (id: string) => 'all' in body || body.offerIds.includes(id);
+  if (showAll) {
+    return {
+      ...current,
+      unread,
+      items: current.items.map((item) => (marked(item.id) ? { ...item, read: true } : item)),
+    };
+  }
+  const items = current.items.filter((item) => !marked(item.id));
+  return items.length === unread ? { items, total: unread, unread } : null;
+}
+
 /** New offers and notices of the partners for counselling staff, and the e-mail digest (R-OFF-4). */
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -24,14 +50,16 @@ export function NotificationsPage() {
   const list = useApi(['notifications', showAll], (signal) => offersApi.notifications(!showAll, signal));
   const digest = useApi(['digest'], (signal) => offersApi.digest(signal));
   const [message, setMessage] = useState<string | null>(null);
-  const markRead = useSubmit((body: { offerIds: string[] } | { all: true }) => offersApi.markRead(body));
+  const markRead = useSubmit((body: MarkReadBody) => offersApi.markRead(body));
 
-  const mark = async (body: { offerIds: string[] } | { all: true }, text: string) => {
+  const mark = async (body: MarkReadBody, text: string) => {
     const result = await markRead.run(body);
-    if (result.ok) {
-      setMessage(text);
-      list.reload();
-    }
+    if (!result.ok) return;
+    setMessage(text);
+    const next = list.data && markedView(list.data, body, result.value.unread, showAll);
+    // Without the loaded list, or with unread notifications beyond it, the list is read again.
+    if (next) list.setData(next);
+    else list.reload();
   };
 
   return (
