@@ -4,15 +4,23 @@ import { Notice } from '../components/Notice.tsx';
 import { Page } from '../components/Page.tsx';
 import { navigationOrder, navigationPaths } from '../session/navigation.ts';
 import { useActiveSession } from '../session/SessionProvider.tsx';
+import { TodayWork } from './cases/TodayWork.tsx';
 
-/** Start page: who is signed in, for which organisation, and shortcuts to the granted pages. */
+/**
+ * Start page. Who has a caseload sees the work of the day first; everyone sees who is signed in
+ * for which organisation, and those without a caseload shortcuts to the granted pages.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { user, navigation } = useActiveSession();
-  const shortcuts = navigationOrder.filter((key) => key !== 'dashboard' && navigation.includes(key));
+  const hasCaseload = navigation.includes('cases');
+  const shortcuts = hasCaseload
+    ? []
+    : navigationOrder.filter((key) => key !== 'dashboard' && navigation.includes(key));
 
   return (
     <Page title={t('dashboard.title')} intro={<p>{t('dashboard.welcome', { name: user.displayName })}</p>}>
+      {hasCaseload && <TodayWork showMessages={navigation.includes('notifications')} />}
       <section className="card" aria-labelledby="dashboard-profile">
         <h2 id="dashboard-profile">{t('dashboard.profileHeading')}</h2>
         <dl className="details">

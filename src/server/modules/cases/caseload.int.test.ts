@@ -98,13 +98,23 @@ describe(`caseload, team view and category lists (${testDatabaseKind})`, () => {
     expect(caseload.openCases.map((c) => c.caseNumber).sort()).toEqual(
       [withPlan.caseNumber, shortOne.caseNumber].sort(),
     );
-    expect(caseload.counts).toEqual({ open: 2, caseManagement: 1, shortCounselling: 1 });
+    expect(caseload.counts).toEqual({
+      open: 2,
+      caseManagement: 1,
+      shortCounselling: 1,
+      overdueSteps: 1,
+      stepsDueThisWeek: 0,
+      overdueReviews: 1,
+      appointmentsToday: 0,
+    });
+    expect(caseload).toMatchObject({ weekStart: '2026-03-09', weekEnd: '2026-03-15' });
     const planned = caseload.openCases.find((c) => c.id === withPlan.caseId)!;
     expect(planned).toMatchObject({
       clientName: 'Emre Sahin',
       nextReviewOn: '2026-03-01',
       reviewOverdue: true,
       nextStepDueOn: '2026-03-05',
+      nextStepOverdue: true,
       phase: 'plan',
     });
     expect(planned.lastContactAt).toBe('2026-03-02T09:00:00.000Z');
@@ -143,8 +153,86 @@ describe(`caseload, team view and category lists (${testDatabaseKind})`, () => {
         .filter((d) => d.caseId === withPlan.caseId)
         .map((d) => d.kind)
         .sort(),
-    ).toEqual(['review', 'step']);
+    ).toEqual(['review', 'step', 'step']);
     expect(JSON.stringify(team)).not.toMatch(/Sahin|Zeugnisse|Ausbildung/);
+  });
+
+  it('R-CASE-5, R-CON-8: counts and lists agree — two overdue steps of one case are counted twice and listed twice; this week ends on Sunday; appointments are today in Berlin', async () => {
+    const own = await registerClient(
+      w.owner,
+      { familyName: 'Zweifach', givenName: 'Ada' },
+      { openedOn: '2026-01-05' },
+    );
+    expectStatus(
+      await w.owner.client.put(`/api/cases/${own.caseId}/plan`, {
+        goal: 'Sprache',
+        goals: [
+          {
+            title: 'Kurs',
+            steps: [
+              { title: 'Anmeldung', responsible: 'client', dueOn: '2026-03-03' },
+              { title: 'Einstufung', responsible: 'counsellor', dueOn: '2026-03-09' },
+              { title: 'Kursbeginn', responsible: 'client', dueOn: '2026-03-15' },
+              { title: 'Nächste Woche', responsible: 'client', dueOn: '2026-03-16' },
+            ],
+          },
+        ],
+      }),
+      200,
+    );
+    // Planned: one this morning, one late tonight (23:30 Berlin = 22:30 UTC), one tomorrow at 00:30 Berlin.
+    for (const startsAt of [
+      '2026-03-10T08:00:00+01:00',
+      '2026-03-10T23:30:00+01:00',
+      '2026-03-11T00:30:00+01:00',
+    ]) {
+      expectStatus(
+        await w.owner.client.post(`/api/cases/${own.caseId}/contacts`, {
+          startsAt,
+          form: 'in_person',
+          status: 'planned',
+        }),
+        201,
+      );
+    }
+    try {
+      const caseload = expectStatus<Caseload>(await w.owner.client.get('/api/caseload'), 200);
+      const overdue = caseload.dueSteps.filter((s) => s.overdue);
+      expect(overdue.filter((s) => s.caseId === own.caseId).map((s) => s.title)).toEqual([
+        'Anmeldung',
+        'Einstufung',
+      ]);
+      expect(caseload.counts.overdueSteps).toBe(overdue.length);
+      expect(caseload.counts.stepsDueThisWeek).toBe(1); // Kursbeginn on Sunday; not Monday's step
+      expect(caseload.openCases.find((c) => c.id === own.caseId)).toMatchObject({
+        nextStepDueOn: '2026-03-03',
+        nextStepOverdue: true,
+      });
+      expect(caseload.appointmentsToday.map((a) => a.startsAt)).toEqual([
+        '2026-03-10T07:00:00.000Z',
+        '2026-03-10T22:30:00.000Z',
+      ]);
+      expect(caseload.counts.appointmentsToday).toBe(2);
+
+      const team = expectStatus<Team>(await w.teamLead.client.get('/api/caseload/team'), 200);
+      const mine = team.counsellors.find((c) => c.userId === w.owner.user.id)!;
+      const listed = team.dueItems.filter((d) => d.ownerName === mine.name);
+      expect(mine.overdueSteps).toBe(listed.filter((d) => d.kind === 'step' && d.overdue).length);
+      expect(mine.overdueSteps).toBe(3);
+      expect(mine.overdueReviews).toBe(listed.filter((d) => d.kind === 'review' && d.overdue).length);
+      expect(mine.stepsDueThisWeek).toBe(1);
+      expect(new Set(team.dueItems.map((d) => d.itemId)).size).toBe(team.dueItems.length);
+    } finally {
+      const read = await readCase(w.owner, own.caseId);
+      expectStatus(
+        await w.owner.client.post(`/api/cases/${own.caseId}/close`, {
+          version: read.version,
+          closedOn: '2026-03-10',
+          closureReason: 'moved_away',
+        }),
+        200,
+      );
+    }
   });
 
   it('R-CON-8: counsellors have no team view; team leads have no caseload of their own', async () => {

@@ -3,7 +3,8 @@ import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { allowedActions, authorize, type Resource } from '../../policy/policy.ts';
 import { categoryKeys, categoryNames, effectiveCategories } from './cases.categories.ts';
-import { addDays, berlinToday, defaultRetentionYears } from './cases.rules.ts';
+import { addDays, defaultRetentionYears } from './cases.rules.ts';
+import { dueWindow, isDueThisWeek, isOverdue } from './due.ts';
 import * as repo from './cases.repository.ts';
 import type { SettingsInput } from './cases.schemas.ts';
 
@@ -16,13 +17,19 @@ const own = (ctx: RequestContext, type: Resource['type'] = 'client'): Resource =
   organisationId: ctx.actor.organisationId,
 });
 
-/** R-CASE-5: my open cases, the next due steps, overdue reviews, and who broke the glass on my cases. */
+/**
+ * R-CASE-5: my open cases, today's appointments, the next due steps, overdue reviews, and who
+ * broke the glass on my cases. Every flag and count comes from the rule in `due.ts`, and each
+ * count counts the list it summarises.
+ */
 export async function caseload(ctx: RequestContext) {
   authorize(ctx.actor, 'caseload.read', own(ctx));
-  const today = berlinToday(ctx.now);
-  const [open, steps, accesses] = await Promise.all([
+  const window = dueWindow(ctx.now);
+  const { today } = window;
+  const [open, steps, appointments, accesses] = await Promise.all([
     repo.openCasesOf(ctx.trx, ctx.actor.userId),
     repo.dueStepsOf(ctx.trx, ctx.actor.userId, addDays(today, dueHorizonDays), 200),
+    repo.appointmentsOf(ctx.trx, ctx.actor.userId, window.dayStartsAt, window.dayEndsAt),
     repo.accessByOthers(
       ctx.trx,
       ctx.actor.userId,
@@ -35,8 +42,38 @@ export async function caseload(ctx: RequestContext) {
     entityId: ctx.actor.userId,
     details: { caseIds: open.map((c) => c.id) },
   });
+  const dueSteps = steps.map((s) => ({
+    caseId: s.case_id,
+    caseNumber: s.case_number,
+    clientName: s.client_name,
+    stepId: s.step_id,
+    title: s.title,
+    responsible: s.responsible as 'client' | 'counsellor' | 'partner',
+    dueOn: s.due_on,
+    overdue: isOverdue(s.due_on, window),
+    dueThisWeek: isDueThisWeek(s.due_on, window),
+  }));
+  const overdueReviews = open
+    .filter((c) => isOverdue(c.next_review_on, window))
+    .map((c) => ({
+      caseId: c.id,
+      caseNumber: c.case_number,
+      clientName: c.client_name,
+      nextReviewOn: c.next_review_on!,
+    }));
+  const appointmentsToday = appointments.map((a) => ({
+    contactId: a.contact_id,
+    caseId: a.case_id,
+    caseNumber: a.case_number,
+    clientName: a.client_name,
+    startsAt: new Date(a.starts_at).toISOString(),
+    form: a.form as 'in_person' | 'phone' | 'video' | 'message' | 'home_visit',
+    durationMinutes: a.duration_minutes,
+  }));
   return {
     today,
+    weekStart: window.weekStart,
+    weekEnd: window.weekEnd,
     openCases: open.map((c) => ({
       id: c.id,
       caseNumber: c.case_number,
@@ -46,28 +83,14 @@ export async function caseload(ctx: RequestContext) {
       phase: c.phase as 'intake' | 'analysis' | 'plan' | 'implementation' | null,
       openedOn: c.opened_on,
       nextReviewOn: c.next_review_on,
-      reviewOverdue: c.next_review_on !== null && c.next_review_on < today,
+      reviewOverdue: isOverdue(c.next_review_on, window),
       nextStepDueOn: c.next_step_due_on,
+      nextStepOverdue: isOverdue(c.next_step_due_on, window),
       lastContactAt: c.last_contact_at ? new Date(c.last_contact_at).toISOString() : null,
     })),
-    dueSteps: steps.map((s) => ({
-      caseId: s.case_id,
-      caseNumber: s.case_number,
-      clientName: s.client_name,
-      stepId: s.step_id,
-      title: s.title,
-      responsible: s.responsible as 'client' | 'counsellor' | 'partner',
-      dueOn: s.due_on,
-      overdue: s.due_on < today,
-    })),
-    overdueReviews: open
-      .filter((c) => c.next_review_on !== null && c.next_review_on < today)
-      .map((c) => ({
-        caseId: c.id,
-        caseNumber: c.case_number,
-        clientName: c.client_name,
-        nextReviewOn: c.next_review_on!,
-      })),
+    dueSteps,
+    appointmentsToday,
+    overdueReviews,
     accessByOthers: accesses.map((a) => ({
       caseId: a.case_id,
       caseNumber: a.case_number,
@@ -79,16 +102,25 @@ export async function caseload(ctx: RequestContext) {
       open: open.length,
       caseManagement: open.filter((c) => c.case_type === 'case_management').length,
       shortCounselling: open.filter((c) => c.case_type === 'short_counselling').length,
+      overdueSteps: dueSteps.filter((s) => s.overdue).length,
+      stepsDueThisWeek: dueSteps.filter((s) => s.dueThisWeek).length,
+      overdueReviews: overdueReviews.length,
+      appointmentsToday: appointmentsToday.length,
     },
   };
 }
 
-/** R-CON-8: the team lead's view — caseloads as counts and due items, never case content. */
+/**
+ * R-CON-8: the team lead's view — caseloads as counts and due items, never case content. The
+ * counts use the boundaries of `due.ts` (overdue: before today; this week: today to Sunday), and
+ * the due list has one row per review and per step, as counted.
+ */
 export async function teamOverview(ctx: RequestContext) {
   authorize(ctx.actor, 'caseload.team', own(ctx));
-  const today = berlinToday(ctx.now);
+  const window = dueWindow(ctx.now);
+  const { today } = window;
   const [counts, due] = await Promise.all([
-    repo.teamCounts(ctx.trx, today, addDays(today, 7)),
+    repo.teamCounts(ctx.trx, today, window.weekEnd),
     repo.teamDueItems(ctx.trx, addDays(today, dueHorizonDays), 500),
   ]);
   await recordAudit(ctx.trx, ctx.audit, {
@@ -98,6 +130,8 @@ export async function teamOverview(ctx: RequestContext) {
   });
   return {
     today,
+    weekStart: window.weekStart,
+    weekEnd: window.weekEnd,
     counsellors: counts.map((c) => ({
       userId: c.user_id,
       name: c.name,
@@ -109,12 +143,13 @@ export async function teamOverview(ctx: RequestContext) {
       overdueSteps: c.overdue_steps,
     })),
     dueItems: due.map((d) => ({
+      itemId: d.item_id,
       caseId: d.case_id,
       caseNumber: d.case_number,
       ownerName: d.owner_name,
       kind: d.kind,
       dueOn: d.due_on,
-      overdue: d.due_on < today,
+      overdue: isOverdue(d.due_on, window),
     })),
   };
 }

@@ -292,6 +292,33 @@ export async function dueStepsOf(
   return rows;
 }
 
+export interface AppointmentRow {
+  contact_id: string;
+  case_id: string;
+  case_number: string;
+  client_name: string;
+  starts_at: Date;
+  form: string;
+  duration_minutes: number | null;
+}
+
+/** Planned contacts of the counsellor's open cases from `from` until before `until`. */
+export async function appointmentsOf(
+  trx: Trx,
+  userId: string,
+  from: Date,
+  until: Date,
+): Promise<AppointmentRow[]> {
+  const { rows } = await sql<AppointmentRow>`
+    SELECT ct.id AS contact_id, k.id AS case_id, k.case_number, ${clientName} AS client_name,
+           ct.starts_at, ct.form, ct.duration_minutes
+    FROM case_contacts ct JOIN cases k ON k.id = ct.case_id JOIN clients cl ON cl.id = k.client_id
+    WHERE k.owner_user_id = ${userId} AND k.status = 'open' AND ct.status = 'planned'
+      AND ct.starts_at >= ${from} AND ct.starts_at < ${until}
+    ORDER BY ct.starts_at, k.case_number`.execute(trx);
+  return rows;
+}
+
 /** Break-the-glass accesses by others to the owner's cases since a moment. */
 export function accessByOthers(trx: Trx, ownerUserId: string, since: Date) {
   return trx
@@ -318,7 +345,7 @@ export interface TeamRow {
   overdue_steps: number;
 }
 
-/** R-CON-8: the team's caseloads as counts only. */
+/** R-CON-8: the team's caseloads as counts only; overdue before `today`, this week up to `weekEnd` (`due.ts`). */
 export async function teamCounts(trx: Trx, today: string, weekEnd: string): Promise<TeamRow[]> {
   const { rows } = await sql<TeamRow>`
     SELECT u.id AS user_id, u.display_name AS name,
@@ -342,6 +369,8 @@ export async function teamCounts(trx: Trx, today: string, weekEnd: string): Prom
 }
 
 export interface TeamDueRow {
+  /** The step's id, or the case's for a review. */
+  item_id: string;
   case_id: string;
   case_number: string;
   owner_name: string;
@@ -349,21 +378,23 @@ export interface TeamDueRow {
   due_on: string;
 }
 
-/** Due reviews and steps of the whole team by `until` — which case and when, never what. */
+/**
+ * Due reviews and steps of the whole team by `until`, one row per review and per step (as the
+ * counts count them) — which case and when, never what.
+ */
 export async function teamDueItems(trx: Trx, until: string, limit: number): Promise<TeamDueRow[]> {
   const { rows } = await sql<TeamDueRow>`
     SELECT * FROM (
-      SELECT k.id AS case_id, k.case_number, u.display_name AS owner_name, 'review' AS kind,
-             k.next_review_on AS due_on
+      SELECT k.id AS item_id, k.id AS case_id, k.case_number, u.display_name AS owner_name,
+             'review' AS kind, k.next_review_on AS due_on
       FROM cases k JOIN users u ON u.id = k.owner_user_id
       WHERE k.status = 'open' AND k.next_review_on <= ${until}::date
       UNION ALL
-      SELECT k.id, k.case_number, u.display_name, 'step', min(s.due_on)
+      SELECT s.id, k.id, k.case_number, u.display_name, 'step', s.due_on
       FROM plan_steps s JOIN cases k ON k.id = s.case_id JOIN users u ON u.id = k.owner_user_id
       WHERE k.status = 'open' AND s.status IN ('open','in_progress') AND s.due_on <= ${until}::date
-      GROUP BY k.id, k.case_number, u.display_name
     ) d
-    ORDER BY due_on, case_number
+    ORDER BY due_on, case_number, kind
     LIMIT ${limit}`.execute(trx);
   return rows;
 }

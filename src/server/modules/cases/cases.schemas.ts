@@ -635,6 +635,15 @@ export const analysisSchema = z.object({
   version: z.number().int(),
 });
 
+/**
+ * What saving the interview, the analysis or the plan answers: the section as saved and the case's
+ * phase after it (saving may move the case forward), so the page needs no second read.
+ */
+const casePhaseField = { casePhase: z.enum(phases).nullable() };
+export const intakeSavedSchema = intakeSchema.extend(casePhaseField);
+export const analysisSavedSchema = analysisSchema.extend(casePhaseField);
+export const planSavedSchema = planSchema.extend(casePhaseField);
+
 export const contactSchema = z.object({
   id: z.uuid(),
   startsAt: z.string(),
@@ -753,10 +762,15 @@ const dueStepSchema = z.object({
   responsible: z.enum(stepResponsibles),
   dueOn: z.string(),
   overdue: z.boolean(),
+  /** Due from today to Sunday of this calendar week. */
+  dueThisWeek: z.boolean(),
 });
 
 export const caseloadSchema = z.object({
   today: z.string(),
+  /** Monday and Sunday of this calendar week in Berlin ("diese Woche"). */
+  weekStart: z.string(),
+  weekEnd: z.string(),
   openCases: z.array(
     z.object({
       id: z.uuid(),
@@ -769,10 +783,23 @@ export const caseloadSchema = z.object({
       nextReviewOn: z.string().nullable(),
       reviewOverdue: z.boolean(),
       nextStepDueOn: z.string().nullable(),
+      nextStepOverdue: z.boolean(),
       lastContactAt: z.string().nullable(),
     }),
   ),
   dueSteps: z.array(dueStepSchema),
+  /** Planned contacts of my open cases on Berlin's today, earliest first. */
+  appointmentsToday: z.array(
+    z.object({
+      contactId: z.uuid(),
+      caseId: z.uuid(),
+      caseNumber: z.string(),
+      clientName: z.string(),
+      startsAt: z.string(),
+      form: z.enum(contactForms),
+      durationMinutes: z.number().int().nullable(),
+    }),
+  ),
   overdueReviews: z.array(
     z.object({ caseId: z.uuid(), caseNumber: z.string(), clientName: z.string(), nextReviewOn: z.string() }),
   ),
@@ -790,11 +817,18 @@ export const caseloadSchema = z.object({
     open: z.number().int(),
     caseManagement: z.number().int(),
     shortCounselling: z.number().int(),
+    /** Counted from the lists above by the same rule (`due.ts`). */
+    overdueSteps: z.number().int(),
+    stepsDueThisWeek: z.number().int(),
+    overdueReviews: z.number().int(),
+    appointmentsToday: z.number().int(),
   }),
 });
 
 export const teamSchema = z.object({
   today: z.string(),
+  weekStart: z.string(),
+  weekEnd: z.string(),
   counsellors: z.array(
     z.object({
       userId: z.uuid(),
@@ -810,6 +844,8 @@ export const teamSchema = z.object({
   /** Due items without content: which case, whose, what kind, when. */
   dueItems: z.array(
     z.object({
+      /** The step's id, or the case's for a review. */
+      itemId: z.uuid(),
       caseId: z.uuid(),
       caseNumber: z.string(),
       ownerName: z.string(),

@@ -61,7 +61,19 @@ export function CasesPage() {
           ''
         ),
     },
-    { key: 'step', header: tc('nextStep'), cell: (c) => formatDay(c.nextStepDueOn, locale) },
+    {
+      key: 'step',
+      header: tc('nextStep'),
+      cell: (c) =>
+        c.nextStepDueOn ? (
+          <span className={c.nextStepOverdue ? 'badge badge-deactivated' : undefined}>
+            {formatDay(c.nextStepDueOn, locale)}
+            {c.nextStepOverdue && ` (${tc('overdue')})`}
+          </span>
+        ) : (
+          ''
+        ),
+    },
     { key: 'contact', header: tc('lastContact'), cell: (c) => formatDateTime(c.lastContactAt, locale) },
   ];
 
@@ -192,7 +204,7 @@ export function CasesPage() {
             )}
             <Section title={tc('openCases')} id="open-cases">
               <DataTable
-                caption={tc('openCases')}
+                caption={tc('tableOf', { title: tc('openCases') })}
                 captionHidden
                 columns={openColumns}
                 rows={data.openCases}
@@ -202,7 +214,7 @@ export function CasesPage() {
             </Section>
             <Section title={tc('dueSteps')} id="due-steps">
               <DataTable
-                caption={tc('dueSteps')}
+                caption={tc('tableOf', { title: tc('dueSteps') })}
                 captionHidden
                 columns={stepColumns}
                 rows={data.dueSteps}

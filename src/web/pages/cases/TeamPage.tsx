@@ -55,7 +55,7 @@ export function TeamPage() {
           <>
             <Section title={tc('teamCaseloads')} id="team-counts">
               <DataTable
-                caption={tc('teamCaseloads')}
+                caption={tc('tableOf', { title: tc('teamCaseloads') })}
                 captionHidden
                 columns={columns}
                 rows={data.counsellors}
@@ -65,11 +65,11 @@ export function TeamPage() {
             </Section>
             <Section title={tc('teamDue')} id="team-due">
               <DataTable
-                caption={tc('teamDue')}
+                caption={tc('tableOf', { title: tc('teamDue') })}
                 captionHidden
                 columns={dueColumns}
                 rows={data.dueItems}
-                rowKey={(d) => `${d.caseId}-${d.kind}`}
+                rowKey={(d) => `${d.kind}-${d.itemId}`}
                 emptyText={tc('noDueSteps')}
               />
             </Section>
