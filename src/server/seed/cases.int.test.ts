@@ -114,6 +114,15 @@ describe(`the Musterstadt demo caseloads (${testDatabaseKind})`, () => {
     expect(closed.items.flatMap((i) => i.cases).some((c) => c.status === 'closed')).toBe(true);
   });
 
+  it('R-CASE-5: Amina Haddad’s case has what the README promises on the Übersicht: an overdue step and an appointment today', async () => {
+    expect(demoParagraph).toContain('an overdue step, an appointment today');
+    const counsellor = await signIn(t.app, 'berater@awo.example', demoPassword);
+    const caseload = expectStatus<Caseload>(await counsellor.get('/api/caseload'), 200);
+    expect(caseload.dueSteps.filter((s) => s.overdue).map((s) => s.clientName)).toContain('Amina Haddad');
+    expect(caseload.appointmentsToday.map((a) => a.clientName)).toEqual(['Amina Haddad']);
+    expect(caseload.counts.appointmentsToday).toBe(1);
+  });
+
   it('R-CASE-8: every search hint of the README finds a client', async () => {
     const hints = [
       ...(/Try the search with ([^;]+);/.exec(demoParagraph)?.[1] ?? '').matchAll(/`([^`]+)`/g),

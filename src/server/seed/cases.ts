@@ -177,6 +177,14 @@ const demoCases: DemoCase[] = [
       },
       { daysAgo: 30, form: 'phone', minutes: 15, topics: ['family_children'], note: 'Kitaplatz besprochen' },
       {
+        daysAgo: 0,
+        form: 'in_person',
+        status: 'planned',
+        minutes: 30,
+        topics: ['family_children'],
+        note: 'Kurs mit Kinderbetreuung besprechen',
+      },
+      {
         daysAgo: -2,
         form: 'video',
         status: 'planned',

@@ -35,7 +35,7 @@ function WorkList({ items, empty, label }: { items: WorkItem[]; empty: string; l
       {items.map((item) => (
         <li key={item.key}>
           <Link to={`/faelle/${item.caseId}`}>
-            {tc('openNamed', { number: item.caseNumber, name: item.clientName })}
+            {tc('today.caseLink', { number: item.caseNumber, name: item.clientName })}
           </Link>
           <span>{item.text}</span>
         </li>
