@@ -107,10 +107,10 @@ describe('a counsellor’s day', () => {
     await page.getByRole('link', { name: 'Meine Fälle', exact: true }).first().click();
     const open = page.getByRole('region', { name: 'Offene Fälle', exact: true });
     const row = open.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Amina Haddad' }) });
-    await row
-      .getByText(/ \(überfällig\)$/)
-      .first()
-      .waitFor();
+    const marked = row.getByText(/ \(überfällig\)$/);
+    await marked.first().waitFor();
+    // Both the review and the next step are overdue, each marked in its column.
+    expect(await marked.count()).toBe(2);
     await expectAccessible(page, 'caseload');
     await expectUniqueLandmarks(page);
   });
