@@ -5,6 +5,7 @@ import type {
   activityBody,
   activitySchema,
   analysisBody,
+  analysisSavedSchema,
   analysisSchema,
   caseCreatedSchema,
   caseSchema,
@@ -19,12 +20,14 @@ import type {
   familyMemberSchema,
   grantSchema,
   intakeBody,
+  intakeSavedSchema,
   intakeSchema,
   legalHoldBody,
   legalHoldResponse,
   lookupSchema,
   phases,
   planBody,
+  planSavedSchema,
   planSchema,
   responsibilityBody,
   responsibilitySchema,
@@ -87,6 +90,10 @@ export type Situation = CaseDetail['situationStart'];
 export type Intake = z.infer<typeof intakeSchema>;
 export type Analysis = z.infer<typeof analysisSchema>;
 export type Qualification = Analysis['qualifications'][number];
+/** What saving a section answers: the section as saved and the case's phase after it. */
+export type IntakeSaved = z.infer<typeof intakeSavedSchema>;
+export type AnalysisSaved = z.infer<typeof analysisSavedSchema>;
+export type PlanSaved = z.infer<typeof planSavedSchema>;
 
 export type StepResponsible = (typeof stepResponsibles)[number];
 export type Plan = z.infer<typeof planSchema>;
@@ -156,9 +163,9 @@ export const casesApi = {
   setLegalHold: (id: string, body: LegalHoldInput) => api.post<LegalHold>(caseUrl(id, '/legal-hold'), body),
   close: (id: string, body: CloseCaseInput) => api.post<CaseDetail>(caseUrl(id, '/close'), body),
   reopen: (id: string, version: number) => api.post<CaseDetail>(caseUrl(id, '/reopen'), { version }),
-  saveIntake: (id: string, body: IntakeInput) => api.put<Intake>(caseUrl(id, '/intake'), body),
-  saveAnalysis: (id: string, body: AnalysisInput) => api.put<Analysis>(caseUrl(id, '/analysis'), body),
-  savePlan: (id: string, body: PlanInput) => api.put<Plan>(caseUrl(id, '/plan'), body),
+  saveIntake: (id: string, body: IntakeInput) => api.put<IntakeSaved>(caseUrl(id, '/intake'), body),
+  saveAnalysis: (id: string, body: AnalysisInput) => api.put<AnalysisSaved>(caseUrl(id, '/analysis'), body),
+  savePlan: (id: string, body: PlanInput) => api.put<PlanSaved>(caseUrl(id, '/plan'), body),
   addContact: (id: string, body: ContactInput) => api.post<Contact>(caseUrl(id, '/contacts'), body),
   updateContact: (id: string, contactId: string, body: ContactUpdate) =>
     api.patch<Contact>(caseUrl(id, `/contacts/${encodeURIComponent(contactId)}`), body),

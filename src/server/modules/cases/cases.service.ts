@@ -319,11 +319,17 @@ export async function setLegalHold(ctx: RequestContext, id: string, input: Legal
 const phaseOrder = ['intake', 'analysis', 'plan', 'implementation'] as const;
 
 /** Moves a case-management case forward to the phase whose work was just recorded (never back). */
-async function advancePhase(ctx: RequestContext, row: casesRepo.CaseRow, to: (typeof phaseOrder)[number]) {
-  if (row.case_type !== 'case_management') return;
-  const current = phaseOrder.indexOf((row.phase ?? 'intake') as (typeof phaseOrder)[number]);
-  if (phaseOrder.indexOf(to) <= current) return;
+async function advancePhase(
+  ctx: RequestContext,
+  row: casesRepo.CaseRow,
+  to: (typeof phaseOrder)[number],
+): Promise<(typeof phaseOrder)[number] | null> {
+  const phase = row.phase as (typeof phaseOrder)[number] | null;
+  if (row.case_type !== 'case_management') return phase;
+  const current = phaseOrder.indexOf(phase ?? 'intake');
+  if (phaseOrder.indexOf(to) <= current) return phase;
   await ctx.trx.updateTable('cases').set({ phase: to }).where('id', '=', row.id).execute();
+  return to;
 }
 
 // --- Sondierungsgespräch ------------------------------------------------------------------------
@@ -350,7 +356,7 @@ export async function saveIntake(ctx: RequestContext, id: string, input: IntakeI
       : await sections.updateIntake(ctx.trx, id, input.version, values);
   if (!saved) throw new AppError('version_conflict');
   await auditCase(ctx, loaded, 'case.intake_saved');
-  return presentIntake(saved)!;
+  return { ...presentIntake(saved)!, casePhase: loaded.row.phase as (typeof phaseOrder)[number] | null };
 }
 
 // --- Sozial- und Kompetenzanalyse ----------------------------------------------------------------
@@ -411,12 +417,12 @@ export async function saveAnalysis(ctx: RequestContext, id: string, input: Analy
       ? await sections.insertAnalysis(ctx.trx, loaded.row.organisation_id, id, values)
       : await sections.updateAnalysis(ctx.trx, id, input.version, values);
   if (!saved) throw new AppError('version_conflict');
-  await advancePhase(ctx, loaded.row, 'analysis');
+  const casePhase = await advancePhase(ctx, loaded.row, 'analysis');
   await auditCase(ctx, loaded, 'case.analysis_saved', {
     specialCategory: input.healthNote !== undefined,
   });
   const note = healthAllowed ? await sections.findHealthNote(ctx.trx, id) : null;
-  return presentAnalysis(saved, { allowed: healthAllowed, note })!;
+  return { ...presentAnalysis(saved, { allowed: healthAllowed, note })!, casePhase };
 }
 
 // --- Förderplan (R-CASE-4) ----------------------------------------------------------------------
@@ -487,7 +493,7 @@ export async function savePlan(ctx: RequestContext, id: string, input: PlanInput
       })),
     })),
   );
-  await advancePhase(ctx, loaded.row, input.agreement.agreed ? 'implementation' : 'plan');
+  const casePhase = await advancePhase(ctx, loaded.row, input.agreement.agreed ? 'implementation' : 'plan');
   await auditCase(ctx, loaded, 'case.plan_saved', {
     agreed: input.agreement.agreed,
     goals: input.goals.length,
@@ -497,7 +503,7 @@ export async function savePlan(ctx: RequestContext, id: string, input: PlanInput
     sections.listGoals(ctx.trx, id),
     sections.listSteps(ctx.trx, id),
   ]);
-  return presentPlan(saved, newGoals, newSteps)!;
+  return { ...presentPlan(saved, newGoals, newSteps)!, casePhase };
 }
 
 // --- Kontakte (R-CASE-5) ------------------------------------------------------------------------
