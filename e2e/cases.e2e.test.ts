@@ -29,7 +29,7 @@ async function save(page: Page, button: Locator, method: string, urlPart: string
 }
 
 describe('a counsellor’s day in case management', () => {
-  it('R-CASE-1..5, R-CASE-8: register a client, intake, analysis, plan with agreement, a contact, closure and search — axe clean', async () => {
+  it('R-CASE-1..5, R-CASE-8, R-UX-2: register a client, intake, analysis, plan with agreement, a contact, closure and search; the saves read the case no second time — axe clean', async () => {
     const page = await openPage();
     await signInThroughUi(page, 'berater@awo.example');
     await page.getByRole('link', { name: 'Meine Fälle' }).first().click();
@@ -55,6 +55,14 @@ describe('a counsellor’s day in case management', () => {
       .getByRole('heading', { level: 1, name: /Katarina Müller-Dragan – Fall \d{4}-\d{5}/ })
       .waitFor();
     await expectAccessible(page, 'new case');
+    // From here on every save answers with what the page shows: one request each, no read of the case.
+    const caseReads: string[] = [];
+    const changes: string[] = [];
+    page.on('request', (r) => {
+      if (isCaseRead(r.method(), r.url())) caseReads.push(r.url());
+      if (['PUT', 'POST', 'PATCH'].includes(r.method()))
+        changes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
 
     // Sondierungsgespräch
     const intake = page.getByRole('region', { name: 'Sondierungsgespräch' });
@@ -94,6 +102,14 @@ describe('a counsellor’s day in case management', () => {
     await plan.getByLabel('Wie zugestimmt').selectOption({ label: 'mündlich' });
     await save(page, plan.getByRole('button', { name: 'Förderplan speichern' }), 'PUT', '/plan');
     await page.getByText(/· Umsetzung ·/).waitFor();
+    // The refused plan was never sent; each section was saved with one request and the phase moved
+    // on from the answers alone.
+    expect(changes.map((c) => c.replace(/[0-9a-f-]{36}/, ':id'))).toEqual([
+      'PUT /api/cases/:id/intake',
+      'PUT /api/cases/:id/analysis',
+      'PUT /api/cases/:id/plan',
+    ]);
+    expect(caseReads).toEqual([]);
 
     // A contact
     const contacts = page.getByRole('region', { name: 'Kontakte und Termine' });
@@ -128,6 +144,57 @@ describe('a counsellor’s day in case management', () => {
     await page.getByRole('button', { name: 'Suchen', exact: true }).click();
     await page.getByRole('rowheader', { name: 'Katarina Müller-Dragan' }).waitFor();
     await expectAccessible(page, 'search results');
+  });
+
+  it('R-SEC-4, R-CASE-1: the new-client form checks with the server’s schema — a birth date in the future and no name show at their fields on the first submit, nothing is sent', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'berater@awo.example');
+    await page.getByRole('link', { name: 'Meine Fälle' }).first().click();
+    await page.getByRole('link', { name: 'Klient/in aufnehmen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klient/in aufnehmen' }).waitFor();
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') sent.push(r.url());
+    });
+    const [year, month, day] = today().split('-').map(Number) as [number, number, number];
+    const nextYear = `${year + 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`;
+    await page.getByLabel('Vorname').first().fill('Jonas');
+    await page.getByLabel('Geburtsdatum').fill(nextYear);
+    await page.getByRole('button', { name: 'Aufnehmen und Fall eröffnen' }).click();
+    await page.getByText('Bitte einen Namen oder ein Pseudonym angeben.').first().waitFor();
+    await page.getByText('Das Geburtsdatum darf nicht in der Zukunft liegen.').first().waitFor();
+    expect(await page.getByLabel('Name oder Pseudonym').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Geburtsdatum').getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+    await expectAccessible(page, 'new client with two problems');
+  });
+
+  it('R-SEC-4, R-CASE-4: a plan step due 01.01.1800 is refused at its field before anything is sent', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'berater@caritas.example');
+    await openCase(page, 'Elena Popescu');
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PUT') sent.push(r.url());
+    });
+    const plan = page.getByRole('region', { name: 'Förderplan' });
+    await plan.getByRole('button', { name: 'Bearbeiten: Förderplan' }).click();
+    await plan.getByRole('button', { name: 'Ziel hinzufügen' }).click();
+    await page.keyboard.type('Sprachkurs abschließen');
+    await plan
+      .getByRole('button', { name: /^Schritt zu Ziel \d+ hinzufügen$/ })
+      .last()
+      .click();
+    await page.keyboard.type('Prüfung anmelden');
+    const due = plan.locator('[name$=".dueOn"]').last();
+    await due.fill('1800-01-01');
+    await plan.getByRole('button', { name: 'Förderplan speichern' }).click();
+    await expect.poll(() => due.getAttribute('aria-invalid')).toBe('true');
+    await plan
+      .getByText(/01\.01\.2000/)
+      .first()
+      .waitFor();
+    expect(sent).toEqual([]);
   });
 
   it('R-CASE-4, R-UX-2: the plan editor is used with the keyboard alone', async () => {

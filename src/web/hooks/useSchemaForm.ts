@@ -38,6 +38,32 @@ function problemsOf(errors: FieldErrors, prefix = ''): Omit<FieldProblem, 'code'
   return problems;
 }
 
+/** Every problem of a zod parse, under its dot-joined field path, with the schema's message. */
+export function issueProblems(issues: readonly z.core.$ZodIssue[]): Omit<FieldProblem, 'code'>[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/**
+ * Checks a request body with the server's own schema, and the rules it cannot know (`checks`),
+ * before it is sent: the parsed body, or the error the `Form` shows at the fields — the same as
+ * `useSchemaForm` reports, for forms that build their body themselves.
+ */
+export function checkBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  detail: string,
+  checks: readonly Check[] = [],
+): { ok: true; body: z.output<S> } | { ok: false; error: ReturnType<typeof validationError> } {
+  const parsed = schema.safeParse(body);
+  const problems = parsed.success ? [] : issueProblems(parsed.error.issues);
+  // One message a field: where the schema already refused, a check of the same field says no more.
+  const refused = new Set(problems.map((problem) => problem.path));
+  for (const { path, message, failed } of checks)
+    if (failed && !refused.has(path)) problems.push({ path, message });
+  if (parsed.success && problems.length === 0) return { ok: true, body: parsed.data };
+  return { ok: false, error: validationError(detail, problems) };
+}
+
 /**
  * A form checked with the server's own zod schema before anything is sent (react-hook-form with
  * the zod resolver). Messages come from the schema in the language shown (the web installs the

@@ -5,7 +5,10 @@ import { Button, SubmitButton } from '../../components/Buttons.tsx';
 import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
 import { EditPanel } from '../../components/EditPanel.tsx';
 import { Form } from '../../components/Form.tsx';
+import { checkBody } from '../../hooks/useSchemaForm.ts';
 import type { Submission } from '../../hooks/useSubmit.ts';
+import type { Check } from '../../lib/validate.ts';
+import type { z } from 'zod';
 
 /** Confirms a successful save on the case page (its live region says "Gespeichert um …"). */
 export const SavedContext = createContext<() => void>(() => undefined);
@@ -26,6 +29,14 @@ export interface CaseFormProps<R> {
   children?: ReactNode;
   'aria-labelledby'?: string;
   'aria-label'?: string;
+  /**
+   * R-SEC-4: the server's body schema; with `body` (what `submission` will send), the form
+   * refuses what the server would refuse, at the fields and before anything is sent.
+   */
+  schema?: z.ZodType;
+  body?: () => unknown;
+  /** Rules the schema cannot know (a date within the case), reported with the schema's. */
+  checks?: () => readonly Check[];
 }
 
 /**
@@ -42,6 +53,9 @@ export function CaseForm<R>({
   onCancel,
   markRequired,
   children,
+  schema,
+  body,
+  checks,
   ...labelling
 }: CaseFormProps<R>) {
   const { t } = useTranslation();
@@ -54,6 +68,13 @@ export function CaseForm<R>({
       markRequired={markRequired}
       onSubmit={() =>
         void (async () => {
+          if (schema && body) {
+            const checked = checkBody(schema, body(), t('errors.validation_failed'), checks?.());
+            if (!checked.ok) {
+              submission.setError(checked.error);
+              return;
+            }
+          }
           const result = await submission.run();
           if (!result.ok) return;
           confirmSaved();

@@ -2,6 +2,12 @@ import { useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../../api/cases.ts';
 import type { Activity, CaseDetail, Contact, Party, Qualification, Situation } from '../../api/cases.ts';
+import {
+  analysisBody,
+  closeCaseBody,
+  intakeBody,
+  updateCaseBody,
+} from '../../../server/modules/cases/cases.schemas.ts';
 import { Button } from '../../components/Buttons.tsx';
 import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -27,6 +33,7 @@ import { categoryLabel, categoryOptions, formatDay, intOrNull, localDateTime, or
 import { RecordListSection, type RecordKind } from './RecordListSection.tsx';
 import { RowList } from './RowList.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
+import { caseDateCheck } from './dateChecks.ts';
 import { countryName, languageList } from '../../lib/names.ts';
 import { todayIso } from '../../lib/validate.ts';
 
@@ -62,8 +69,6 @@ const parties = [
   'abh',
   'jobcenter_or_abh',
 ] as const;
-
-/** Today in the browser as 'YYYY-MM-DD'. */
 
 function useLevelOptions() {
   const { t: tc } = useTranslation('cases');
@@ -146,14 +151,13 @@ export function CaseCoreSection({ c, settings, canEdit, onChange, onReload }: Se
     nextReviewOn: c.nextReviewOn ?? '',
     situation: situationValues(c.situationStart),
   });
-  const save = useSubmit(() =>
-    casesApi.update(c.id, {
-      version: c.version,
-      ...(c.caseType === 'case_management' && values.phase ? { phase: values.phase } : {}),
-      nextReviewOn: orNull(values.nextReviewOn),
-      situationStart: situationInput(values.situation),
-    }),
-  );
+  const body = () => ({
+    version: c.version,
+    ...(c.caseType === 'case_management' && values.phase ? { phase: values.phase } : {}),
+    nextReviewOn: orNull(values.nextReviewOn),
+    situationStart: situationInput(values.situation),
+  });
+  const save = useSubmit(() => casesApi.update(c.id, body()));
   const title = tc('coreTitle');
   const levels = useLevelOptions();
   const start = c.situationStart;
@@ -162,6 +166,9 @@ export function CaseCoreSection({ c, settings, canEdit, onChange, onReload }: Se
       {form.open ? (
         <CaseForm
           submission={save}
+          schema={updateCaseBody}
+          body={body}
+          checks={() => [caseDateCheck(tc, locale, 'nextReviewOn', values.nextReviewOn || null, 'planned')]}
           onSaved={(next) => {
             form.close();
             onChange(() => next);
@@ -232,16 +239,15 @@ export function IntakeSection({ c, settings, canEdit, onChange, onReload }: Sect
     agreedNextSteps: intake?.agreedNextSteps ?? '',
     topics: intake?.topics ?? [],
   });
-  const save = useSubmit(() =>
-    casesApi.saveIntake(c.id, {
-      ...(intake ? { version: intake.version } : {}),
-      heldOn: values.heldOn,
-      reason: values.reason,
-      concerns: orNull(values.concerns),
-      agreedNextSteps: orNull(values.agreedNextSteps),
-      topics: values.topics,
-    }),
-  );
+  const body = () => ({
+    ...(intake ? { version: intake.version } : {}),
+    heldOn: values.heldOn,
+    reason: values.reason,
+    concerns: orNull(values.concerns),
+    agreedNextSteps: orNull(values.agreedNextSteps),
+    topics: values.topics,
+  });
+  const save = useSubmit(() => casesApi.saveIntake(c.id, body()));
   const title = tc('intakeTitle');
   return (
     <Section
@@ -252,11 +258,13 @@ export function IntakeSection({ c, settings, canEdit, onChange, onReload }: Sect
       {form.open ? (
         <CaseForm
           submission={save}
-          onSaved={(saved) => {
+          schema={intakeBody}
+          body={body}
+          checks={() => [caseDateCheck(tc, locale, 'heldOn', values.heldOn, 'past')]}
+          onSaved={({ casePhase, ...saved }) => {
             form.close();
-            onChange((current) => ({ ...current, intake: saved }));
-            // Recording the interview may move the case to its next phase, which only the server knows.
-            onReload();
+            // The answer carries the case's phase after the save, so the case is not read again.
+            onChange((current) => ({ ...current, intake: saved, phase: casePhase }));
           }}
           onReload={onReload}
           onCancel={form.close}
@@ -342,26 +350,25 @@ export function AnalysisSection({ c, settings, canEdit, onChange, onReload }: Se
     })),
   });
   const healthVisible = !a?.healthWithheld;
-  const save = useSubmit(() =>
-    casesApi.saveAnalysis(c.id, {
-      ...(a ? { version: a.version } : {}),
-      germanLevel: orNull(values.germanLevel),
-      otherLanguages: values.otherLanguages.split(/[\s,;]+/).filter(Boolean),
-      schooling: orNull(values.schooling),
-      schoolingYears: intOrNull(values.schoolingYears),
-      qualifications: values.qualifications.map(({ key: _key, ...q }) => ({
-        ...q,
-        country: q.country || null,
-      })),
-      workExperience: orNull(values.workExperience),
-      familySituation: orNull(values.familySituation),
-      housing: orNull(values.housing),
-      housingNote: orNull(values.housingNote),
-      residenceStatusGroup: orNull(values.residenceStatusGroup),
-      livelihood: values.livelihood,
-      ...(healthVisible ? { healthNote: orNull(values.healthNote) } : {}),
-    }),
-  );
+  const body = () => ({
+    ...(a ? { version: a.version } : {}),
+    germanLevel: orNull(values.germanLevel),
+    otherLanguages: values.otherLanguages.split(/[\s,;]+/).filter(Boolean),
+    schooling: orNull(values.schooling),
+    schoolingYears: intOrNull(values.schoolingYears),
+    qualifications: values.qualifications.map(({ key: _key, ...q }) => ({
+      ...q,
+      country: q.country || null,
+    })),
+    workExperience: orNull(values.workExperience),
+    familySituation: orNull(values.familySituation),
+    housing: orNull(values.housing),
+    housingNote: orNull(values.housingNote),
+    residenceStatusGroup: orNull(values.residenceStatusGroup),
+    livelihood: values.livelihood,
+    ...(healthVisible ? { healthNote: orNull(values.healthNote) } : {}),
+  });
+  const save = useSubmit(() => casesApi.saveAnalysis(c.id, body()));
   const title = tc('analysisTitle');
   const none = t('common.notSpecified');
   if (!form.open) {
@@ -436,11 +443,12 @@ export function AnalysisSection({ c, settings, canEdit, onChange, onReload }: Se
     <Section title={title} id="analysis">
       <CaseForm
         submission={save}
-        onSaved={(saved) => {
+        schema={analysisBody}
+        body={body}
+        onSaved={({ casePhase, ...saved }) => {
           form.close();
-          onChange((current) => ({ ...current, analysis: saved }));
-          // Recording the analysis may move the case to its next phase, which only the server knows.
-          onReload();
+          // Recording the analysis may move the case to its next phase; the answer says which.
+          onChange((current) => ({ ...current, analysis: saved, phase: casePhase }));
         }}
         onReload={onReload}
         onCancel={form.close}
@@ -908,15 +916,14 @@ export function ClosureSection({ c, settings, onChange, onReload }: SectionProps
     closureNote: '',
     situation: situationValues(),
   });
-  const close = useSubmit(() =>
-    casesApi.close(c.id, {
-      version: c.version,
-      closedOn: values.closedOn,
-      closureReason: values.closureReason,
-      closureNote: orNull(values.closureNote),
-      situationEnd: situationInput(values.situation),
-    }),
-  );
+  const closeBody = () => ({
+    version: c.version,
+    closedOn: values.closedOn,
+    closureReason: values.closureReason,
+    closureNote: orNull(values.closureNote),
+    situationEnd: situationInput(values.situation),
+  });
+  const close = useSubmit(() => casesApi.close(c.id, closeBody()));
   const reopen = useSubmit(() => casesApi.reopen(c.id, c.version));
   if (c.status === 'closed') {
     return (
@@ -966,6 +973,9 @@ export function ClosureSection({ c, settings, onChange, onReload }: SectionProps
     <Section title={title} id="closure">
       <CaseForm
         submission={close}
+        schema={closeCaseBody}
+        body={closeBody}
+        checks={() => [caseDateCheck(tc, locale, 'closedOn', values.closedOn, 'past')]}
         onSaved={replaced}
         onReload={onReload}
         onCancel={form.close}

@@ -8,9 +8,10 @@ import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { checkBody } from '../../hooks/useSchemaForm.ts';
 import { useFormValues } from '../../hooks/useFormValues.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
+import { createClientBody } from '../../../server/modules/cases/cases.schemas.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { categoryOptions, orNull } from './caseFormat.ts';
 import { ClientFields, clientChecks, clientInput, useClientForm } from './ClientFields.tsx';
@@ -29,7 +30,6 @@ export function ClientCreatePage() {
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
   const navigate = useNavigate();
-  const check = useCheck();
   const settings = useApi(['case-settings'], (signal) => casesApi.settings(signal));
   const person = useClientForm();
   const { values, set, text } = useFormValues<FirstCaseForm>({
@@ -55,12 +55,7 @@ export function ClientCreatePage() {
   const save = useSubmit((body: NewClient) => casesApi.createClient(body));
 
   const submit = async () => {
-    const invalid = check(clientChecks(person.values, tc, locale));
-    if (invalid) {
-      save.setError(invalid);
-      return;
-    }
-    const result = await save.run({
+    const body: NewClient = {
       ...clientInput(person.values),
       case: {
         caseType: values.caseType,
@@ -68,7 +63,19 @@ export function ClientCreatePage() {
         serviceOverrideReason: overriding || suggested === null ? orNull(values.serviceOverrideReason) : null,
         wayIn: orNull(values.wayIn),
       },
-    });
+    };
+    // R-SEC-4: the server's own schema, and the birth date not in the future (Berlin's today).
+    const checked = checkBody(
+      createClientBody,
+      body,
+      t('errors.validation_failed'),
+      clientChecks(person.values, tc, locale),
+    );
+    if (!checked.ok) {
+      save.setError(checked.error);
+      return;
+    }
+    const result = await save.run(body);
     if (result.ok) void navigate(`/faelle/${result.value.caseId}`);
   };
 

@@ -8,8 +8,9 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field.ts
 import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { checkBody } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
+import { planBody } from '../../../server/modules/cases/cases.schemas.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { earliestCaseDate, latestPlannedDate, todayIso } from '../../lib/validate.ts';
 import type { SectionProps } from './CasePage.tsx';
@@ -49,7 +50,6 @@ export function PlanEditor({ c, canEdit, onChange, onReload }: SectionProps) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const locale = currentLocale();
-  const check = useCheck();
   const confirmSaved = useContext(SavedContext);
   const today = todayIso();
   const plan = c.plan;
@@ -70,29 +70,28 @@ export function PlanEditor({ c, canEdit, onChange, onReload }: SectionProps) {
       steps: g.steps.map((s) => ({ ...s, key: next() })),
     })),
   );
-  const save = useSubmit(() =>
-    casesApi.savePlan(c.id, {
-      ...(plan ? { version: plan.version } : {}),
-      reason: orNull(reason),
-      goal: orNull(goal),
-      course: orNull(course),
-      agreement: {
-        agreed: agreement.agreed,
-        agreedOn: agreement.agreedOn || null,
-        method: agreement.method || null,
-        note: orNull(agreement.note ?? ''),
-      },
-      goals: goals.map(({ key: _g, steps, ...g }) => ({
-        ...g,
-        steps: steps.map(({ key: _s, ...s }) => ({
-          ...s,
-          partnerName: s.responsible === 'partner' ? orNull(s.partnerName ?? '') : null,
-          dueOn: s.dueOn || null,
-          doneOn: s.doneOn || null,
-        })),
+  const body = () => ({
+    ...(plan ? { version: plan.version } : {}),
+    reason: orNull(reason),
+    goal: orNull(goal),
+    course: orNull(course),
+    agreement: {
+      agreed: agreement.agreed,
+      agreedOn: agreement.agreedOn || null,
+      method: agreement.method || null,
+      note: orNull(agreement.note ?? ''),
+    },
+    goals: goals.map(({ key: _g, steps, ...g }) => ({
+      ...g,
+      steps: steps.map(({ key: _s, ...s }) => ({
+        ...s,
+        partnerName: s.responsible === 'partner' ? orNull(s.partnerName ?? '') : null,
+        dueOn: s.dueOn || null,
+        doneOn: s.doneOn || null,
       })),
-    }),
-  );
+    })),
+  });
+  const save = useSubmit(() => casesApi.savePlan(c.id, body()));
 
   const setGoalAt = (gi: number, change: Partial<GoalRow>) =>
     setGoals(goals.map((g, i) => (i === gi ? { ...g, ...change } : g)));
@@ -174,9 +173,9 @@ export function PlanEditor({ c, canEdit, onChange, onReload }: SectionProps) {
         aria-labelledby="plan-heading"
         onSubmit={() =>
           void (async () => {
-            // R-SEC-4: due dates within 2000 … five years ahead, the agreement not in the future —
-            // shown at their fields before anything is sent.
-            const invalid = check([
+            // R-SEC-4: the server's plan schema, and what it cannot know — due dates at most five
+            // years ahead, the agreement not in the future — shown at their fields before sending.
+            const checked = checkBody(planBody, body(), t('errors.validation_failed'), [
               ...goals.flatMap((g, gi) =>
                 g.steps.map((s, si) =>
                   caseDateCheck(tc, locale, `goals.${gi}.steps.${si}.dueOn`, s.dueOn, 'planned', today),
@@ -186,17 +185,17 @@ export function PlanEditor({ c, canEdit, onChange, onReload }: SectionProps) {
                 ? [caseDateCheck(tc, locale, 'agreement.agreedOn', agreement.agreedOn, 'past', today)]
                 : []),
             ]);
-            if (invalid) {
-              save.setError(invalid);
+            if (!checked.ok) {
+              save.setError(checked.error);
               return;
             }
             const result = await save.run();
             if (!result.ok) return;
             confirmSaved();
             form.close();
-            onChange((current) => ({ ...current, plan: result.value }));
-            // Saving the plan may move the case to its next phase, which only the server knows.
-            onReload();
+            // Saving the plan may move the case to its next phase; the answer says which.
+            const { casePhase, ...plan } = result.value;
+            onChange((current) => ({ ...current, plan, phase: casePhase }));
           })()
         }
       >
