@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
 import { findLocales, translate } from '../src/web/find/messages.ts';
@@ -14,6 +14,23 @@ function recordScripts(page: Page): string[] {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
   return scripts;
+}
+
+/** The error message shown at a field (linked by aria-describedby), or null when there is none. */
+async function fieldError(field: Locator): Promise<string | null> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  if (!errorId) return null;
+  return field.page().locator(`[id="${errorId}"]`).innerText();
+}
+
+/** Counts the requests of a method to API paths matching `path` from now on. */
+function countRequests(page: Page, method: string, path: RegExp): () => number {
+  let sent = 0;
+  page.on('request', (request) => {
+    if (request.method() === method && path.test(new URL(request.url()).pathname)) sent += 1;
+  });
+  return () => sent;
 }
 
 async function expectNoSideways(page: Page): Promise<void> {
@@ -257,6 +274,47 @@ describe('staff pages of the directory', () => {
     await panel.getByText('Die Zeiten wurden gespeichert.').waitFor();
     expect(await rows.count()).toBe(before + 1);
     await expectAccessible(page, 'hours editor');
+  });
+
+  it('R-SEC-4, R-ORG-2: the office form checks with the server’s own rules: a four-digit postcode and a wrong e-mail address at their fields on the first submit, nothing sent; a saved change updates its row without reading the list again', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'admin@awo.example');
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Beratungsstellen' })
+      .click();
+    await page.getByRole('table').waitFor();
+    const sent = countRequests(page, 'PATCH', /^\/api\/offices\/[^/]+$/);
+    const listed = countRequests(page, 'GET', /^\/api\/organisations\/[^/]+\/offices$/);
+    await page
+      .getByRole('button', { name: 'Bearbeiten: Migrationsberatung Innenstadt', exact: true })
+      .click();
+    const form = page.getByRole('region', {
+      name: 'Beratungsstelle bearbeiten: Migrationsberatung Innenstadt',
+      exact: true,
+    });
+    const postcode = form.getByLabel('Postleitzahl', { exact: true });
+    const email = form.getByLabel('E-Mail-Adresse', { exact: true }).first();
+    await postcode.fill('1234');
+    await email.fill('beratung.awo');
+    await form.getByRole('button', { name: 'Speichern', exact: true }).click();
+
+    await form.getByText('Bitte eine fünfstellige Postleitzahl angeben.', { exact: true }).waitFor();
+    expect(await fieldError(postcode)).toBe('Bitte eine fünfstellige Postleitzahl angeben.');
+    expect(await fieldError(email)).toBe('Bitte eine gültige E-Mail-Adresse angeben.');
+    expect(await postcode.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'office form with problems');
+    expect(sent()).toBe(0);
+
+    // Corrected, the form sends once and the row shows the answer.
+    await postcode.fill('10117');
+    await email.fill('innenstadt@awo.example');
+    await form.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.getByText('innenstadt@awo.example', { exact: true }).waitFor();
+    expect(sent()).toBe(1);
+    expect(listed()).toBe(0);
   });
 
   it('R-DIR-1, R-DIR-3: Jobcenter staff open the current overview and print it as a PDF', async () => {

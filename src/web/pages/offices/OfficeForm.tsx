@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createOfficeBody } from '../../../server/modules/offices/offices.schemas.ts';
 import type { OfficeInput } from '../../api/offices.ts';
 import { services } from '../../api/types.ts';
 import type { Office, OfficeContact, OnlineLink, Service } from '../../api/types.ts';
@@ -7,10 +7,9 @@ import { Button, SubmitButton } from '../../components/Buttons.tsx';
 import { LanguagesField } from '../../components/CodePickers.tsx';
 import { CheckboxField, CheckboxGroup, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
-import { useFormValues } from '../../hooks/useFormValues.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import type { Submission } from '../../hooks/useSubmit.ts';
-import { blank, orNull, subset } from '../../lib/validate.ts';
+import { subset } from '../../lib/validate.ts';
 
 export interface OfficeFormProps {
   office?: Office;
@@ -47,6 +46,76 @@ const contactRow = (c?: OfficeContact): ContactRow => ({
 
 const platformOf = (url: string): OnlineLink['platform'] => (/mbeon/i.test(url) ? 'mbeon' : 'other');
 
+interface OfficeValues {
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  phone: string;
+  email: string;
+  services: Service[];
+  description: string;
+  website: string;
+  latitude: string;
+  longitude: string;
+  languages: string;
+  catchmentPostcodes: string;
+  catchmentMunicipalities: string;
+  accessibility: string;
+  onlineUrl: string;
+  onlineLabel: string;
+  contacts: ContactRow[];
+}
+
+const languageList = createOfficeBody.shape.languages;
+const postcodeList = createOfficeBody.shape.catchmentPostcodes;
+
+/** A coordinate as entered (with a decimal comma or point); empty is none. */
+const coordinate = (value: string): number | null =>
+  value.trim() === '' ? null : Number(value.trim().replace(',', '.'));
+
+/** An empty field is sent as null: the server's rules apply only to what was entered. */
+const orNull = (value: string): string | null => (value.trim() === '' ? null : value);
+
+/** The request body for what the fields hold. */
+function toOfficeBody(values: OfficeValues): OfficeInput {
+  return {
+    name: values.name,
+    street: values.street,
+    postcode: values.postcode,
+    city: values.city,
+    phone: values.phone,
+    email: orNull(values.email),
+    services: values.services,
+    description: values.description,
+    website: orNull(values.website),
+    latitude: coordinate(values.latitude),
+    longitude: coordinate(values.longitude),
+    languages: listOf(values.languages),
+    catchmentPostcodes: listOf(values.catchmentPostcodes),
+    catchmentMunicipalities: namesOf(values.catchmentMunicipalities),
+    accessibility: values.accessibility,
+    onlineLinks:
+      values.onlineUrl.trim() === ''
+        ? []
+        : [
+            {
+              platform: platformOf(values.onlineUrl),
+              url: values.onlineUrl.trim(),
+              label: values.onlineLabel,
+            },
+          ],
+    contacts: values.contacts.map((c) => ({
+      functionTitle: c.functionTitle,
+      name: c.name,
+      namePublic: c.namePublic,
+      phone: c.phone,
+      email: orNull(c.email),
+      languages: [],
+    })),
+  };
+}
+
 /** Name, address, contact and services of a counselling office, and its directory entry. */
 export function OfficeForm({
   office,
@@ -57,114 +126,60 @@ export function OfficeForm({
   onCancel,
 }: OfficeFormProps) {
   const { t } = useTranslation();
-  const check = useCheck();
-  const { values, set, text } = useFormValues({
-    name: office?.name ?? '',
-    street: office?.street ?? '',
-    postcode: office?.postcode ?? '',
-    city: office?.city ?? '',
-    phone: office?.phone ?? '',
-    email: office?.email ?? '',
-    services: office?.services ?? ([] as Service[]),
-    description: office?.description ?? '',
-    website: office?.website ?? '',
-    latitude: office?.latitude?.toString() ?? '',
-    longitude: office?.longitude?.toString() ?? '',
-    languages: (office?.languages ?? []).join(', '),
-    catchmentPostcodes: (office?.catchmentPostcodes ?? []).join(', '),
-    catchmentMunicipalities: (office?.catchmentMunicipalities ?? []).join(', '),
-    accessibility: office?.accessibility ?? '',
-    onlineUrl: office?.onlineLinks[0]?.url ?? '',
-    onlineLabel: office?.onlineLinks[0]?.label ?? '',
-  });
-  const [contacts, setContacts] = useState<ContactRow[]>((office?.contacts ?? []).map(contactRow));
-  const setContact = <K extends keyof ContactRow>(index: number, key: K, value: ContactRow[K]) =>
-    setContacts((rows) => rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
-
-  const submit = async () => {
-    const required = (path: 'name' | 'street' | 'city', label: string) => ({
-      path,
-      failed: blank(values[path]),
-      message: t('validation.required', { field: label }),
-    });
-    const invalid = check([
-      required('name', t('fields.officeName')),
-      required('street', t('fields.street')),
-      {
-        path: 'postcode',
-        failed: !/^\d{5}$/.test(values.postcode.trim()),
-        message: t('validation.postcode'),
-      },
-      required('city', t('fields.city')),
+  const form = useSchemaForm({
+    // The server's own rules for an office; an edit adds the record's version when it is sent.
+    schema: createOfficeBody,
+    defaultValues: {
+      name: office?.name ?? '',
+      street: office?.street ?? '',
+      postcode: office?.postcode ?? '',
+      city: office?.city ?? '',
+      phone: office?.phone ?? '',
+      email: office?.email ?? '',
+      services: office?.services ?? ([] as Service[]),
+      description: office?.description ?? '',
+      website: office?.website ?? '',
+      latitude: office?.latitude?.toString() ?? '',
+      longitude: office?.longitude?.toString() ?? '',
+      languages: (office?.languages ?? []).join(', '),
+      catchmentPostcodes: (office?.catchmentPostcodes ?? []).join(', '),
+      catchmentMunicipalities: (office?.catchmentMunicipalities ?? []).join(', '),
+      accessibility: office?.accessibility ?? '',
+      onlineUrl: office?.onlineLinks[0]?.url ?? '',
+      onlineLabel: office?.onlineLinks[0]?.label ?? '',
+      contacts: (office?.contacts ?? []).map(contactRow),
+    } satisfies OfficeValues,
+    toBody: toOfficeBody,
+    // Lists are entered as text: a wrong entry is named at its field, not by its position.
+    checks: (values: OfficeValues) => [
       {
         path: 'languages',
-        failed: listOf(values.languages).some((code) => !/^[a-zA-Z]{2,3}$/.test(code)),
+        failed: !languageList.safeParse(listOf(values.languages)).success,
         message: t('officeDetails.languagesInvalid'),
       },
       {
         path: 'catchmentPostcodes',
-        failed: listOf(values.catchmentPostcodes).some((code) => !/^\d{5}$/.test(code)),
+        failed: !postcodeList.safeParse(listOf(values.catchmentPostcodes)).success,
         message: t('validation.postcode'),
       },
-      {
-        path: 'latitude',
-        failed: (values.latitude.trim() === '') !== (values.longitude.trim() === ''),
-        message: t('officeDetails.coordinatesTogether'),
-      },
-      ...contacts.map((c, i) => ({
-        path: `contacts.${i}.functionTitle`,
-        failed: c.functionTitle.trim().length < 2,
-        message: t('validation.required', { field: t('officeDetails.contactFunction') }),
-      })),
-    ]);
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run({
-      name: values.name.trim(),
-      street: values.street.trim(),
-      postcode: values.postcode.trim(),
-      city: values.city.trim(),
-      phone: orNull(values.phone),
-      email: orNull(values.email),
-      services: values.services,
-      description: orNull(values.description),
-      website: orNull(values.website),
-      latitude: values.latitude.trim() === '' ? null : Number(values.latitude.replace(',', '.')),
-      longitude: values.longitude.trim() === '' ? null : Number(values.longitude.replace(',', '.')),
-      languages: listOf(values.languages).map((code) => code.toLowerCase()),
-      catchmentPostcodes: listOf(values.catchmentPostcodes),
-      catchmentMunicipalities: namesOf(values.catchmentMunicipalities),
-      accessibility: orNull(values.accessibility),
-      onlineLinks:
-        values.onlineUrl.trim() === ''
-          ? []
-          : [
-              {
-                platform: platformOf(values.onlineUrl),
-                url: values.onlineUrl.trim(),
-                label: orNull(values.onlineLabel),
-              },
-            ],
-      contacts: contacts.map((c) => ({
-        functionTitle: c.functionTitle.trim(),
-        name: orNull(c.name),
-        namePublic: c.namePublic,
-        phone: orNull(c.phone),
-        email: orNull(c.email),
-        languages: [],
-      })),
-    });
+    ],
+    submission,
+  });
+  const { values, set, text } = form;
+  const contacts = values.contacts;
+  const setContact = <K extends keyof ContactRow>(index: number, key: K, value: ContactRow[K]) =>
+    set(
+      'contacts',
+      contacts.map((row, i) => (i === index ? { ...row, [key]: value } : row)),
+    );
+
+  const submit = form.submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) onSaved(result.value);
-  };
+  });
 
   return (
-    <Form
-      onSubmit={() => void submit()}
-      error={hideError ? null : submission.error}
-      pending={submission.pending}
-    >
+    <Form onSubmit={submit} error={hideError ? null : submission.error} pending={submission.pending}>
       <div className="form-grid">
         <TextField {...text('name')} label={t('fields.officeName')} required />
         <TextField {...text('street')} label={t('fields.street')} required autoComplete="street-address" />
@@ -256,13 +271,20 @@ export function OfficeForm({
                 checked={contact.namePublic}
                 onChange={(value) => setContact(i, 'namePublic', value)}
               />
-              <Button onClick={() => setContacts((rows) => rows.filter((_, j) => j !== i))}>
+              <Button
+                onClick={() =>
+                  set(
+                    'contacts',
+                    contacts.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 {t('officeDetails.removeContact', { number: i + 1 })}
               </Button>
             </li>
           ))}
         </ol>
-        <Button onClick={() => setContacts((rows) => [...rows, contactRow()])}>
+        <Button onClick={() => set('contacts', [...contacts, contactRow()])}>
           {t('officeDetails.addContact')}
         </Button>
       </fieldset>

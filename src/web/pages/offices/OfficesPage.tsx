@@ -111,6 +111,7 @@ export function OfficesPage() {
                 if (result.ok) {
                   setMessage(t('offices.deleted', { name: office.name }));
                   if (editing?.mode === 'edit' && editing.office.id === office.id) setEditing(null);
+                  // A deletion answers with nothing; the list (and its total) is read again.
                   offices.reload();
                 }
               }}
@@ -151,6 +152,7 @@ export function OfficesPage() {
         <SchedulePanel
           key={editing.office.id}
           office={editing.office}
+          // The answer is the schedule, not the office: the list is read again for its new state.
           onSaved={() => offices.reload()}
           onClose={() => setEditing(null)}
         />
@@ -175,9 +177,17 @@ export function OfficesPage() {
             submission={save}
             hideError={isConflict(save.error)}
             onSaved={(office) => {
+              const wasEdit = editing.mode === 'edit';
               setEditing(null);
               setMessage(t('offices.saved', { name: office.name }));
-              offices.reload();
+              // A changed office answers with its new view and takes its row's place; a new one
+              // has to find its place in the sorted list, so the list is read again.
+              if (wasEdit && offices.data) {
+                offices.setData({
+                  ...offices.data,
+                  items: offices.data.items.map((row) => (row.id === office.id ? office : row)),
+                });
+              } else offices.reload();
             }}
             onCancel={() => setEditing(null)}
           />
