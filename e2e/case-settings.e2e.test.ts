@@ -84,8 +84,12 @@ describe('case data settings and deletion records of a provider’s administrati
     await renamed.getByText('deaktiviert', { exact: true }).waitFor();
   });
 
-  it('R-CON-5: an administrator sets the retention period, is told in German when it is invalid, and sees it saved; a stale page reloads after a conflict', async () => {
+  it('R-CON-5, R-SEC-4: an administrator sets the retention period, is told in German when it is invalid (checked with the server’s own schema, nothing sent), and sees it saved; a stale page reloads after a conflict', async () => {
     const page = await settingsPage();
+    let sent = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && new URL(request.url()).pathname === '/api/case-settings') sent += 1;
+    });
     await retention(page)
       .getByText(
         'Abgeschlossene Fälle werden nach Ablauf dieser Frist automatisch gelöscht oder anonymisiert, sofern keine Aufbewahrungssperre gesetzt ist; anonyme Statistikdaten bleiben erhalten.',
@@ -103,6 +107,7 @@ describe('case data settings and deletion records of a provider’s administrati
       .waitFor();
     expect(await yearsField(page).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'case settings: invalid retention period');
+    expect(sent).toBe(0);
 
     // A second tab of the same person saves first; the first tab's save is a conflict.
     const stale = await page.context().newPage();

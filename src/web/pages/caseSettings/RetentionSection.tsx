@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settingsBody } from '../../../server/modules/cases/cases.schemas.ts';
 import { casesApi } from '../../api/cases.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { ConflictNotice, isConflict } from '../../components/ConflictNotice.tsx';
@@ -7,18 +8,19 @@ import { TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Section } from '../../components/Page.tsx';
+import { checkBody } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import type { SettingsFormProps } from './CaseSettingsPage.tsx';
 
 /** R-CON-5: how many years after closure a case is kept; the server checks the range. */
 export function RetentionSection({ settings, canEdit, onSaved, onReload }: SettingsFormProps) {
+  const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
   const [years, setYears] = useState(String(settings.retentionYears));
   const [saved, setSaved] = useState(false);
-  // The number as typed (empty counts as 0, text as no number): the server checks and explains it.
-  const save = useSubmit(() =>
-    casesApi.saveSettings({ version: settings.version, retentionYears: Number(years) }),
-  );
+  // The number as typed (empty counts as 0, text as no number), checked with the server's schema.
+  const body = { version: settings.version, retentionYears: Number(years) };
+  const save = useSubmit(() => casesApi.saveSettings(body));
 
   return (
     <Section title={tc('settingsPage.retentionTitle')} id="retention">
@@ -31,14 +33,19 @@ export function RetentionSection({ settings, canEdit, onSaved, onReload }: Setti
       )}
       {canEdit && (
         <Form
-          onSubmit={() =>
+          onSubmit={() => {
+            const checked = checkBody(settingsBody, body, t('errors.validation_failed'));
+            if (!checked.ok) {
+              save.setError(checked.error);
+              return;
+            }
             void save.run().then((result) => {
               if (!result.ok) return;
               onSaved(result.value);
               setYears(String(result.value.retentionYears));
               setSaved(true);
-            })
-          }
+            });
+          }}
           error={isConflict(save.error) ? null : save.error}
           pending={save.pending}
           markRequired={false}
