@@ -207,6 +207,32 @@ describe('Koop in the browser: sign-in, roles, administration, language and acce
     await expectAccessible(page, 'own organisation');
   });
 
+  it('R-SEC-4, R-ORG-1: a new organisation is checked with the server’s own rules — name, kind, postcode and e-mail at their fields on the first submit, nothing sent', async () => {
+    const page = await openPage();
+    await signIn(page, 'admin@koop.example');
+    let sent = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/api\/organisations$/.test(request.url())) sent += 1;
+    });
+    await page.goto('/organisationen/neu');
+    await expectPage(page, 'Neue Organisation');
+    const form = page.getByRole('region', { name: 'Neue Organisation', exact: true });
+    await form.getByLabel('Name der Organisation', { exact: true }).fill('X');
+    await form.getByLabel('Postleitzahl', { exact: true }).fill('1234');
+    await form.getByLabel('E-Mail-Adresse', { exact: true }).fill('poststelle');
+    await form.getByRole('button', { name: 'Organisation anlegen', exact: true }).click();
+
+    await form.getByText('Bitte mindestens 2 Zeichen eingeben.', { exact: true }).waitFor();
+    await form.getByText('Bitte einen Wert aus der Liste wählen.', { exact: true }).waitFor();
+    await form.getByText('Bitte eine fünfstellige Postleitzahl angeben.', { exact: true }).waitFor();
+    await form.getByText('Bitte eine gültige E-Mail-Adresse angeben.', { exact: true }).waitFor();
+    for (const label of ['Name der Organisation', 'Art', 'Postleitzahl', 'E-Mail-Adresse'])
+      expect(await form.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), label).toBe('true');
+    expect(await isFocused(form.getByLabel('Name der Organisation', { exact: true }))).toBe(true);
+    await expectAccessible(page, 'new organisation with problems');
+    expect(sent).toBe(0);
+  });
+
   it('R-ORG-1: the system administration finds Organisationen in the navigation', async () => {
     const page = await openPage();
     await signIn(page, 'admin@koop.example');

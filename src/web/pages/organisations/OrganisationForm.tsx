@@ -12,11 +12,11 @@ import type { Organisation } from '../../api/types.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
-import { useCheck } from '../../hooks/useCheck.ts';
-import { useFormValues } from '../../hooks/useFormValues.ts';
+import { createOrganisationBody } from '../../../server/modules/organisations/organisations.schemas.ts';
+import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import type { Submission } from '../../hooks/useSubmit.ts';
 import { oneOf, subset } from '../../lib/validate.ts';
-import { organisationChecks, toInput } from './organisationFields.ts';
+import { toInput } from './organisationFields.ts';
 import type { OrganisationValues } from './organisationFields.ts';
 
 export interface OrganisationFormProps {
@@ -40,27 +40,23 @@ export function OrganisationForm({
   onSaved,
 }: OrganisationFormProps) {
   const { t } = useTranslation();
-  const check = useCheck();
-  const { values, set, text } = useFormValues(initial);
+  // The server's own rules (a name, a kind, a five-digit postcode, a valid e-mail and web address).
+  const { values, set, text, submit } = useSchemaForm({
+    schema: createOrganisationBody,
+    defaultValues: initial,
+    toBody: toInput,
+    submission,
+  });
   const kind = oneOf(organisationKinds, values.kind);
   const welfare = kind === 'welfare_provider';
 
-  const submit = async () => {
-    const invalid = check(organisationChecks(values, t));
-    if (invalid) {
-      submission.setError(invalid);
-      return;
-    }
-    const result = await submission.run(toInput(values));
+  const send = submit(async (body) => {
+    const result = await submission.run(body);
     if (result.ok) onSaved(result.value);
-  };
+  });
 
   return (
-    <Form
-      onSubmit={() => void submit()}
-      error={hideError ? null : submission.error}
-      pending={submission.pending}
-    >
+    <Form onSubmit={send} error={hideError ? null : submission.error} pending={submission.pending}>
       <fieldset className="group">
         <legend>{t('organisations.groups.basics')}</legend>
         <div className="form-grid">

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import type { OrganisationInput } from '../../api/organisations.ts';
 import {
   dataProtectionLaws,
@@ -9,8 +8,7 @@ import {
   services,
 } from '../../api/types.ts';
 import type { Organisation, Service } from '../../api/types.ts';
-import { blank, oneOf, orNull } from '../../lib/validate.ts';
-import type { Check } from '../../lib/validate.ts';
+import { oneOf, orNull } from '../../lib/validate.ts';
 
 /** The organisation form's values: text fields as strings, "not specified" as ''. */
 export interface OrganisationValues {
@@ -57,11 +55,12 @@ export function toValues(organisation?: Organisation): OrganisationValues {
  * providers, the clearing office only to a foreigners' authority; they are cleared for other kinds.
  */
 export function toInput(values: OrganisationValues): OrganisationInput {
-  const kind = oneOf(organisationKinds, values.kind) ?? 'other';
+  const kind = oneOf(organisationKinds, values.kind);
   const welfare = kind === 'welfare_provider';
   return {
     name: values.name.trim(),
-    kind,
+    // An unchosen kind is sent as it is: the schema refuses it at its field.
+    kind: kind ?? (values.kind as OrganisationInput['kind']),
     subtype: oneOf(organisationSubtypes, values.subtype),
     umbrella: welfare ? orNull(values.umbrella) : null,
     services: welfare ? values.services.filter((service) => services.includes(service)) : [],
@@ -77,25 +76,4 @@ export function toInput(values: OrganisationValues): OrganisationInput {
     email: orNull(values.email),
     website: orNull(values.website),
   };
-}
-
-/** Checks before sending: a name and a kind are needed, a postcode has five digits. */
-export function organisationChecks(values: OrganisationValues, t: TFunction): Check[] {
-  return [
-    {
-      path: 'name',
-      failed: blank(values.name),
-      message: t('validation.required', { field: t('fields.organisationName') }),
-    },
-    {
-      path: 'kind',
-      failed: oneOf(organisationKinds, values.kind) === null,
-      message: t('validation.choose', { field: t('fields.kind') }),
-    },
-    {
-      path: 'postcode',
-      failed: !/^(\d{5})?$/.test(values.postcode.trim()),
-      message: t('validation.postcode'),
-    },
-  ];
 }
