@@ -44,6 +44,11 @@ describe('validation messages in plain German', () => {
     expect(messages(z.number(), 'x')).toEqual(['Bitte eine Zahl angeben.']);
   });
 
+  it('R-SEC-4: an empty field is asked to be filled in, not to have its minimum length', () => {
+    expect(messages(z.string().trim().min(3), '  ')).toEqual(['Bitte ausfüllen.']);
+    expect(messages(z.string().trim().min(3), 'ab')).toEqual(['Bitte mindestens 3 Zeichen eingeben.']);
+  });
+
   it('R-SEC-4: a schema’s own message wins', () => {
     expect(messages(z.string().min(10, 'Mindestens 10 Zeichen, bitte.'), 'kurz')).toEqual([
       'Mindestens 10 Zeichen, bitte.',

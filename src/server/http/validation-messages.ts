@@ -112,7 +112,8 @@ export function validationMessage(issue: Issue, locale: MessageLocale): string |
       return m.invalid;
     case 'too_small': {
       const n = issue.minimum;
-      if (issue.origin === 'string') return Number(n) <= 1 ? m.required : m.minChars(n);
+      // Nothing entered (or only spaces) asks to fill in the field, whatever its minimum length.
+      if (issue.origin === 'string') return Number(n) <= 1 || issue.input === '' ? m.required : m.minChars(n);
       if (issue.origin === 'array' || issue.origin === 'set') return m.minEntries(n);
       if (issue.origin === 'date') return m.dateTooEarly;
       return issue.inclusive ? m.atLeast(n) : m.greaterThan(n);
