@@ -317,6 +317,38 @@ describe('staff pages of the directory', () => {
     expect(listed()).toBe(0);
   });
 
+  it('R-SEC-4, R-OFF-1: a course provider’s new course is checked with the server’s own rules — category, a short title and free places at their fields, then an end before the start, nothing sent', async () => {
+    const page = await openPage();
+    await signInThroughUi(page, 'kurse@vhs.example');
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    await page.getByRole('link', { name: 'Angebote', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Kurs veröffentlichen', exact: true }).click();
+    const sent = countRequests(page, 'POST', /\/api\/organisations\/[^/]+\/offers$/);
+    const form = page.getByRole('region', { name: 'Kurs veröffentlichen', exact: true });
+    await form.getByLabel('Titel', { exact: true }).fill('B1');
+    await form.getByLabel('Freie Plätze', { exact: true }).fill('viele');
+    await form.getByLabel('Beginn', { exact: true }).fill('2027-03-01');
+    await form.getByLabel('Ende', { exact: true }).fill('2027-02-01');
+    await form.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+
+    const title = form.getByLabel('Titel', { exact: true });
+    await expect.poll(() => fieldError(title)).toBe('Bitte mindestens 3 Zeichen eingeben.');
+    expect(await fieldError(form.getByLabel('Kategorie', { exact: true }))).toBe('Bitte ausfüllen.');
+    expect(await fieldError(form.getByLabel('Freie Plätze', { exact: true }))).toBe(
+      'Bitte eine Zahl angeben.',
+    );
+    await expectAccessible(page, 'new course with problems');
+    // Once the fields are right, the schema's rule across them speaks: the end lies before the start.
+    await title.fill('Integrationskurs B1 am Abend');
+    await form.getByLabel('Kategorie', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Freie Plätze', { exact: true }).fill('4');
+    await form.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    await expect
+      .poll(() => fieldError(form.getByLabel('Ende', { exact: true })))
+      .toBe('Das Ende muss nach dem Beginn liegen.');
+    expect(sent()).toBe(0);
+  });
+
   it('R-DIR-1, R-DIR-3: Jobcenter staff open the current overview and print it as a PDF', async () => {
     const page = await openPage();
     await signInThroughUi(page, 'pap@jobcenter.example');

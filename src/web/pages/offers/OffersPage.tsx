@@ -14,11 +14,12 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { FormError, Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
-import { useCheck } from '../../hooks/useCheck.ts';
+import { checkBody } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
-import { blank, orNull } from '../../lib/validate.ts';
+import { orNull } from '../../lib/validate.ts';
+import { publishOfferBody } from '../../../server/modules/offers/offers.schemas.ts';
 import { useActiveSession } from '../../session/SessionProvider.tsx';
 
 /** Which kind of offer an organisation publishes (the server enforces the same rule). */
@@ -77,9 +78,16 @@ export function OffersPage() {
           offer={editing.offer}
           organisationId={user.organisation.id}
           onSaved={(offer) => {
+            const edited = editing.offer !== undefined;
             setEditing(null);
             setMessage(t('offers.saved', { title: offer.title }));
-            offers.reload();
+            // A changed offer takes its card's place; a new one is read with the list, which the server orders.
+            if (edited && offers.data) {
+              offers.setData({
+                ...offers.data,
+                items: offers.data.items.map((item) => (item.id === offer.id ? offer : item)),
+              });
+            } else offers.reload();
           }}
           onCancel={() => setEditing(null)}
         />
@@ -123,7 +131,12 @@ export function OffersPage() {
                           const result = await remove.run(offer);
                           if (result.ok) {
                             setMessage(t('offers.withdrawn', { title: offer.title }));
-                            offers.reload();
+                            // The withdrawal answers with nothing: the card leaves the cached list.
+                            offers.setData({
+                              ...data,
+                              items: data.items.filter((item) => item.id !== offer.id),
+                              total: data.total - 1,
+                            });
                           }
                         }}
                       />
@@ -180,7 +193,6 @@ function OfferForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const check = useCheck();
   const categories = useApi(['reference', 'offer-categories'], (signal) => offersApi.categories(signal), {
     reference: true,
   });
@@ -210,27 +222,6 @@ function OfferForm({
   );
 
   const submit = async () => {
-    const invalid = check([
-      {
-        path: 'categoryId',
-        failed: blank(values.categoryId),
-        message: t('validation.choose', { field: t('offers.category') }),
-      },
-      {
-        path: 'title',
-        failed: values.title.trim().length < 3,
-        message: t('validation.required', { field: t('offers.offerTitle') }),
-      },
-      {
-        path: 'freePlaces',
-        failed: values.freePlaces.trim() !== '' && !/^\d+$/.test(values.freePlaces.trim()),
-        message: t('offers.freePlacesInvalid'),
-      },
-    ]);
-    if (invalid) {
-      save.setError(invalid);
-      return;
-    }
     const common = {
       kind,
       categoryId: values.categoryId,
@@ -238,7 +229,8 @@ function OfferForm({
       summary: orNull(values.summary),
       contact: orNull(values.contact),
     };
-    const input: OfferInput =
+    const freePlaces = values.freePlaces.trim();
+    const body =
       kind === 'regulation'
         ? { ...common, reference: orNull(values.reference), effectiveFrom: orNull(values.effectiveFrom) }
         : {
@@ -248,9 +240,17 @@ function OfferForm({
             startsOn: orNull(values.startsOn),
             endsOn: orNull(values.endsOn),
             schedule: orNull(values.schedule),
-            freePlaces: values.freePlaces.trim() === '' ? null : Number(values.freePlaces),
+            // Text that is no whole number stays as it is typed, so the schema names the problem.
+            freePlaces: freePlaces === '' ? null : /^\d+$/.test(freePlaces) ? Number(freePlaces) : freePlaces,
             ...(kind === 'course' ? { childcare: values.childcare } : {}),
           };
+    // The server's own rules: a category, a title of three characters, whole free places, the end after the start.
+    const checked = checkBody(publishOfferBody, body, t('errors.validation_failed'));
+    if (!checked.ok) {
+      save.setError(checked.error);
+      return;
+    }
+    const input: OfferInput = checked.body;
     const result = await save.run(input);
     if (result.ok) onSaved(result.value);
   };
