@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkInput,
   dateProblem,
   earliestBirthDate,
   earliestCaseDate,
@@ -11,26 +10,6 @@ import {
   subset,
   todayIso,
 } from './validate.ts';
-
-describe('checkInput', () => {
-  it('returns null when nothing failed', () => {
-    expect(checkInput('Bitte prüfen', [{ path: 'name', failed: false, message: 'x' }])).toBeNull();
-  });
-
-  it('reports the first failure per field as a validation problem', () => {
-    const error = checkInput('Bitte prüfen', [
-      { path: 'password', failed: true, message: 'zu kurz' },
-      { path: 'password', failed: true, message: 'zweite Meldung' },
-      { path: 'email', failed: true, message: 'fehlt' },
-    ]);
-    expect(error?.code).toBe('validation_failed');
-    expect(error?.problem.detail).toBe('Bitte prüfen');
-    expect(error?.problem.errors?.map((problem) => [problem.path, problem.message])).toEqual([
-      ['password', 'zu kurz'],
-      ['email', 'fehlt'],
-    ]);
-  });
-});
 
 describe('value helpers', () => {
   it('maps empty optional text to null', () => {

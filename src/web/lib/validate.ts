@@ -1,27 +1,10 @@
-import type { ApiError } from '../api/client.ts';
-import { validationError } from '../hooks/useSubmit.ts';
-
+/** A rule the server's schema cannot decide in the browser (see `useSchemaForm`'s `checks`). */
 export interface Check {
   /** The field name, as the API would report it. */
   path: string;
   /** True when the input is wrong. */
   failed: boolean;
   message: string;
-}
-
-/**
- * Checks input before it is sent, so obvious gaps are shown at once and in the same way
- * as the server's validation problems. Returns null when all checks pass.
- */
-export function checkInput(summary: string, checks: readonly Check[]): ApiError | null {
-  const failed = checks.filter((check) => check.failed);
-  if (failed.length === 0) return null;
-  const seen = new Set<string>();
-  const first = failed.filter((check) => !seen.has(check.path) && seen.add(check.path));
-  return validationError(
-    summary,
-    first.map(({ path, message }) => ({ path, message })),
-  );
 }
 
 /** True for a value that is empty after trimming. */
