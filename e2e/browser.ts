@@ -94,3 +94,20 @@ export async function addLanguages(
     await group.getByRole('listitem').filter({ hasText: name }).waitFor();
   }
 }
+
+/** The error message shown at a field (linked by aria-describedby), or null when there is none. */
+export async function fieldError(field: Locator): Promise<string | null> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  if (!errorId) return null;
+  return field.page().locator(`[id="${errorId}"]`).innerText();
+}
+
+/** Counts the requests of a method to API paths matching `path` from now on. */
+export function countRequests(page: Page, method: string, path: RegExp): () => number {
+  let sent = 0;
+  page.on('request', (request) => {
+    if (request.method() === method && path.test(new URL(request.url()).pathname)) sent += 1;
+  });
+  return () => sent;
+}

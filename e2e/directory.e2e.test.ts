@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
+import { expectAccessible, signInThroughUi, usePages, countRequests, fieldError } from './browser.ts';
 import { findLocales, translate } from '../src/web/find/messages.ts';
 import { pdfText } from '../test/pdf.ts';
 
@@ -14,23 +14,6 @@ function recordScripts(page: Page): string[] {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
   return scripts;
-}
-
-/** The error message shown at a field (linked by aria-describedby), or null when there is none. */
-async function fieldError(field: Locator): Promise<string | null> {
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
-  const errorId = ids.find((id) => id.endsWith('-error'));
-  if (!errorId) return null;
-  return field.page().locator(`[id="${errorId}"]`).innerText();
-}
-
-/** Counts the requests of a method to API paths matching `path` from now on. */
-function countRequests(page: Page, method: string, path: RegExp): () => number {
-  let sent = 0;
-  page.on('request', (request) => {
-    if (request.method() === method && path.test(new URL(request.url()).pathname)) sent += 1;
-  });
-  return () => sent;
 }
 
 async function expectNoSideways(page: Page): Promise<void> {

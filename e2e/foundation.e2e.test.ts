@@ -2,7 +2,14 @@ import { Secret, TOTP } from 'otpauth';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityFeedbackEmail, accessibilityStatementDate } from '../src/web/lib/accessibility.ts';
-import { demoPassword, expectAccessible, signInThroughUi, usePages } from './browser.ts';
+import {
+  demoPassword,
+  expectAccessible,
+  signInThroughUi,
+  usePages,
+  countRequests,
+  fieldError,
+} from './browser.ts';
 
 /** A page in a fresh browser profile, closed after the test. */
 const openPage = usePages();
@@ -42,23 +49,6 @@ async function openFromNavigation(page: Page, item: string): Promise<void> {
 /** Whether the element has the keyboard focus. */
 const isFocused = (locator: Locator): Promise<boolean> =>
   locator.evaluate((element) => element === document.activeElement);
-
-/** The error message shown at a field (linked by aria-describedby), or null when there is none. */
-async function fieldError(field: Locator): Promise<string | null> {
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
-  const errorId = ids.find((id) => id.endsWith('-error'));
-  if (!errorId) return null;
-  return field.page().locator(`[id="${errorId}"]`).innerText();
-}
-
-/** Counts the requests of a method to API paths matching `path` from now on. */
-function countRequests(page: Page, method: string, path: RegExp): () => number {
-  let sent = 0;
-  page.on('request', (request) => {
-    if (request.method() === method && path.test(new URL(request.url()).pathname)) sent += 1;
-  });
-  return () => sent;
-}
 
 /**
  * A current security code that differs from `used`: when the authenticator would still show
