@@ -35,6 +35,17 @@ export function CasesPage() {
     </Link>
   );
 
+  /** A due date, marked when the server says it is overdue (`due.ts`). */
+  const dueDate = (date: string | null, overdue: boolean) =>
+    date ? (
+      <span className={overdue ? 'badge badge-deactivated' : undefined}>
+        {formatDay(date, locale)}
+        {overdue && ` (${tc('overdue')})`}
+      </span>
+    ) : (
+      ''
+    );
+
   const openColumns: Column<OpenCase>[] = [
     { key: 'number', header: tc('caseNumber'), cell: (c) => caseLink(c.id, c.caseNumber, c.clientName) },
     { key: 'name', header: tc('client'), cell: (c) => c.clientName, rowHeader: true },
@@ -51,28 +62,12 @@ export function CasesPage() {
     {
       key: 'review',
       header: tc('nextReview'),
-      cell: (c) =>
-        c.nextReviewOn ? (
-          <span className={c.reviewOverdue ? 'badge badge-deactivated' : undefined}>
-            {formatDay(c.nextReviewOn, locale)}
-            {c.reviewOverdue && ` (${tc('overdue')})`}
-          </span>
-        ) : (
-          ''
-        ),
+      cell: (c) => dueDate(c.nextReviewOn, c.reviewOverdue),
     },
     {
       key: 'step',
       header: tc('nextStep'),
-      cell: (c) =>
-        c.nextStepDueOn ? (
-          <span className={c.nextStepOverdue ? 'badge badge-deactivated' : undefined}>
-            {formatDay(c.nextStepDueOn, locale)}
-            {c.nextStepOverdue && ` (${tc('overdue')})`}
-          </span>
-        ) : (
-          ''
-        ),
+      cell: (c) => dueDate(c.nextStepDueOn, c.nextStepOverdue),
     },
     { key: 'contact', header: tc('lastContact'), cell: (c) => formatDateTime(c.lastContactAt, locale) },
   ];
@@ -81,12 +76,7 @@ export function CasesPage() {
     {
       key: 'due',
       header: tc('dueOn'),
-      cell: (s) => (
-        <span className={s.overdue ? 'badge badge-deactivated' : undefined}>
-          {formatDay(s.dueOn, locale)}
-          {s.overdue && ` (${tc('overdue')})`}
-        </span>
-      ),
+      cell: (s) => dueDate(s.dueOn, s.overdue),
     },
     { key: 'title', header: tc('step'), cell: (s) => s.title, rowHeader: true },
     { key: 'who', header: tc('who'), cell: (s) => tc(`responsible.${s.responsible}`) },
