@@ -73,6 +73,23 @@ export const auditActions = [
   'caseload.team_read',
   'case_settings.updated',
   'case_deletions.read',
+  'partner_team.created',
+  'partner_team.updated',
+  'exchange.read',
+  'consent.given',
+  'consent.withdrawn',
+  'consent.form_printed',
+  'consent.document_read',
+  'disclosure.sent',
+  'thread.read',
+  'inbox.read',
+  'message.sent',
+  'client_copy.printed',
+  'client_copy.handed_over',
+  'conflict.raised',
+  'conflict.noted',
+  'conflict.resolved',
+  'conflict.read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -91,6 +108,11 @@ export const auditEntityTypes = [
   'audit_log',
   'flyer',
   'offer',
+  'partner_team',
+  'consent',
+  'thread',
+  'client_copy',
+  'conflict',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

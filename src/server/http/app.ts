@@ -34,6 +34,7 @@ import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerOfficeRoutes } from '../modules/offices/offices.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
+import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
@@ -252,6 +253,7 @@ export async function buildApp(
   registerOfficeRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerExchangeRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);
   registerOfferRoutes(app, deps);

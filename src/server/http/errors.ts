@@ -91,6 +91,11 @@ export const errorCatalogue = {
     detail:
       'Dieser Fall gehört nicht zu Ihrem Fallbestand. Sie können ihn nur mit einer Begründung öffnen; der Zugriff wird protokolliert und der fallführenden Person angezeigt.',
   },
+  disclosure_refused: {
+    status: 422,
+    title: 'Weitergabe nicht gedeckt',
+    detail: 'Die Einwilligung deckt diese Weitergabe nicht.',
+  },
   case_closed: {
     status: 409,
     title: 'Fall abgeschlossen',

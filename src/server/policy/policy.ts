@@ -95,7 +95,7 @@ const readActions: ReadonlySet<Action> = new Set<Action>([
 ]);
 
 /** Where a permission applies: inside the actor's own organisation, or in any organisation. */
-type Scope = 'own' | 'any';
+export type Scope = 'own' | 'any';
 
 const everyone = {
   'organisation.list': 'any',
@@ -309,14 +309,26 @@ export function offerKindPublishedBy(kind: OrganisationKind): OfferKind | undefi
   return (Object.keys(publisherKindOf) as OfferKind[]).find((k) => publisherKindOf[k] === kind);
 }
 
-function scopeFor(actor: Actor, action: Action): Scope | undefined {
+/**
+ * The widest scope any of the actor's roles holds for `action` in a permission table. Every
+ * module policy (`modules/<m>/<m>.policy.ts`) keeps its own table and asks through this.
+ */
+export function roleScope<A extends string>(
+  table: Record<Role, Partial<Record<A, Scope>>>,
+  actor: Actor,
+  action: A,
+): Scope | undefined {
   let best: Scope | undefined;
   for (const role of actor.roles) {
-    const scope = (permissions[role] as Partial<Record<Action, Scope>>)[action];
+    const scope = table[role][action];
     if (scope === 'any') return 'any';
     if (scope === 'own') best = 'own';
   }
   return best;
+}
+
+function scopeFor(actor: Actor, action: Action): Scope | undefined {
+  return roleScope<Action>(permissions, actor, action);
 }
 
 /** Resource-specific conditions that hold whatever the role. */
@@ -490,6 +502,9 @@ export type NavigationKey =
   | 'audit'
   | 'caseSettings'
   | 'caseDeletions'
+  | 'inbox'
+  | 'conflicts'
+  | 'partnerTeams'
   | 'account';
 
 /** The navigation a signed-in user sees, derived from the same permissions. */

@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/auth/auth.crypto.ts';
 import type { Role } from '../policy/roles.ts';
 import { seedDirectory } from './directory.ts';
 import { seedCases } from './cases.ts';
+import { seedExchange } from './exchange.ts';
 
 /** The password of every demo account (README, "Demo-Zugänge"). */
 export const demoPassword = 'Koop-Demo-2026';
@@ -293,4 +294,5 @@ export async function seedDemo(db: Db): Promise<void> {
   );
   await seedDirectory(db);
   await seedCases(db);
+  await seedExchange(db);
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_create_cases.ts';
 import * as m0004 from './0004_audit_retention.ts';
 import * as m0005 from './0005_cached_authentication.ts';
 import * as m0006 from './0006_add_organisation_state.ts';
+import * as m0007 from './0007_create_exchange.ts';
 
 /** Every migration, in order. Add new files here; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_audit_retention': m0004,
   '0005_cached_authentication': m0005,
   '0006_add_organisation_state': m0006,
+  '0007_create_exchange': m0007,
 };

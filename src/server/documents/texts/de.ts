@@ -125,6 +125,14 @@ export const de: DocumentTexts = {
     healthCategory:
       'Angaben zur Gesundheit (besondere Kategorie nach Art. 9 DSGVO), nur soweit Sie sie genannt haben',
     recipientsHeading: 'Empfänger (Art. 15 Abs. 1 lit. c)',
+    consentsHeading: 'Ihre Einwilligungen in die Weitergabe von Daten',
+    noConsents: 'Sie haben keine Einwilligung in die Weitergabe von Daten gegeben.',
+    disclosuresIntro: 'Mit Ihrer Einwilligung wurden diese Daten weitergegeben:',
+    recipient: 'Empfänger',
+    sentOn: 'Datum',
+    data: 'Daten',
+    validity: 'Gültig',
+    withdrawnOn: 'widerrufen am',
     noDisclosures: 'Bisher wurden keine Daten über Sie an andere Stellen weitergegeben.',
     possibleRecipientsIntro:
       'Empfänger können nur mit Ihrer schriftlichen Zustimmung für einen genannten Zweck sein:',
@@ -170,6 +178,161 @@ export const de: DocumentTexts = {
     notACertificate:
       'Diese Zusammenfassung ist für Sie bestimmt. Sie ist keine Teilnahmebescheinigung und kein Nachweis für Behörden.',
     footer: (caseNumber) => `Fallzusammenfassung ${caseNumber} · vertraulich`,
+  },
+  exchange: {
+    categories: {
+      identity_contact: {
+        label: 'Name und Kontaktdaten',
+        explanation:
+          'Ihr Name, Ihr Geburtsdatum und wie man Sie erreicht, zum Beispiel Telefon, E-Mail oder Anschrift.',
+      },
+      residence_status: {
+        label: 'Aufenthaltsstatus',
+        explanation:
+          'Welches Aufenthaltsrecht Sie haben, zum Beispiel welche Aufenthaltserlaubnis, und bis wann es gilt.',
+      },
+      language_courses: {
+        label: 'Sprachstand und Kurse',
+        explanation:
+          'Wie gut Sie Deutsch können und welche Sprach- oder Integrationskurse Sie besucht haben oder gerade besuchen.',
+      },
+      schooling_qualifications: {
+        label: 'Schulbildung, Abschlüsse und ihre Anerkennung',
+        explanation:
+          'Welche Schule, Ausbildung oder welches Studium Sie haben, Ihre Abschlüsse und ob sie in Deutschland anerkannt sind.',
+      },
+      work_experience: {
+        label: 'Berufserfahrung',
+        explanation: 'Welche Arbeit Sie bisher gemacht haben, in Deutschland und in anderen Ländern.',
+      },
+      analysis_results: {
+        label: 'Ergebnisse der Sozial- und Kompetenzanalyse',
+        explanation:
+          'Was Sie in der Beratung gemeinsam über Ihre Situation, Ihre Stärken und Ihren Unterstützungsbedarf herausgefunden haben.',
+      },
+      plan_goals: {
+        label: 'Ziele des Förderplans',
+        explanation:
+          'Welche Ziele Sie in der Beratung vereinbart haben und welche Schritte dafür geplant sind.',
+      },
+      course_attendance: {
+        label: 'Kursteilnahme und drohender Abbruch',
+        explanation: 'Ob Sie an einem Kurs oder einer Maßnahme teilnehmen und ob ein Abbruch droht.',
+      },
+      family_situation: {
+        label: 'Familiäre Situation',
+        explanation:
+          'Mit wem Sie zusammenleben, zum Beispiel Partnerin, Partner oder Kinder, und was das für Sie bedeutet, etwa für die Kinderbetreuung.',
+      },
+      health: {
+        label: 'Gesundheit (besondere Kategorie, Art. 9 DSGVO)',
+        explanation:
+          'Angaben zu Ihrer Gesundheit, nur soweit sie für den Zweck wichtig sind – zum Beispiel, wenn Sie wegen einer Krankheit nicht an einem Kurs teilnehmen können.',
+      },
+    },
+    purposes: {
+      integration_jobcenter: 'Zusammenarbeit mit dem Jobcenter für Ihren Weg in Arbeit oder Ausbildung',
+      course_participation: 'Ihre Teilnahme an einem Sprach- oder Integrationskurs',
+      residence_matters: 'Fragen zu Ihrem Aufenthalt',
+      other: 'Anderer Zweck',
+    },
+    directions: {
+      to_partner: 'Nur von der Beratungsstelle an die Partnerstelle',
+      from_partner: 'Nur von der Partnerstelle an die Beratungsstelle',
+      both: 'In beide Richtungen: von der Beratungsstelle an die Partnerstelle und zurück',
+    },
+    repetitions: {
+      once: 'Einmal: für eine einzige Weitergabe',
+      repeated: 'Mehrmals: immer wieder, solange die Einwilligung gilt',
+    },
+    messageKinds: {
+      assessment_result: 'Ergebnis der Analyse und Unterstützungsbedarf',
+      dropout_notice: 'Drohender Abbruch einer Maßnahme oder eines Kurses',
+      serious_change: 'Wichtige Veränderung in Ihrer Situation',
+      special_problem: 'Besondere Schwierigkeiten',
+      answer: 'Antwort',
+    },
+    organisation: 'Stelle',
+    team: 'Team',
+    contactPerson: 'Ansprechperson',
+    purpose: 'Zweck',
+    purposeDetails: 'Genauer',
+    validUntil: 'Gültig bis',
+    dataProtectionHeading: 'Datenschutz',
+    controller: 'Verantwortliche Stelle',
+    complaint:
+      'Wenn Sie meinen, dass mit Ihren Daten nicht richtig umgegangen wird, können Sie sich bei der Aufsichtsbehörde beschweren.',
+    withdrawalHow:
+      'So widerrufen Sie: Sagen Sie es Ihrer Beratungsstelle – mündlich oder schriftlich, zum Beispiel mit einem Brief oder einer E-Mail. Einen Grund müssen Sie nicht nennen.',
+    consent: {
+      title: 'Einwilligung in die Weitergabe von Daten / Entbindung von der Schweigepflicht',
+      intro:
+        'Sie entscheiden selbst, ob Ihre Beratungsstelle Daten über Sie mit einer anderen Stelle austauscht. Mit dieser Einwilligung erlauben Sie das nur für die Stelle, die Daten, den Zweck und die Zeit, die hier stehen – für nichts anderes.',
+      release:
+        'Soweit Sie hier einwilligen, entbinden Sie die Beratungsstelle von ihrer Schweigepflicht. Für alles andere gilt die Schweigepflicht weiter.',
+      createdOn: (date) => `Erstellt am ${date}.`,
+      footer: 'Einwilligung in die Weitergabe von Daten · vertraulich',
+      clientHeading: 'Wer willigt ein?',
+      providerHeading: 'Ihre Beratungsstelle',
+      provider: 'Träger',
+      office: 'Beratungsstelle',
+      recipientHeading: 'Mit welcher Stelle? (Partnerstelle)',
+      recipientOnly:
+        'Die Einwilligung gilt nur für das folgende Team dieser Stelle. Andere Teams und andere Stellen bekommen keine Daten.',
+      categoriesHeading: 'Welche Daten?',
+      categoriesOnly: 'Nur diese Daten dürfen ausgetauscht werden, keine anderen.',
+      specialHeading: 'Besonders geschützte Daten: Gesundheit (Art. 9 DSGVO)',
+      special:
+        'Angaben zur Gesundheit sind besonders geschützt (Art. 9 DSGVO). Sie werden nur ausgetauscht, weil Sie hier ausdrücklich auch dafür einwilligen.',
+      purposeHeading: 'Wofür? (Zweck)',
+      purposeOnly: 'Die Daten dürfen nur für diesen Zweck verwendet werden.',
+      wayHeading: 'In welche Richtung und wie oft?',
+      direction: 'Richtung',
+      repetition: 'Wie oft',
+      validityHeading: 'Wie lange gilt die Einwilligung?',
+      validity: (from, until) =>
+        `Die Einwilligung gilt vom ${from} bis einschließlich ${until}. Danach tauscht die Beratungsstelle auf Grund dieser Einwilligung keine Daten mehr aus.`,
+      rightsHeading: 'Ihre Rechte',
+      voluntary:
+        'Die Einwilligung ist freiwillig. Wenn Sie nicht einwilligen oder die Einwilligung später widerrufen, hat das keine Nachteile für Ihre Beratung: Sie werden genauso weiter beraten.',
+      withdrawal:
+        'Sie können die Einwilligung jederzeit widerrufen. Der Widerruf gilt für die Zukunft: Ab dann werden keine Daten mehr ausgetauscht. Was vorher schon ausgetauscht wurde, bleibt davon unberührt.',
+      noticeHeading: 'Bitte beachten Sie',
+      jobcenterFile:
+        'Was die Beratungsstelle an das Jobcenter schickt, kommt in Ihre Akte beim Jobcenter. Das Jobcenter kann es später bei Entscheidungen über Ihre Leistungen berücksichtigen, auch bei Leistungsminderungen (Kürzungen).',
+      abhFile:
+        'Was die Beratungsstelle an die Ausländerbehörde schickt, kommt in Ihre Akte bei der Ausländerbehörde. Die Ausländerbehörde kann es bei Entscheidungen über Ihren Aufenthalt berücksichtigen.',
+      publicBodies:
+        'Öffentliche Stellen, zum Beispiel das Jobcenter, müssen der Ausländerbehörde in bestimmten Fällen Tatsachen mitteilen, von denen sie erfahren (§ 87 AufenthG, Aufenthaltsgesetz). Das kann auch Angaben betreffen, die sie von der Beratungsstelle bekommen.',
+      signaturesHeading: 'Unterschriften',
+      declaration:
+        'Ich habe diese Einwilligung gelesen oder sie wurde mir erklärt. Ich habe sie verstanden und willige freiwillig ein.',
+      placeDate: 'Ort, Datum',
+      clientSignature: (name) => `Unterschrift der ratsuchenden Person: ${name}`,
+      staffSignature: (name) => `Unterschrift für die Beratungsstelle, aufgenommen von: ${name}`,
+    },
+    copy: {
+      title: (organisation) => `Ihre Kopie: Mitteilung an ${organisation}`,
+      intro: (organisation) =>
+        `Ihre Beratungsstelle hat diese Mitteilung über Sie an ${organisation} geschickt. Hier steht genau, was mitgeteilt wurde.`,
+      footer: 'Ihre Kopie einer Mitteilung · vertraulich',
+      messageHeading: 'Die Mitteilung',
+      about: 'Über',
+      to: 'An',
+      from: 'Von',
+      office: 'Beratungsstelle',
+      sentAt: 'Gesendet am',
+      kind: 'Art der Mitteilung',
+      subject: 'Betreff',
+      consentHeading: 'Ihre Einwilligung',
+      consentIntro:
+        'Die Beratungsstelle durfte diese Mitteilung schicken, weil Sie dafür eingewilligt haben:',
+      contentHeading: 'Was mitgeteilt wurde',
+      contentIntro: 'Die Texte stehen hier genau so, wie sie geschickt wurden (auf Deutsch).',
+      controlHeading: 'Sie behalten die Kontrolle',
+      control:
+        'Sie erhalten diese Kopie, damit Sie wissen, was über Sie mitgeteilt wird, und selbst die Kontrolle darüber behalten. Sie können Ihre Einwilligung jederzeit widerrufen. Für Ihre Beratung hat das keine Nachteile.',
+    },
   },
   labels: germanValueLabels,
 };

@@ -123,6 +123,14 @@ export const en: DocumentTexts = {
     ],
     healthCategory: 'Health details (special category under Art. 9 GDPR), only as far as you mentioned them',
     recipientsHeading: 'Recipients (Art. 15 (1) (c))',
+    consentsHeading: 'Your consents to passing on data',
+    noConsents: 'You have not given any consent to passing on data.',
+    disclosuresIntro: 'With your consent, these data were passed on:',
+    recipient: 'Recipient',
+    sentOn: 'Date',
+    data: 'Data',
+    validity: 'Valid',
+    withdrawnOn: 'withdrawn on',
     noDisclosures: 'So far no data about you has been passed on to anyone else.',
     possibleRecipientsIntro: 'Recipients can only be, with your written consent and for a stated purpose:',
     possibleRecipients: [
@@ -164,6 +172,159 @@ export const en: DocumentTexts = {
     notACertificate:
       'This summary is meant for you. It is not a certificate of attendance and no proof for authorities.',
     footer: (caseNumber) => `Case summary ${caseNumber} · confidential`,
+  },
+  exchange: {
+    categories: {
+      identity_contact: {
+        label: 'Name and contact details',
+        explanation:
+          'Your name, your date of birth and how you can be reached, for example phone, email or address.',
+      },
+      residence_status: {
+        label: 'Residence status',
+        explanation:
+          'What right of residence you have, for example which residence permit, and until when it is valid.',
+      },
+      language_courses: {
+        label: 'Language level and courses',
+        explanation:
+          'How well you know German and which language or integration courses you have attended or are attending now.',
+      },
+      schooling_qualifications: {
+        label: 'Schooling, qualifications and their recognition',
+        explanation:
+          'Your schooling, vocational training or university studies, your qualifications and whether they are recognised in Germany.',
+      },
+      work_experience: {
+        label: 'Work experience',
+        explanation: 'What work you have done so far, in Germany and in other countries.',
+      },
+      analysis_results: {
+        label: 'Results of the social and skills analysis',
+        explanation:
+          'What you and your counsellor found out together about your situation, your strengths and the support you need.',
+      },
+      plan_goals: {
+        label: 'Goals of the support plan',
+        explanation: 'Which goals you agreed on in counselling and which steps are planned to reach them.',
+      },
+      course_attendance: {
+        label: 'Course attendance and threatened drop-out',
+        explanation: 'Whether you take part in a course or programme and whether you might have to stop it.',
+      },
+      family_situation: {
+        label: 'Family situation',
+        explanation:
+          'Who you live with, for example a partner or children, and what this means for you, for instance for childcare.',
+      },
+      health: {
+        label: 'Health (special category, Art. 9 GDPR)',
+        explanation:
+          'Information about your health, only as far as it matters for the purpose – for example if you cannot take part in a course because of an illness.',
+      },
+    },
+    purposes: {
+      integration_jobcenter: 'Working together with the Jobcenter on your way into work or training',
+      course_participation: 'Your participation in a language or integration course',
+      residence_matters: 'Questions about your residence',
+      other: 'Another purpose',
+    },
+    directions: {
+      to_partner: 'Only from the counselling office to the partner',
+      from_partner: 'Only from the partner to the counselling office',
+      both: 'Both ways: from the counselling office to the partner and back',
+    },
+    repetitions: {
+      once: 'Once: for a single transfer',
+      repeated: 'Repeatedly: again and again, as long as the consent is valid',
+    },
+    messageKinds: {
+      assessment_result: 'Result of the analysis and support needed',
+      dropout_notice: 'Threatened drop-out of a programme or course',
+      serious_change: 'Important change in your situation',
+      special_problem: 'Particular difficulties',
+      answer: 'Answer',
+    },
+    organisation: 'Organisation',
+    team: 'Team',
+    contactPerson: 'Contact person',
+    purpose: 'Purpose',
+    purposeDetails: 'In more detail',
+    validUntil: 'Valid until',
+    dataProtectionHeading: 'Data protection',
+    controller: 'Responsible body (controller)',
+    complaint:
+      'If you think that your data is not being handled properly, you can complain to the supervisory authority.',
+    withdrawalHow:
+      'How to withdraw: tell your counselling office – orally or in writing, for example by letter or email. You do not have to give a reason.',
+    consent: {
+      title: 'Consent to passing on data / release from confidentiality',
+      intro:
+        'You decide yourself whether your counselling office exchanges data about you with another organisation. With this consent you allow it only for the organisation, the data, the purpose and the period written here – for nothing else.',
+      release:
+        'As far as you consent here, you release the counselling office from its duty of confidentiality. For everything else, confidentiality still applies.',
+      createdOn: (date) => `Prepared on ${date}.`,
+      footer: 'Consent to passing on data · confidential',
+      clientHeading: 'Who gives consent?',
+      providerHeading: 'Your counselling office',
+      provider: 'Provider',
+      office: 'Counselling office',
+      recipientHeading: 'With which organisation? (partner)',
+      recipientOnly:
+        'The consent applies only to the following team of this organisation. Other teams and other organisations receive no data.',
+      categoriesHeading: 'Which data?',
+      categoriesOnly: 'Only these data may be exchanged, no others.',
+      specialHeading: 'Specially protected data: health (Art. 9 GDPR)',
+      special:
+        'Information about your health is specially protected (Art. 9 GDPR). It is only exchanged because you expressly consent to this here as well.',
+      purposeHeading: 'What for? (purpose)',
+      purposeOnly: 'The data may be used only for this purpose.',
+      wayHeading: 'In which direction and how often?',
+      direction: 'Direction',
+      repetition: 'How often',
+      validityHeading: 'How long is the consent valid?',
+      validity: (from, until) =>
+        `The consent is valid from ${from} up to and including ${until}. After that, the counselling office exchanges no more data on the basis of this consent.`,
+      rightsHeading: 'Your rights',
+      voluntary:
+        'This consent is voluntary. If you do not consent, or if you withdraw your consent later, this has no disadvantage for your counselling: you will be counselled just the same.',
+      withdrawal:
+        'You can withdraw your consent at any time. The withdrawal applies to the future: from then on, no more data is exchanged. Data that was exchanged before is not affected.',
+      noticeHeading: 'Please note',
+      jobcenterFile:
+        'Whatever the counselling office sends to the Jobcenter goes into your file at the Jobcenter. The Jobcenter can take it into account later in decisions about your benefits, including reductions of benefits (Leistungsminderungen).',
+      abhFile:
+        'Whatever the counselling office sends to the immigration office (Ausländerbehörde) goes into your file there. The immigration office can take it into account in decisions about your residence.',
+      publicBodies:
+        'Public bodies, for example the Jobcenter, must in certain cases tell the immigration office (Ausländerbehörde) facts they learn about (§ 87 AufenthG, Residence Act). This can also concern information they receive from the counselling office.',
+      signaturesHeading: 'Signatures',
+      declaration:
+        'I have read this consent or it has been explained to me. I have understood it and I give my consent voluntarily.',
+      placeDate: 'Place, date',
+      clientSignature: (name) => `Signature of the person seeking advice: ${name}`,
+      staffSignature: (name) => `Signature for the counselling office, taken by: ${name}`,
+    },
+    copy: {
+      title: (organisation) => `Your copy: message to ${organisation}`,
+      intro: (organisation) =>
+        `Your counselling office has sent this message about you to ${organisation}. Here you can see exactly what was said.`,
+      footer: 'Your copy of a message · confidential',
+      messageHeading: 'The message',
+      about: 'About',
+      to: 'To',
+      from: 'From',
+      office: 'Counselling office',
+      sentAt: 'Sent on',
+      kind: 'Kind of message',
+      subject: 'Subject',
+      consentHeading: 'Your consent',
+      consentIntro: 'The counselling office was allowed to send this message because you consented to it:',
+      contentHeading: 'What was said',
+      contentIntro: 'The texts are shown here exactly as they were sent (in German).',
+      controlHeading: 'You stay in control',
+      control:
+        'You receive this copy so that you know what is said about you and keep control over it yourself. You can withdraw your consent at any time. This has no disadvantage for your counselling.',
+    },
   },
   labels: {
     ageGroup: {

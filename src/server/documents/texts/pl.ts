@@ -127,6 +127,14 @@ export const pl: DocumentTexts = {
     healthCategory:
       'Dane o zdrowiu (szczególna kategoria według art. 9 DSGVO), tylko w zakresie, w jakim je Pani/Pan podał(a)',
     recipientsHeading: 'Odbiorcy (art. 15 ust. 1 lit. c)',
+    consentsHeading: 'Pani/Pana zgody na przekazanie danych',
+    noConsents: 'Nie wyraził(a) Pan/Pani zgody na przekazanie danych.',
+    disclosuresIntro: 'Za Pani/Pana zgodą przekazano następujące dane:',
+    recipient: 'Odbiorca',
+    sentOn: 'Data',
+    data: 'Dane',
+    validity: 'Ważna',
+    withdrawnOn: 'wycofana dnia',
     noDisclosures: 'Dotychczas żadne dane o Pani/Panu nie zostały przekazane innym podmiotom.',
     possibleRecipientsIntro: 'Odbiorcami mogą być wyłącznie za Pani/Pana pisemną zgodą i w określonym celu:',
     possibleRecipients: [
@@ -169,6 +177,159 @@ export const pl: DocumentTexts = {
     notACertificate:
       'To podsumowanie jest przeznaczone dla Pani/Pana. Nie jest zaświadczeniem o uczestnictwie ani dowodem dla urzędów.',
     footer: (caseNumber) => `Podsumowanie sprawy ${caseNumber} · poufne`,
+  },
+  exchange: {
+    categories: {
+      identity_contact: {
+        label: 'Imię i nazwisko oraz dane kontaktowe',
+        explanation:
+          'Pani/Pana imię i nazwisko, data urodzenia i sposób kontaktu, na przykład telefon, e-mail lub adres.',
+      },
+      residence_status: {
+        label: 'Status pobytowy',
+        explanation:
+          'Jakie prawo pobytu Pani/Pan ma, na przykład jakie zezwolenie na pobyt, i do kiedy jest ono ważne.',
+      },
+      language_courses: {
+        label: 'Znajomość języka i kursy',
+        explanation:
+          'Jak dobrze zna Pani/Pan język niemiecki i na jakie kursy językowe lub integracyjne Pani/Pan chodził(a) albo chodzi teraz.',
+      },
+      schooling_qualifications: {
+        label: 'Wykształcenie szkolne, dyplomy i ich uznanie',
+        explanation:
+          'Jaką szkołę, naukę zawodu lub studia Pani/Pan ukończył(a), Pani/Pana dyplomy i czy są uznane w Niemczech.',
+      },
+      work_experience: {
+        label: 'Doświadczenie zawodowe',
+        explanation: 'Jaką pracę Pani/Pan dotąd wykonywał(a) – w Niemczech i w innych krajach.',
+      },
+      analysis_results: {
+        label: 'Wyniki analizy sytuacji społecznej i kompetencji',
+        explanation:
+          'Co wspólnie z doradczynią lub doradcą ustalono o Pani/Pana sytuacji, mocnych stronach i potrzebnym wsparciu.',
+      },
+      plan_goals: {
+        label: 'Cele planu wsparcia',
+        explanation: 'Jakie cele uzgodniono podczas doradztwa i jakie kroki zaplanowano, aby je osiągnąć.',
+      },
+      course_attendance: {
+        label: 'Udział w kursie i groźba jego przerwania',
+        explanation: 'Czy bierze Pani/Pan udział w kursie lub programie i czy grozi jego przerwanie.',
+      },
+      family_situation: {
+        label: 'Sytuacja rodzinna',
+        explanation:
+          'Z kim Pani/Pan mieszka, na przykład z partnerem, partnerką lub dziećmi, i co to dla Pani/Pana oznacza, na przykład w kwestii opieki nad dziećmi.',
+      },
+      health: {
+        label: 'Zdrowie (szczególna kategoria, art. 9 DSGVO)',
+        explanation:
+          'Informacje o Pani/Pana zdrowiu – tylko w zakresie ważnym dla celu. Na przykład, gdy z powodu choroby nie może Pani/Pan uczestniczyć w kursie.',
+      },
+    },
+    purposes: {
+      integration_jobcenter: 'Współpraca z Jobcenter na Pani/Pana drodze do pracy lub nauki zawodu',
+      course_participation: 'Pani/Pana udział w kursie językowym lub integracyjnym',
+      residence_matters: 'Sprawy dotyczące Pani/Pana pobytu',
+      other: 'Inny cel',
+    },
+    directions: {
+      to_partner: 'Tylko od poradni do partnera',
+      from_partner: 'Tylko od partnera do poradni',
+      both: 'W obie strony: od poradni do partnera i z powrotem',
+    },
+    repetitions: {
+      once: 'Jednorazowo: na jedno przekazanie',
+      repeated: 'Wielokrotnie: wiele razy, dopóki zgoda jest ważna',
+    },
+    messageKinds: {
+      assessment_result: 'Wynik analizy i potrzebne wsparcie',
+      dropout_notice: 'Groźba przerwania programu lub kursu',
+      serious_change: 'Ważna zmiana w Pani/Pana sytuacji',
+      special_problem: 'Szczególne trudności',
+      answer: 'Odpowiedź',
+    },
+    organisation: 'Instytucja',
+    team: 'Zespół',
+    contactPerson: 'Osoba kontaktowa',
+    purpose: 'Cel',
+    purposeDetails: 'Dokładniej',
+    validUntil: 'Ważna do',
+    dataProtectionHeading: 'Ochrona danych',
+    controller: 'Administrator danych',
+    complaint:
+      'Jeśli uważa Pani/Pan, że Pani/Pana dane są traktowane niewłaściwie, może Pani/Pan złożyć skargę do organu nadzorczego.',
+    withdrawalHow:
+      'Jak wycofać zgodę: wystarczy powiedzieć o tym w poradni – ustnie lub na piśmie, na przykład listem lub e-mailem. Nie trzeba podawać powodu.',
+    consent: {
+      title: 'Zgoda na przekazywanie danych / zwolnienie z obowiązku zachowania tajemnicy',
+      intro:
+        'To Pani/Pan decyduje, czy poradnia wymienia dane o Pani/Panu z inną instytucją. Tą zgodą pozwala Pani/Pan na to tylko w odniesieniu do instytucji, danych, celu i okresu, które są tu wpisane – na nic innego.',
+      release:
+        'W zakresie tej zgody zwalnia Pani/Pan poradnię z obowiązku zachowania tajemnicy. We wszystkich innych sprawach tajemnica nadal obowiązuje.',
+      createdOn: (date) => `Sporządzono ${date}.`,
+      footer: 'Zgoda na przekazywanie danych · poufne',
+      clientHeading: 'Kto wyraża zgodę?',
+      providerHeading: 'Pani/Pana poradnia',
+      provider: 'Organizacja prowadząca',
+      office: 'Poradnia',
+      recipientHeading: 'Z jaką instytucją? (partner)',
+      recipientOnly:
+        'Zgoda obowiązuje tylko wobec podanego niżej zespołu tej instytucji. Inne zespoły i inne instytucje nie otrzymują danych.',
+      categoriesHeading: 'Jakie dane?',
+      categoriesOnly: 'Wolno wymieniać tylko te dane, żadnych innych.',
+      specialHeading: 'Dane szczególnie chronione: zdrowie (art. 9 DSGVO)',
+      special:
+        'Informacje o zdrowiu są szczególnie chronione (art. 9 DSGVO). Są wymieniane tylko dlatego, że wyraża Pani/Pan tutaj wyraźnie zgodę także na to.',
+      purposeHeading: 'W jakim celu?',
+      purposeOnly: 'Dane wolno wykorzystać tylko w tym celu.',
+      wayHeading: 'W jakim kierunku i jak często?',
+      direction: 'Kierunek',
+      repetition: 'Jak często',
+      validityHeading: 'Jak długo zgoda jest ważna?',
+      validity: (from, until) =>
+        `Zgoda jest ważna od ${from} do ${until} włącznie. Potem poradnia nie wymienia już danych na podstawie tej zgody.`,
+      rightsHeading: 'Pani/Pana prawa',
+      voluntary:
+        'Ta zgoda jest dobrowolna. Jeśli nie wyrazi Pani/Pan zgody albo później ją wycofa, nie będzie to miało żadnych negatywnych skutków dla doradztwa: nadal otrzyma Pani/Pan taką samą pomoc.',
+      withdrawal:
+        'Zgodę można w każdej chwili wycofać. Wycofanie działa na przyszłość: od tej chwili dane nie są już wymieniane. Nie dotyczy to danych przekazanych wcześniej.',
+      noticeHeading: 'Prosimy zwrócić uwagę',
+      jobcenterFile:
+        'Wszystko, co poradnia wysyła do Jobcenter, trafia do Pani/Pana akt w Jobcenter. Jobcenter może później wziąć to pod uwagę przy decyzjach o świadczeniach, także o ich obniżeniu (Leistungsminderungen).',
+      abhFile:
+        'Wszystko, co poradnia wysyła do urzędu ds. cudzoziemców (Ausländerbehörde), trafia tam do Pani/Pana akt. Urząd może wziąć to pod uwagę przy decyzjach dotyczących Pani/Pana pobytu.',
+      publicBodies:
+        'Instytucje publiczne, na przykład Jobcenter, muszą w określonych przypadkach przekazywać urzędowi ds. cudzoziemców (Ausländerbehörde) fakty, o których się dowiedzą (§ 87 AufenthG, ustawa o pobycie). Może to dotyczyć także informacji, które otrzymają od poradni.',
+      signaturesHeading: 'Podpisy',
+      declaration:
+        'Przeczytałam/przeczytałem tę zgodę lub została mi ona wyjaśniona. Zrozumiałam/zrozumiałem ją i wyrażam zgodę dobrowolnie.',
+      placeDate: 'Miejscowość, data',
+      clientSignature: (name) => `Podpis osoby korzystającej z doradztwa: ${name}`,
+      staffSignature: (name) => `Podpis w imieniu poradni, zgodę przyjął/przyjęła: ${name}`,
+    },
+    copy: {
+      title: (organisation) => `Pani/Pana kopia: wiadomość do ${organisation}`,
+      intro: (organisation) =>
+        `Pani/Pana poradnia wysłała tę wiadomość o Pani/Panu do ${organisation}. Tutaj widać dokładnie, co zostało przekazane.`,
+      footer: 'Pani/Pana kopia wiadomości · poufne',
+      messageHeading: 'Wiadomość',
+      about: 'Dotyczy',
+      to: 'Do',
+      from: 'Od',
+      office: 'Poradnia',
+      sentAt: 'Wysłano',
+      kind: 'Rodzaj wiadomości',
+      subject: 'Temat',
+      consentHeading: 'Pani/Pana zgoda',
+      consentIntro: 'Poradnia mogła wysłać tę wiadomość, ponieważ wyraził(a) Pani/Pan na to zgodę:',
+      contentHeading: 'Co zostało przekazane',
+      contentIntro: 'Teksty są tu podane dokładnie tak, jak zostały wysłane (po niemiecku).',
+      controlHeading: 'Kontrola pozostaje w Pani/Pana rękach',
+      control:
+        'Otrzymuje Pani/Pan tę kopię, aby wiedzieć, co jest przekazywane na Pani/Pana temat, i samemu zachować nad tym kontrolę. Zgodę można w każdej chwili wycofać. Nie ma to żadnych negatywnych skutków dla doradztwa.',
+    },
   },
   labels: {
     gender: { female: 'kobieta', male: 'mężczyzna', diverse: 'inna', not_stated: 'nie podano' },

@@ -124,6 +124,14 @@ export const ro: DocumentTexts = {
     healthCategory:
       'Date privind sănătatea (categorie specială conform art. 9 DSGVO), numai în măsura în care le-ați menționat',
     recipientsHeading: 'Destinatari (art. 15 alin. 1 lit. c)',
+    consentsHeading: 'Consimțămintele dumneavoastră pentru transmiterea datelor',
+    noConsents: 'Nu v-ați dat consimțământul pentru transmiterea datelor.',
+    disclosuresIntro: 'Cu consimțământul dumneavoastră au fost transmise aceste date:',
+    recipient: 'Destinatar',
+    sentOn: 'Data',
+    data: 'Date',
+    validity: 'Valabil',
+    withdrawnOn: 'retras la',
     noDisclosures: 'Până acum nu au fost transmise date despre dumneavoastră altor instituții.',
     possibleRecipientsIntro:
       'Destinatari pot fi numai cu acordul dumneavoastră scris și pentru un scop precizat:',
@@ -167,6 +175,160 @@ export const ro: DocumentTexts = {
     notACertificate:
       'Acest rezumat este destinat dumneavoastră. Nu este o adeverință de participare și nici o dovadă pentru autorități.',
     footer: (caseNumber) => `Rezumatul dosarului ${caseNumber} · confidențial`,
+  },
+  exchange: {
+    categories: {
+      identity_contact: {
+        label: 'Nume și date de contact',
+        explanation:
+          'Numele dumneavoastră, data nașterii și cum puteți fi contactat(ă), de exemplu telefon, e-mail sau adresă.',
+      },
+      residence_status: {
+        label: 'Statutul de ședere',
+        explanation: 'Ce drept de ședere aveți, de exemplu ce permis de ședere, și până când este valabil.',
+      },
+      language_courses: {
+        label: 'Nivelul de limbă și cursuri',
+        explanation:
+          'Cât de bine știți germana și ce cursuri de limbă sau de integrare ați urmat sau urmați acum.',
+      },
+      schooling_qualifications: {
+        label: 'Studii, diplome și recunoașterea lor',
+        explanation:
+          'Ce școală, formare profesională sau studii universitare aveți, diplomele dumneavoastră și dacă sunt recunoscute în Germania.',
+      },
+      work_experience: {
+        label: 'Experiență profesională',
+        explanation: 'Ce muncă ați făcut până acum, în Germania și în alte țări.',
+      },
+      analysis_results: {
+        label: 'Rezultatele analizei situației sociale și a competențelor',
+        explanation:
+          'Ce ați aflat împreună în consiliere despre situația dumneavoastră, punctele forte și sprijinul de care aveți nevoie.',
+      },
+      plan_goals: {
+        label: 'Obiectivele planului de sprijin',
+        explanation:
+          'Ce obiective ați stabilit în consiliere și ce pași sunt planificați pentru a le atinge.',
+      },
+      course_attendance: {
+        label: 'Participarea la curs și riscul de abandon',
+        explanation: 'Dacă participați la un curs sau la un program și dacă există riscul să îl întrerupeți.',
+      },
+      family_situation: {
+        label: 'Situația familială',
+        explanation:
+          'Cu cine locuiți, de exemplu partenerul sau copiii, și ce înseamnă asta pentru dumneavoastră, de pildă pentru îngrijirea copiilor.',
+      },
+      health: {
+        label: 'Sănătate (categorie specială, art. 9 DSGVO)',
+        explanation:
+          'Informații despre sănătatea dumneavoastră – numai în măsura în care sunt importante pentru scop. De exemplu, dacă din cauza unei boli nu puteți participa la un curs.',
+      },
+    },
+    purposes: {
+      integration_jobcenter:
+        'Colaborarea cu Jobcenter pe drumul dumneavoastră spre un loc de muncă sau o formare profesională',
+      course_participation: 'Participarea dumneavoastră la un curs de limbă sau de integrare',
+      residence_matters: 'Întrebări privind șederea dumneavoastră',
+      other: 'Alt scop',
+    },
+    directions: {
+      to_partner: 'Numai de la centrul de consiliere către partener',
+      from_partner: 'Numai de la partener către centrul de consiliere',
+      both: 'În ambele sensuri: de la centrul de consiliere către partener și înapoi',
+    },
+    repetitions: {
+      once: 'O singură dată: pentru o singură transmitere',
+      repeated: 'De mai multe ori: ori de câte ori este nevoie, cât timp acordul este valabil',
+    },
+    messageKinds: {
+      assessment_result: 'Rezultatul analizei și sprijinul necesar',
+      dropout_notice: 'Risc de abandon al unui program sau curs',
+      serious_change: 'Schimbare importantă în situația dumneavoastră',
+      special_problem: 'Dificultăți deosebite',
+      answer: 'Răspuns',
+    },
+    organisation: 'Instituția',
+    team: 'Echipa',
+    contactPerson: 'Persoana de contact',
+    purpose: 'Scopul',
+    purposeDetails: 'Mai exact',
+    validUntil: 'Valabil până la',
+    dataProtectionHeading: 'Protecția datelor',
+    controller: 'Operatorul de date',
+    complaint:
+      'Dacă considerați că datele dumneavoastră nu sunt tratate corect, puteți depune o plângere la autoritatea de supraveghere.',
+    withdrawalHow:
+      'Cum vă retrageți acordul: spuneți-i centrului de consiliere – oral sau în scris, de exemplu printr-o scrisoare sau un e-mail. Nu trebuie să dați un motiv.',
+    consent: {
+      title: 'Acord pentru transmiterea datelor / dezlegare de secretul profesional',
+      intro:
+        'Dumneavoastră decideți dacă centrul de consiliere face schimb de date despre dumneavoastră cu o altă instituție. Prin acest acord permiteți acest lucru numai pentru instituția, datele, scopul și perioada scrise aici – pentru nimic altceva.',
+      release:
+        'În măsura în care vă dați aici acordul, dezlegați centrul de consiliere de secretul profesional. Pentru tot restul, secretul profesional rămâne valabil.',
+      createdOn: (date) => `Întocmit la ${date}.`,
+      footer: 'Acord pentru transmiterea datelor · confidențial',
+      clientHeading: 'Cine își dă acordul?',
+      providerHeading: 'Centrul dumneavoastră de consiliere',
+      provider: 'Organizația care îl administrează',
+      office: 'Centrul de consiliere',
+      recipientHeading: 'Cu ce instituție? (partener)',
+      recipientOnly:
+        'Acordul este valabil numai pentru echipa de mai jos a acestei instituții. Alte echipe și alte instituții nu primesc date.',
+      categoriesHeading: 'Ce date?',
+      categoriesOnly: 'Numai aceste date pot fi transmise, nu și altele.',
+      specialHeading: 'Date protejate în mod special: sănătatea (art. 9 DSGVO)',
+      special:
+        'Informațiile despre sănătate sunt protejate în mod special (art. 9 DSGVO). Ele sunt transmise numai pentru că aici vă dați în mod expres acordul și pentru acestea.',
+      purposeHeading: 'Pentru ce? (scopul)',
+      purposeOnly: 'Datele pot fi folosite numai în acest scop.',
+      wayHeading: 'În ce sens și cât de des?',
+      direction: 'Sensul',
+      repetition: 'Cât de des',
+      validityHeading: 'Cât timp este valabil acordul?',
+      validity: (from, until) =>
+        `Acordul este valabil de la ${from} până la ${until} inclusiv. După aceea, centrul de consiliere nu mai face schimb de date pe baza acestui acord.`,
+      rightsHeading: 'Drepturile dumneavoastră',
+      voluntary:
+        'Acest acord este voluntar. Dacă nu vă dați acordul sau dacă vi-l retrageți mai târziu, acest lucru nu are niciun dezavantaj pentru consilierea dumneavoastră: veți fi consiliat(ă) la fel ca până acum.',
+      withdrawal:
+        'Vă puteți retrage acordul oricând. Retragerea este valabilă pentru viitor: de atunci nu se mai face schimb de date. Ce s-a transmis înainte nu este afectat.',
+      noticeHeading: 'Vă rugăm să rețineți',
+      jobcenterFile:
+        'Tot ce trimite centrul de consiliere la Jobcenter ajunge în dosarul dumneavoastră de la Jobcenter. Jobcenter poate ține cont de acestea mai târziu în deciziile privind prestațiile dumneavoastră, inclusiv la reducerea lor (Leistungsminderungen).',
+      abhFile:
+        'Tot ce trimite centrul de consiliere la autoritatea pentru străini (Ausländerbehörde) ajunge în dosarul dumneavoastră de acolo. Autoritatea pentru străini poate ține cont de acestea în deciziile privind șederea dumneavoastră.',
+      publicBodies:
+        'Instituțiile publice, de exemplu Jobcenter, trebuie în anumite cazuri să comunice autorității pentru străini (Ausländerbehörde) faptele de care află (§ 87 AufenthG, Legea privind șederea). Acest lucru poate privi și informațiile primite de la centrul de consiliere.',
+      signaturesHeading: 'Semnături',
+      declaration:
+        'Am citit acest acord sau mi-a fost explicat. L-am înțeles și îmi dau acordul în mod voluntar.',
+      placeDate: 'Locul, data',
+      clientSignature: (name) => `Semnătura persoanei care solicită consiliere: ${name}`,
+      staffSignature: (name) => `Semnătura pentru centrul de consiliere, acord preluat de: ${name}`,
+    },
+    copy: {
+      title: (organisation) => `Copia dumneavoastră: mesaj către ${organisation}`,
+      intro: (organisation) =>
+        `Centrul dumneavoastră de consiliere a trimis acest mesaj despre dumneavoastră către ${organisation}. Aici vedeți exact ce s-a comunicat.`,
+      footer: 'Copia dumneavoastră a unui mesaj · confidențial',
+      messageHeading: 'Mesajul',
+      about: 'Despre',
+      to: 'Către',
+      from: 'De la',
+      office: 'Centrul de consiliere',
+      sentAt: 'Trimis la',
+      kind: 'Tipul mesajului',
+      subject: 'Subiect',
+      consentHeading: 'Acordul dumneavoastră',
+      consentIntro: 'Centrul de consiliere a avut voie să trimită acest mesaj pentru că v-ați dat acordul:',
+      contentHeading: 'Ce s-a comunicat',
+      contentIntro: 'Textele apar aici exact așa cum au fost trimise (în limba germană).',
+      controlHeading: 'Controlul rămâne la dumneavoastră',
+      control:
+        'Primiți această copie ca să știți ce se comunică despre dumneavoastră și să păstrați singur(ă) controlul asupra acestui lucru. Vă puteți retrage acordul oricând. Acest lucru nu are niciun dezavantaj pentru consilierea dumneavoastră.',
+    },
   },
   labels: {
     gender: { female: 'feminin', male: 'masculin', diverse: 'divers', not_stated: 'nespecificat' },

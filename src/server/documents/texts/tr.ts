@@ -123,6 +123,14 @@ export const tr: DocumentTexts = {
     healthCategory:
       'Sağlık bilgileri (md. 9 uyarınca özel nitelikli veri), yalnızca sizin belirttiğiniz ölçüde',
     recipientsHeading: 'Alıcılar (md. 15 fıkra 1 bent c)',
+    consentsHeading: 'Verilerin aktarılmasına ilişkin onaylarınız',
+    noConsents: 'Verilerin aktarılmasına hiçbir onay vermediniz.',
+    disclosuresIntro: 'Onayınızla şu veriler aktarıldı:',
+    recipient: 'Alıcı',
+    sentOn: 'Tarih',
+    data: 'Veriler',
+    validity: 'Geçerlilik',
+    withdrawnOn: 'geri alındı:',
     noDisclosures: 'Şimdiye kadar hakkınızdaki hiçbir veri başka bir kuruma aktarılmadı.',
     possibleRecipientsIntro:
       'Alıcılar yalnızca yazılı onayınızla ve belirtilen bir amaç için şunlar olabilir:',
@@ -165,6 +173,160 @@ export const tr: DocumentTexts = {
     notACertificate:
       'Bu özet size yöneliktir. Katılım belgesi değildir ve resmi makamlar için kanıt değildir.',
     footer: (caseNumber) => `Dosya özeti ${caseNumber} · gizli`,
+  },
+  exchange: {
+    categories: {
+      identity_contact: {
+        label: 'Ad ve iletişim bilgileri',
+        explanation:
+          'Adınız, doğum tarihiniz ve size nasıl ulaşılabileceği, örneğin telefon, e-posta veya adres.',
+      },
+      residence_status: {
+        label: 'Oturum durumu',
+        explanation:
+          'Hangi oturum hakkına sahip olduğunuz, örneğin hangi oturma izniniz olduğu ve ne zamana kadar geçerli olduğu.',
+      },
+      language_courses: {
+        label: 'Dil düzeyi ve kurslar',
+        explanation:
+          'Almancayı ne kadar iyi bildiğiniz ve hangi dil veya uyum kurslarına katıldığınız ya da şu anda katıldığınız.',
+      },
+      schooling_qualifications: {
+        label: 'Okul eğitimi, diplomalar ve denklikleri',
+        explanation:
+          'Hangi okul, meslek eğitimi veya üniversite eğitimini aldığınız, diplomalarınız ve bunların Almanya’da tanınıp tanınmadığı.',
+      },
+      work_experience: {
+        label: 'Mesleki deneyim',
+        explanation: 'Şimdiye kadar Almanya’da ve başka ülkelerde hangi işlerde çalıştığınız.',
+      },
+      analysis_results: {
+        label: 'Sosyal durum ve yetkinlik analizinin sonuçları',
+        explanation:
+          'Danışmanlıkta birlikte durumunuz, güçlü yanlarınız ve ihtiyaç duyduğunuz destek hakkında ortaya çıkardıklarınız.',
+      },
+      plan_goals: {
+        label: 'Destek planının hedefleri',
+        explanation:
+          'Danışmanlıkta hangi hedefler üzerinde anlaştığınız ve bunun için hangi adımların planlandığı.',
+      },
+      course_attendance: {
+        label: 'Kursa katılım ve bırakma riski',
+        explanation: 'Bir kursa veya programa katılıp katılmadığınız ve bırakma riskinin olup olmadığı.',
+      },
+      family_situation: {
+        label: 'Aile durumu',
+        explanation:
+          'Kiminle birlikte yaşadığınız, örneğin eşiniz, partneriniz veya çocuklarınız, ve bunun sizin için ne anlama geldiği, örneğin çocuk bakımı açısından.',
+      },
+      health: {
+        label: 'Sağlık (özel nitelikli veri, DSGVO md. 9)',
+        explanation:
+          'Sağlığınızla ilgili bilgiler – yalnızca amaç için önemli olduğu ölçüde. Örneğin bir hastalık nedeniyle bir kursa katılamıyorsanız.',
+      },
+    },
+    purposes: {
+      integration_jobcenter: 'İşe veya meslek eğitimine giden yolunuzda Jobcenter ile iş birliği',
+      course_participation: 'Bir dil veya uyum kursuna katılımınız',
+      residence_matters: 'Oturumunuzla ilgili sorular',
+      other: 'Başka bir amaç',
+    },
+    directions: {
+      to_partner: 'Yalnızca danışma merkezinden ortak kuruma',
+      from_partner: 'Yalnızca ortak kurumdan danışma merkezine',
+      both: 'İki yönde: danışma merkezinden ortak kuruma ve geri',
+    },
+    repetitions: {
+      once: 'Bir kez: tek bir aktarım için',
+      repeated: 'Birden çok kez: onay geçerli olduğu sürece tekrar tekrar',
+    },
+    messageKinds: {
+      assessment_result: 'Analiz sonucu ve destek ihtiyacı',
+      dropout_notice: 'Bir programın veya kursun bırakılma riski',
+      serious_change: 'Durumunuzda önemli bir değişiklik',
+      special_problem: 'Özel güçlükler',
+      answer: 'Yanıt',
+    },
+    organisation: 'Kurum',
+    team: 'Ekip',
+    contactPerson: 'İrtibat kişisi',
+    purpose: 'Amaç',
+    purposeDetails: 'Ayrıntılı olarak',
+    validUntil: 'Geçerlilik sonu',
+    dataProtectionHeading: 'Veri koruma',
+    controller: 'Sorumlu kurum',
+    complaint:
+      'Verilerinizin doğru şekilde kullanılmadığını düşünüyorsanız denetim makamına şikâyette bulunabilirsiniz.',
+    withdrawalHow:
+      'Onayınızı şöyle geri alırsınız: Danışma merkezinize söyleyin – sözlü veya yazılı olarak, örneğin mektupla ya da e-postayla. Bir neden belirtmeniz gerekmez.',
+    consent: {
+      title: 'Verilerin aktarılmasına onay / sır saklama yükümlülüğünden muafiyet',
+      intro:
+        'Danışma merkezinizin sizinle ilgili verileri başka bir kurumla paylaşıp paylaşmayacağına siz karar verirsiniz. Bu onayla buna yalnızca burada yazan kurum, veriler, amaç ve süre için izin verirsiniz – başka hiçbir şey için değil.',
+      release:
+        'Burada onay verdiğiniz ölçüde danışma merkezini sır saklama yükümlülüğünden muaf tutarsınız. Diğer her konuda sır saklama yükümlülüğü devam eder.',
+      createdOn: (date) => `Hazırlanma tarihi: ${date}.`,
+      footer: 'Verilerin aktarılmasına onay · gizli',
+      clientHeading: 'Onayı kim veriyor?',
+      providerHeading: 'Danışma merkeziniz',
+      provider: 'Bağlı olduğu kuruluş',
+      office: 'Danışma merkezi',
+      recipientHeading: 'Hangi kurumla? (ortak kurum)',
+      recipientOnly:
+        'Onay yalnızca bu kurumun aşağıda adı geçen ekibi için geçerlidir. Başka ekipler ve başka kurumlar veri almaz.',
+      categoriesHeading: 'Hangi veriler?',
+      categoriesOnly: 'Yalnızca bu veriler paylaşılabilir, başkaları değil.',
+      specialHeading: 'Özel olarak korunan veriler: sağlık (DSGVO md. 9)',
+      special:
+        'Sağlıkla ilgili bilgiler özel olarak korunur (DSGVO md. 9). Bu bilgiler yalnızca burada buna da açıkça onay verdiğiniz için paylaşılır.',
+      purposeHeading: 'Ne için? (amaç)',
+      purposeOnly: 'Veriler yalnızca bu amaç için kullanılabilir.',
+      wayHeading: 'Hangi yönde ve ne sıklıkla?',
+      direction: 'Yön',
+      repetition: 'Ne sıklıkla',
+      validityHeading: 'Onay ne kadar süre geçerli?',
+      validity: (from, until) =>
+        `Onay ${from} tarihinden ${until} tarihine kadar (bu tarih dahil) geçerlidir. Bundan sonra danışma merkezi bu onaya dayanarak artık veri paylaşmaz.`,
+      rightsHeading: 'Haklarınız',
+      voluntary:
+        'Bu onay gönüllüdür. Onay vermezseniz veya onayınızı daha sonra geri alırsanız, bunun danışmanlığınız için hiçbir dezavantajı olmaz: Aynı şekilde danışmanlık almaya devam edersiniz.',
+      withdrawal:
+        'Onayınızı istediğiniz zaman geri alabilirsiniz. Geri alma gelecek için geçerlidir: O andan itibaren artık veri paylaşılmaz. Daha önce paylaşılmış olanlar bundan etkilenmez.',
+      noticeHeading: 'Lütfen dikkat edin',
+      jobcenterFile:
+        'Danışma merkezinin Jobcenter’a gönderdiği her şey Jobcenter’daki dosyanıza girer. Jobcenter bunu daha sonra yardımlarınızla ilgili kararlarda, yardımların kesilmesi (Leistungsminderungen) dahil, dikkate alabilir.',
+      abhFile:
+        'Danışma merkezinin Yabancılar Dairesi’ne (Ausländerbehörde) gönderdiği her şey oradaki dosyanıza girer. Yabancılar Dairesi bunu oturumunuzla ilgili kararlarda dikkate alabilir.',
+      publicBodies:
+        'Kamu kurumları, örneğin Jobcenter, belirli durumlarda öğrendikleri olguları Yabancılar Dairesi’ne (Ausländerbehörde) bildirmek zorundadır (§ 87 AufenthG, Oturum Yasası). Bu, danışma merkezinden aldıkları bilgiler için de geçerli olabilir.',
+      signaturesHeading: 'İmzalar',
+      declaration:
+        'Bu onay metnini okudum veya bana açıklandı. Metni anladım ve gönüllü olarak onay veriyorum.',
+      placeDate: 'Yer, tarih',
+      clientSignature: (name) => `Danışmanlık alan kişinin imzası: ${name}`,
+      staffSignature: (name) => `Danışma merkezi adına imza, onayı alan: ${name}`,
+    },
+    copy: {
+      title: (organisation) => `Sizin kopyanız: ${organisation} kurumuna gönderilen bildirim`,
+      intro: (organisation) =>
+        `Danışma merkeziniz sizinle ilgili bu bildirimi ${organisation} kurumuna gönderdi. Burada tam olarak neyin bildirildiğini görebilirsiniz.`,
+      footer: 'Bir bildirimin size ait kopyası · gizli',
+      messageHeading: 'Bildirim',
+      about: 'Kimin hakkında',
+      to: 'Alıcı',
+      from: 'Gönderen',
+      office: 'Danışma merkezi',
+      sentAt: 'Gönderilme zamanı',
+      kind: 'Bildirim türü',
+      subject: 'Konu',
+      consentHeading: 'Onayınız',
+      consentIntro: 'Danışma merkezi bu bildirimi gönderebildi, çünkü buna onay verdiniz:',
+      contentHeading: 'Neler bildirildi',
+      contentIntro: 'Metinler burada tam olarak gönderildikleri gibi (Almanca) yer almaktadır.',
+      controlHeading: 'Kontrol sizde kalır',
+      control:
+        'Bu kopyayı, hakkınızda neyin bildirildiğini bilmeniz ve bunun kontrolünü kendiniz elinizde tutmanız için alıyorsunuz. Onayınızı istediğiniz zaman geri alabilirsiniz. Bunun danışmanlığınız için hiçbir dezavantajı olmaz.',
+    },
   },
   labels: {
     gender: { female: 'kadın', male: 'erkek', diverse: 'diğer', not_stated: 'belirtilmedi' },

@@ -1,7 +1,15 @@
+import type {
+  ConsentDirection,
+  ConsentPurpose,
+  ConsentRepetition,
+  DataCategory,
+  MessageKind,
+} from '../../modules/exchange/exchange.values.ts';
 import type { ValueLabelTranslations } from './labels.ts';
 
 /**
- * Every fixed text of the client documents (Art. 15 information, case summary) in one language.
+ * Every fixed text of the client documents (Art. 15 information, case summary, consent form,
+ * client copy of a disclosure) in one language.
  * Each language file is typed with this interface, so a missing text does not compile. User text
  * and dates are never part of these texts; they are passed in and printed as they are.
  */
@@ -111,6 +119,15 @@ export interface DocumentTexts {
     categories: string[];
     healthCategory: string;
     recipientsHeading: string;
+    /** The client's consents and what was passed on under them (R-CON-4). */
+    consentsHeading: string;
+    noConsents: string;
+    disclosuresIntro: string;
+    recipient: string;
+    sentOn: string;
+    data: string;
+    validity: string;
+    withdrawnOn: string;
     noDisclosures: string;
     possibleRecipientsIntro: string;
     possibleRecipients: string[];
@@ -140,6 +157,88 @@ export interface DocumentTexts {
     voluntary: string;
     notACertificate: string;
     footer: (caseNumber: string) => string;
+  };
+  /**
+   * Consent-gated exchange: the consent form (R-CON-2) and the client's copy of a disclosure
+   * (R-RED-5, R-CON-4). Plain language; every value list of `exchange.values.ts` has its labels.
+   */
+  exchange: {
+    /** Each data category: its name and what it means, in a few plain words. */
+    categories: Record<DataCategory, { label: string; explanation: string }>;
+    purposes: Record<ConsentPurpose, string>;
+    directions: Record<ConsentDirection, string>;
+    repetitions: Record<ConsentRepetition, string>;
+    messageKinds: Record<MessageKind, string>;
+    organisation: string;
+    team: string;
+    contactPerson: string;
+    purpose: string;
+    purposeDetails: string;
+    validUntil: string;
+    dataProtectionHeading: string;
+    controller: string;
+    complaint: string;
+    /** How to withdraw: tell the counselling office, orally or in writing. */
+    withdrawalHow: string;
+    consent: {
+      title: string;
+      intro: string;
+      /** What signing means for confidentiality. */
+      release: string;
+      createdOn: (date: string) => string;
+      footer: string;
+      clientHeading: string;
+      providerHeading: string;
+      provider: string;
+      office: string;
+      recipientHeading: string;
+      recipientOnly: string;
+      categoriesHeading: string;
+      categoriesOnly: string;
+      /** Health, apart: a special category under Art. 9 DSGVO. */
+      specialHeading: string;
+      special: string;
+      purposeHeading: string;
+      purposeOnly: string;
+      wayHeading: string;
+      direction: string;
+      repetition: string;
+      validityHeading: string;
+      validity: (from: string, until: string) => string;
+      rightsHeading: string;
+      voluntary: string;
+      withdrawal: string;
+      /** What a public body does with what it receives. */
+      noticeHeading: string;
+      jobcenterFile: string;
+      abhFile: string;
+      publicBodies: string;
+      signaturesHeading: string;
+      declaration: string;
+      placeDate: string;
+      clientSignature: (name: string) => string;
+      staffSignature: (name: string) => string;
+    };
+    copy: {
+      title: (organisation: string) => string;
+      intro: (organisation: string) => string;
+      footer: string;
+      messageHeading: string;
+      about: string;
+      to: string;
+      from: string;
+      office: string;
+      sentAt: string;
+      kind: string;
+      subject: string;
+      consentHeading: string;
+      consentIntro: string;
+      contentHeading: string;
+      contentIntro: string;
+      controlHeading: string;
+      /** Why the client receives the copy, and that consent may be withdrawn at any time. */
+      control: string;
+    };
   };
   /** Labels of the value lists; German is printed for any that are missing. */
   labels: ValueLabelTranslations;

@@ -11,6 +11,7 @@ import {
   type NavigationKey,
 } from '../../policy/policy.ts';
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
+import { exchangeNavigation } from '../exchange/exchange.policy.ts';
 import * as repo from './auth.repository.ts';
 import {
   dummyPasswordHash,
@@ -305,9 +306,17 @@ export function presentSession(auth: Authenticated): {
       },
     },
     navigation:
-      auth.session?.state === 'active' || auth.session === null ? navigationFor(actor) : ['account'],
+      auth.session?.state === 'active' || auth.session === null
+        ? withExchange(navigationFor(actor), actor)
+        : ['account'],
     partner: isPartner(actor),
   };
+}
+
+/** The exchange's own entries (exchange.policy.ts), before the account. */
+function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
+  const account = nav.indexOf('account');
+  return [...nav.slice(0, account), ...exchangeNavigation(actor), ...nav.slice(account)];
 }
 
 export async function logout(trx: Trx, auth: Authenticated, audit: AuditContext): Promise<void> {

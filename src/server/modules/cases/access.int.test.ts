@@ -290,6 +290,15 @@ describe(`case access: break the glass, partners, isolation, audit (${testDataba
       );
     });
 
+    const consentDraft = {
+      recipientTeamId: '00000000-0000-4000-8000-000000000002',
+      purpose: 'integration_jobcenter',
+      categories: ['identity_contact'],
+      direction: 'to_partner',
+      repetition: 'repeated',
+      validFrom: '2026-03-01',
+      validUntil: '2026-08-31',
+    };
     const bodies: Record<string, unknown> = {
       'POST /api/clients': clientBody(),
       'PATCH /api/clients/{id}': { version: 1, phone: '0000' },
@@ -308,6 +317,15 @@ describe(`case access: break the glass, partners, isolation, audit (${testDataba
       'PATCH /api/cases/{id}/activities/{childId}': { version: 1, status: 'done' },
       'PATCH /api/cases/{id}/responsibilities/{area}': { version: 1, responsible: 'jobcenter' },
       'PUT /api/case-settings': { version: 0, retentionYears: 1 },
+      'POST /api/cases/{id}/consents': { ...consentDraft, form: 'on_screen' },
+      'POST /api/cases/{id}/consent-form.pdf': consentDraft,
+      'POST /api/cases/{id}/disclosures': {
+        consentId: '00000000-0000-4000-8000-000000000001',
+        purpose: 'integration_jobcenter',
+        kind: 'assessment_result',
+        subject: 'Ergebnis',
+        sections: [{ category: 'language_courses', text: 'B1' }],
+      },
     };
 
     function urlFor(op: Operation): string {
@@ -422,6 +440,7 @@ describe(`case access: break the glass, partners, isolation, audit (${testDataba
         (op) => op.path.endsWith('.pdf') && caseRoutePrefixes.some((p) => op.path.startsWith(p)),
       );
       expect(documentRoutes.map((op) => op.path).sort()).toEqual([
+        '/api/cases/{id}/consent-form.pdf',
         '/api/cases/{id}/summary.pdf',
         '/api/clients/{id}/export.pdf',
       ]);

@@ -8,7 +8,8 @@ import { renderTypstPdf, typstFonts } from '../../documents/typst.ts';
  * in TypeScript as blocks of label/value rows and tables, once per language from the same data;
  * the two versions are then merged text by text, so every label carries its translation and user
  * text (identical in both) stands once. The Typst template only lays the result out and reads
- * everything from JSON, so no user text is ever interpreted as markup.
+ * everything from JSON, so no user text is ever interpreted as markup. The documents of
+ * consent-gated exchange (consent form, client copy) are laid out with the same template.
  */
 
 export interface DocBlock {
@@ -17,6 +18,12 @@ export interface DocBlock {
   paragraphs?: string[];
   rows?: [string, string][];
   table?: { header: string[]; rows: string[][] };
+  /**
+   * Lines to sign on, two to a row, each with its caption below ("Ort, Datum", "Unterschrift").
+   * A block with signatures is kept on one page with its title and paragraphs; it has no rows
+   * or table.
+   */
+  signatures?: string[];
 }
 
 export interface CaseDocument {
@@ -38,6 +45,7 @@ interface BilingualBlock {
   paragraphs: Phrase[];
   rows: [Phrase, Phrase][];
   table: { header: Phrase[]; rows: Phrase[][] } | null;
+  signatures: Phrase[];
 }
 
 export interface BilingualDocument {
@@ -87,6 +95,7 @@ export function mergeDocuments(
               rows: block.table.rows.map((row, r) => phrases(row, o?.table?.rows[r])),
             }
           : null,
+        signatures: phrases(block.signatures ?? [], o?.signatures),
       };
     }),
   };
@@ -137,7 +146,27 @@ const template = `
 #head(1, data.title)
 #for p in data.intro { para(p) }
 
+// A block to sign: title, paragraphs and the lines to sign on, kept together on one page.
+#let signed(b) = block(breakable: false, width: 100%, {
+  head(b.level, b.title)
+  for p in b.paragraphs { para(p) }
+  grid(
+    columns: (1fr, 1fr),
+    column-gutter: 18pt,
+    row-gutter: 8pt,
+    ..b.signatures.map(c => {
+      v(1.3cm)
+      line(length: 100%, stroke: 0.6pt)
+      both(c, size: 8.5pt)
+    }),
+  )
+})
+
 #for block in data.blocks {
+  if block.signatures.len() > 0 {
+    signed(block)
+    continue
+  }
   head(block.level, block.title)
   for p in block.paragraphs { para(p) }
   if block.rows.len() > 0 {

@@ -909,6 +909,20 @@ const art15InformationSchema = z.object({
     statement: z.string(),
     possibleRecipients: z.array(z.string()),
   }),
+  /** The client's consents to passing on data, withdrawn ones included (R-CON-1, R-CON-4). */
+  consents: z.object({
+    statement: z.string(),
+    items: z.array(
+      z.object({
+        recipient: z.string(),
+        purpose: z.string(),
+        data: z.string(),
+        direction: z.string(),
+        validity: z.string(),
+        withdrawn: z.string().nullable(),
+      }),
+    ),
+  }),
   storagePeriod: z.object({ retentionYears: z.number().int(), rule: z.string() }),
   rights: z.object({
     rectification: z.string(),

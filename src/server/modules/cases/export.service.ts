@@ -21,6 +21,7 @@ import * as clientsRepo from './clients.repository.ts';
 import { countryName } from '../directory/countries.ts';
 import { languageName } from '../directory/languages.ts';
 import { presentClientCore } from './clients.service.ts';
+import { exchangeOfClient } from '../exchange/exchange.service.ts';
 
 /**
  * R-CON-5: everything stored about a client (Art. 15 DSGVO) as JSON and as a readable PDF, and
@@ -346,11 +347,23 @@ const authorityOf = (controller: Controller): SupervisoryAuthority =>
   supervisoryAuthorityFor(controller.dataProtectionLaw, controller.state);
 
 /** The information Art. 15 (1) a–h and (2) DSGVO requires beside the data, in one language. */
+type ClientExchange = Awaited<ReturnType<typeof exchangeOfClient>>;
+
 function art15Information(
   t: DocumentTexts,
-  facts: { controller: Controller; retentionYears: number; healthRecorded: boolean },
+  facts: {
+    controller: Controller;
+    retentionYears: number;
+    healthRecorded: boolean;
+    exchange: ClientExchange;
+  },
 ) {
-  const { controller } = facts;
+  const { controller, exchange } = facts;
+  const dataOf = (categories: readonly string[]) =>
+    categories
+      .map((c) => t.exchange.categories[c as keyof DocumentTexts['exchange']['categories']].label)
+      .join(', ');
+  const dayOf = (iso: string) => germanDate(iso.slice(0, 10));
   const a = t.art15;
   const authority = authorityOf(controller);
   return {
@@ -366,10 +379,27 @@ function art15Information(
     purposes: a.purposes,
     dataCategories: facts.healthRecorded ? [...a.categories, a.healthCategory] : a.categories,
     recipients: {
-      // Koop records no disclosure to partners yet; each would be listed here.
-      disclosures: [] as { recipient: string; sentOn: string; data: string }[],
-      statement: a.noDisclosures,
+      // Every disclosure made about the client, with its recipient team, date and data (R-CON-4).
+      disclosures: exchange.disclosures.map((d) => ({
+        recipient: d.recipient,
+        sentOn: berlinDateTime(d.sentAt),
+        data: dataOf(d.categories),
+      })),
+      statement: exchange.disclosures.length > 0 ? a.disclosuresIntro : a.noDisclosures,
       possibleRecipients: [a.possibleRecipientsIntro, ...a.possibleRecipients],
+    },
+    consents: {
+      statement: exchange.consents.length > 0 ? a.consentsHeading : a.noConsents,
+      items: exchange.consents.map((c) => ({
+        recipient: c.recipient,
+        purpose: c.purposeText
+          ? `${t.exchange.purposes[c.purpose]}: ${c.purposeText}`
+          : t.exchange.purposes[c.purpose],
+        data: dataOf(c.categories),
+        direction: t.exchange.directions[c.direction],
+        validity: `${germanDate(c.validFrom)} – ${germanDate(c.validUntil)}`,
+        withdrawn: c.withdrawnAt ? `${a.withdrawnOn} ${dayOf(c.withdrawnAt)}` : null,
+      })),
     },
     storagePeriod: { retentionYears: facts.retentionYears, rule: a.storage(facts.retentionYears) },
     rights: {
@@ -412,7 +442,37 @@ function art15Blocks(t: DocumentTexts, info: Art15Information): DocBlock[] {
     {
       level: 2,
       title: a.recipientsHeading,
-      paragraphs: [info.recipients.statement, a.possibleRecipientsIntro, ...a.possibleRecipients.map(bullet)],
+      paragraphs: [info.recipients.statement],
+      ...(info.recipients.disclosures.length > 0
+        ? {
+            table: {
+              header: [a.recipient, a.sentOn, a.data],
+              rows: info.recipients.disclosures.map((d) => [d.recipient, d.sentOn, d.data]),
+            },
+          }
+        : {}),
+    },
+    {
+      level: 2,
+      title: a.consentsHeading,
+      paragraphs: [
+        ...(info.consents.items.length > 0 ? [] : [info.consents.statement]),
+        a.possibleRecipientsIntro,
+        ...a.possibleRecipients.map(bullet),
+      ],
+      ...(info.consents.items.length > 0
+        ? {
+            table: {
+              header: [a.recipient, t.exchange.purpose, a.data, a.validity],
+              rows: info.consents.items.map((c) => [
+                c.recipient,
+                c.purpose,
+                `${c.data} (${c.direction})`,
+                c.withdrawn ? `${c.validity}, ${c.withdrawn}` : c.validity,
+              ]),
+            },
+          }
+        : {}),
     },
     { level: 2, title: a.storageHeading, paragraphs: [info.storagePeriod.rule] },
     {
@@ -446,11 +506,12 @@ function art15Blocks(t: DocumentTexts, info: Art15Information): DocBlock[] {
 /** Everything about one client: the client, family members and every case with all its parts. */
 async function collectClient(ctx: RequestContext, clientId: string, format: 'json' | 'pdf') {
   const loaded = await loadClient(ctx, clientId, 'client.export');
-  const [family, categories, controller, retentionYears] = await Promise.all([
+  const [family, categories, controller, retentionYears, exchange] = await Promise.all([
     clientsRepo.listFamilyMembers(ctx.trx, clientId),
     loadCategories(ctx),
     controllerOf(ctx),
     retentionYearsOf(ctx),
+    exchangeOfClient(ctx, clientId),
   ]);
   const client = presentClientCore(loaded.row, family);
   const cases = [];
@@ -468,7 +529,7 @@ async function collectClient(ctx: RequestContext, clientId: string, format: 'jso
     details: { format, caseIds: loaded.cases.map((c) => c.id) },
   });
   const healthRecorded = cases.some((c) => c.health && c.content.analysis?.health);
-  return { client, cases, categories, controller, retentionYears, healthRecorded };
+  return { client, cases, categories, controller, retentionYears, healthRecorded, exchange };
 }
 
 /** The document languages: German, and the one asked for or else the client's own (R-UX-1). */
@@ -478,13 +539,13 @@ function languagesOf(clientLanguages: readonly string[], requested: DocumentLang
 
 /** R-CON-5: the Art. 15 information as JSON, with the explanations in German and the client's language. */
 export async function exportClientJson(ctx: RequestContext, clientId: string, language?: DocumentLanguage) {
-  const { client, cases, controller, retentionYears, healthRecorded } = await collectClient(
+  const { client, cases, controller, retentionYears, healthRecorded, exchange } = await collectClient(
     ctx,
     clientId,
     'json',
   );
   const { other } = languagesOf(client.languages, language);
-  const facts = { controller, retentionYears, healthRecorded };
+  const facts = { controller, retentionYears, healthRecorded, exchange };
   return {
     generatedAt: ctx.now.toISOString(),
     language: other,
@@ -512,18 +573,15 @@ export async function exportClientPdf(
   clientId: string,
   language?: DocumentLanguage,
 ): Promise<Buffer> {
-  const { client, cases, categories, controller, retentionYears, healthRecorded } = await collectClient(
-    ctx,
-    clientId,
-    'pdf',
-  );
+  const { client, cases, categories, controller, retentionYears, healthRecorded, exchange } =
+    await collectClient(ctx, clientId, 'pdf');
   const { other } = languagesOf(client.languages, language);
   const name = [client.givenName, client.familyName].filter(Boolean).join(' ');
   const today = germanDate(berlinToday(ctx.now));
   return renderBilingual(other, (lang) => {
     const p = printerFor(lang, categories);
     const t = p.t;
-    const info = art15Information(t, { controller, retentionYears, healthRecorded });
+    const info = art15Information(t, { controller, retentionYears, healthRecorded, exchange });
     return {
       title: t.art15.title,
       intro: [t.art15.intro(controller.name), t.art15.createdFor(today, name)],

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { documentLanguages } from '../../documents/languages.ts';
+import { paginationQuery, versionField } from '../../http/schemas.ts';
+import { dateField, text } from '../cases/cases.schemas.ts';
+import {
+  consentDirections,
+  consentForms,
+  consentPurposes,
+  consentRepetitions,
+  dataCategories,
+  handoverMethods,
+  messageKinds,
+  providerMessageKinds,
+} from './exchange.values.ts';
+
+/**
+ * Request and response schemas of consent-gated exchange. Messages are German; the UI shows them
+ * next to the field. Checks that need the clock or the database (validity at most twelve months,
+ * the team belongs to the partner, the stored document's type) live in the service and answer in
+ * the same shape.
+ */
+
+const tooLong = (max: number) => `Der Text ist zu lang (höchstens ${max} Zeichen).`;
+const requiredText = (max: number, missing = 'Bitte ausfüllen.') =>
+  z.string().trim().min(1, missing).max(max, tooLong(max));
+
+const categoryField = z.enum(dataCategories, { error: 'Bitte eine Datenkategorie aus der Liste wählen.' });
+
+// ---------------------------------------------------------------------------------------------
+// Partner teams
+
+export const teamBody = z.strictObject({
+  name: requiredText(200).refine((v) => v.length >= 2, 'Der Name ist zu kurz (mindestens 2 Zeichen).'),
+  email: z.email({ error: 'Bitte eine gültige E-Mail-Adresse angeben.' }).max(254).nullable().optional(),
+  phone: text(50),
+  memberIds: z.array(z.uuid()).max(500).default([]),
+});
+export const updateTeamBody = teamBody.extend(versionField);
+
+export const contactSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  functionTitle: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string(),
+  centralContact: z.boolean(),
+});
+
+export const teamSchema = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  organisationKind: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  version: z.number().int(),
+  /** Case workers of the team with their direct contacts (R-EXC-4). */
+  members: z.array(contactSchema),
+});
+
+export const partnerSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  teams: z.array(teamSchema),
+  centralContacts: z.array(contactSchema),
+});
+export const partnersResponse = z.object({ items: z.array(partnerSchema) });
+
+// ---------------------------------------------------------------------------------------------
+// Consents
+
+/** What a consent says; the same shape prints the form before it is signed. */
+export const consentDraftBody = z.strictObject({
+  recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }),
+  recipientUserId: z.uuid().nullable().optional(),
+  purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }),
+  purposeText: text(500),
+  categories: z
+    .array(categoryField)
+    .min(1, 'Bitte mindestens eine Datenkategorie wählen.')
+    .max(dataCategories.length)
+    .refine((list) => new Set(list).size === list.length, 'Jede Datenkategorie nur einmal wählen.'),
+  direction: z.enum(consentDirections, { error: 'Bitte die Richtung wählen.' }),
+  repetition: z.enum(consentRepetitions, { error: 'Bitte wählen: einmalig oder wiederholt.' }),
+  validFrom: dateField,
+  validUntil: dateField,
+  language: z.enum(documentLanguages, { error: 'Bitte eine Sprache des Formulars wählen.' }).optional(),
+});
+
+/** A signed document: PDF, PNG or JPEG, base64, at most 5 MB. */
+export const signedDocumentField = z.strictObject({
+  contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], {
+    error: 'Bitte eine PDF-, PNG- oder JPEG-Datei wählen.',
+  }),
+  base64: z
+    .string()
+    .min(1, 'Bitte eine Datei wählen.')
+    .max(7_000_000, 'Die Datei ist zu groß (höchstens 5 MB).')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Die Datei ist nicht richtig kodiert.'),
+});
+
+export const giveConsentBody = consentDraftBody.extend({
+  form: z.enum(consentForms, { error: 'Bitte wählen, wie die Einwilligung gegeben wurde.' }),
+  /** The scanned signed paper (form 'paper'); optional for a signature on screen. */
+  document: signedDocumentField.nullable().optional(),
+});
+
+export const withdrawConsentBody = z.strictObject({ note: text(500) });
+
+export const consentSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  recipient: z.object({
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    organisationKind: z.string(),
+    teamId: z.uuid(),
+    teamName: z.string(),
+    userId: z.uuid().nullable(),
+  }),
+  purpose: z.enum(consentPurposes),
+  purposeText: z.string().nullable(),
+  categories: z.array(z.enum(dataCategories)),
+  direction: z.enum(consentDirections),
+  repetition: z.enum(consentRepetitions),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  form: z.enum(consentForms),
+  formLanguage: z.string(),
+  hasDocument: z.boolean(),
+  takenBy: z.object({ id: z.uuid(), name: z.string() }),
+  givenAt: z.string(),
+  usedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawalNote: z.string().nullable(),
+  /** valid, not_yet_valid, expired, used (once-only), withdrawn — on Berlin's today. */
+  state: z.enum(['valid', 'not_yet_valid', 'expired', 'used', 'withdrawn']),
+  events: z.array(z.object({ event: z.string(), at: z.string(), messageId: z.uuid().nullable() })),
+  allowedActions: z.array(z.string()),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Messages and threads
+
+export const sectionField = z.strictObject({
+  category: categoryField,
+  text: requiredText(8000),
+});
+const sectionsField = z
+  .array(sectionField)
+  .min(1, 'Bitte mindestens einen Abschnitt ausfüllen.')
+  .max(dataCategories.length)
+  .refine(
+    (list) => new Set(list.map((s) => s.category)).size === list.length,
+    'Jede Datenkategorie nur einmal verwenden.',
+  );
+
+export const sendDisclosureBody = z.strictObject({
+  consentId: z.uuid({ error: 'Bitte eine Einwilligung wählen.' }),
+  /** Whom the message goes to; without it, the team the consent names. */
+  recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }).optional(),
+  purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }),
+  kind: z.enum(providerMessageKinds, { error: 'Bitte die Art der Mitteilung wählen.' }),
+  subject: requiredText(200),
+  sections: sectionsField,
+});
+
+export const postMessageBody = z.strictObject({
+  kind: z.enum(messageKinds, { error: 'Bitte die Art der Nachricht wählen.' }),
+  sections: sectionsField,
+});
+
+export const handoverBody = z.strictObject({
+  method: z.enum(handoverMethods, { error: 'Bitte wählen, wie die Kopie übergeben wurde.' }),
+});
+
+const personSchema = z.object({
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  office: z.string().nullable(),
+});
+
+export const messageSchema = z.object({
+  id: z.uuid(),
+  fromPartner: z.boolean(),
+  author: personSchema,
+  kind: z.enum(messageKinds),
+  sections: z.array(z.object({ category: z.enum(dataCategories), text: z.string() })),
+  sentAt: z.string(),
+  readAt: z.string().nullable(),
+  /** The client's copy (counselling side only). */
+  copy: z
+    .object({
+      id: z.uuid(),
+      language: z.string(),
+      handover: z.enum(handoverMethods).nullable(),
+      handedOverAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const consentScopeSchema = z.object({
+  id: z.uuid(),
+  purpose: z.enum(consentPurposes),
+  purposeText: z.string().nullable(),
+  categories: z.array(z.enum(dataCategories)),
+  direction: z.enum(consentDirections),
+  repetition: z.enum(consentRepetitions),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  withdrawn: z.boolean(),
+});
+
+export const conflictSchema = z.object({
+  id: z.uuid(),
+  threadId: z.uuid(),
+  raisedBy: z.object({ name: z.string(), side: z.enum(['provider', 'partner']) }),
+  description: z.string(),
+  status: z.enum(['open', 'resolved']),
+  outcome: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+  notes: z.array(
+    z.object({ side: z.enum(['provider', 'partner']), author: z.string(), text: z.string(), at: z.string() }),
+  ),
+  allowedActions: z.array(z.string()),
+});
+
+export const threadSchema = z.object({
+  id: z.uuid(),
+  subject: z.string(),
+  /** Who the thread is about, as disclosed (name and date of birth). */
+  clientLabel: z.string(),
+  provider: z.object({ id: z.uuid(), name: z.string() }),
+  partner: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.string(),
+    teamId: z.uuid(),
+    teamName: z.string(),
+    teamEmail: z.string().nullable(),
+    teamPhone: z.string().nullable(),
+  }),
+  consent: consentScopeSchema.nullable(),
+  /** The consent was withdrawn: the partner sees only this, none of the messages. */
+  withdrawn: z.boolean(),
+  createdAt: z.string(),
+  lastMessageAt: z.string(),
+  unread: z.number().int(),
+  messages: z.array(messageSchema),
+  conflicts: z.array(conflictSchema),
+  /** Central contacts of both organisations with their direct contacts (R-EXC-4). */
+  centralContacts: z.object({ provider: z.array(contactSchema), partner: z.array(contactSchema) }),
+  /** The counselling service's independence, shown with every thread (R-RED-4). */
+  independenceNotice: z.string(),
+  allowedActions: z.array(z.string()),
+});
+
+export const threadSummarySchema = threadSchema.omit({
+  messages: true,
+  conflicts: true,
+  centralContacts: true,
+});
+
+export const caseExchangeSchema = z.object({
+  consents: z.array(consentSchema),
+  threads: z.array(threadSchema),
+  allowedActions: z.array(z.string()),
+});
+
+export const inboxQuery = z.strictObject({ ...paginationQuery });
+export const inboxResponse = z.object({
+  items: z.array(threadSummarySchema),
+  independenceNotice: z.string(),
+});
+
+export const conflictsQuery = z.strictObject({ status: z.enum(['open', 'resolved']).optional() });
+export const conflictsResponse = z.object({
+  items: z.array(conflictSchema.extend({ thread: threadSummarySchema })),
+});
+export const raiseConflictBody = z.strictObject({ description: requiredText(4000) });
+export const conflictNoteBody = z.strictObject({ text: requiredText(4000) });
+export const resolveConflictBody = z.strictObject({ outcome: requiredText(4000), ...versionField });
+
+export const sentSchema = z.object({ thread: threadSchema, messageId: z.uuid(), copyId: z.uuid() });
+
+export type ConsentDraftInput = z.infer<typeof consentDraftBody>;
+export type GiveConsentInput = z.infer<typeof giveConsentBody>;
+export type SendDisclosureInput = z.infer<typeof sendDisclosureBody>;
+export type PostMessageInput = z.infer<typeof postMessageBody>;
+export type TeamInput = z.infer<typeof teamBody>;
