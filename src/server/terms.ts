@@ -1,3 +1,5 @@
+import type { LegalBasis } from './modules/exchange/exchange.values.ts';
+
 /**
  * Terms of law and of funders, in one table. The source text of 2011 uses older terms; the
  * UI and every document use the current ones from here. When a law renames something, this
@@ -59,6 +61,29 @@ export const legalTerms = {
 >;
 
 export type LegalTermKey = keyof typeof legalTerms;
+
+/**
+ * Legal bases other than consent on which a counselling service may pass data on (R-RED-1):
+ * each is recorded as its own decision of a team lead with a justification, never ticked.
+ */
+export const legalBasesOtherThanConsent = {
+  child_protection: {
+    de: 'Schutzauftrag bei Kindeswohlgefährdung',
+    en: 'protection of a child at risk',
+    basis: '§ 8a SGB VIII, § 4 KKG',
+  },
+  danger_to_life: {
+    de: 'Abwehr einer gegenwärtigen Gefahr für Leib oder Leben',
+    en: 'averting a present danger to life or limb',
+    basis: '§ 34 StGB',
+  },
+  court_order: { de: 'Gerichtliche Anordnung', en: 'court order', basis: 'Anordnung im Einzelfall' },
+  statutory_duty: {
+    de: 'Gesetzliche Mitteilungspflicht',
+    en: 'statutory duty to report',
+    basis: 'Art. 6 Abs. 1 lit. c DSGVO',
+  },
+} as const satisfies Record<LegalBasis, { de: string; en: string; basis: string }>;
 
 /** The current term in the requested language. */
 export function term(key: LegalTermKey, locale: 'de' | 'en' = 'de'): string {

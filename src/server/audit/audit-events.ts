@@ -80,6 +80,7 @@ export const auditActions = [
   'consent.withdrawn',
   'consent.form_printed',
   'consent.document_read',
+  'legal_basis.recorded',
   'disclosure.sent',
   'thread.read',
   'inbox.read',

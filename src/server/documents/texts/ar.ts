@@ -234,6 +234,12 @@ export const ar: DocumentTexts = {
       once: 'مرة واحدة: لعملية نقل واحدة فقط',
       repeated: 'عدة مرات: كلما لزم الأمر، ما دامت الموافقة سارية',
     },
+    legalBases: {
+      child_protection: 'حماية طفل معرّض للخطر',
+      danger_to_life: 'درء خطر قائم على الجسد أو الحياة',
+      court_order: 'أمر قضائي',
+      statutory_duty: 'واجب إبلاغ قانوني',
+    },
     messageKinds: {
       assessment_result: 'نتيجة التحليل والدعم المطلوب',
       dropout_notice: 'خطر الانقطاع عن برنامج أو دورة',
@@ -312,6 +318,13 @@ export const ar: DocumentTexts = {
       subject: 'الموضوع',
       consentHeading: 'موافقتك',
       consentIntro: 'كان يحق لمركز الاستشارة إرسال هذه الرسالة لأنك وافقت على ذلك:',
+      legalBasisHeading: 'لماذا دون موافقتك',
+      legalBasisIntro:
+        'سُمح لمكتب الاستشارة بإرسال هذه الرسالة دون موافقتك لأن القانون يسمح بذلك أو يفرضه في هذه الحالة. وقد تحققت الإدارة من ذلك وبيّنت الأسباب:',
+      legalBasis: 'الأساس القانوني',
+      justification: 'الأسباب',
+      controlLegalBasis:
+        'تحصل على هذه النسخة لكي تعرف ما قيل عنك. اسأل مكتب الاستشارة إذا أردت معرفة المزيد.',
       contentHeading: 'ما تم إبلاغه',
       contentIntro: 'النصوص معروضة هنا تمامًا كما أُرسلت (باللغة الألمانية).',
       controlHeading: 'تبقى السيطرة بيدك',

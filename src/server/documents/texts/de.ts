@@ -245,6 +245,12 @@ export const de: DocumentTexts = {
       once: 'Einmal: für eine einzige Weitergabe',
       repeated: 'Mehrmals: immer wieder, solange die Einwilligung gilt',
     },
+    legalBases: {
+      child_protection: 'Schutzauftrag bei Kindeswohlgefährdung',
+      danger_to_life: 'Abwehr einer gegenwärtigen Gefahr für Leib oder Leben',
+      court_order: 'Gerichtliche Anordnung',
+      statutory_duty: 'Gesetzliche Mitteilungspflicht',
+    },
     messageKinds: {
       assessment_result: 'Ergebnis der Analyse und Unterstützungsbedarf',
       dropout_notice: 'Drohender Abbruch einer Maßnahme oder eines Kurses',
@@ -327,6 +333,13 @@ export const de: DocumentTexts = {
       consentHeading: 'Ihre Einwilligung',
       consentIntro:
         'Die Beratungsstelle durfte diese Mitteilung schicken, weil Sie dafür eingewilligt haben:',
+      legalBasisHeading: 'Warum ohne Ihre Einwilligung',
+      legalBasisIntro:
+        'Die Beratungsstelle durfte diese Mitteilung ohne Ihre Einwilligung schicken, weil ein Gesetz es in diesem Fall erlaubt oder verlangt. Die Leitung hat das geprüft und begründet:',
+      legalBasis: 'Rechtsgrundlage',
+      justification: 'Begründung',
+      controlLegalBasis:
+        'Sie erhalten diese Kopie, damit Sie wissen, was über Sie mitgeteilt wurde. Fragen Sie Ihre Beratungsstelle, wenn Sie mehr dazu wissen möchten.',
       contentHeading: 'Was mitgeteilt wurde',
       contentIntro: 'Die Texte stehen hier genau so, wie sie geschickt wurden (auf Deutsch).',
       controlHeading: 'Sie behalten die Kontrolle',

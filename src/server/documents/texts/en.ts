@@ -238,6 +238,12 @@ export const en: DocumentTexts = {
       once: 'Once: for a single transfer',
       repeated: 'Repeatedly: again and again, as long as the consent is valid',
     },
+    legalBases: {
+      child_protection: 'protection of a child at risk',
+      danger_to_life: 'averting a present danger to life or limb',
+      court_order: 'court order',
+      statutory_duty: 'statutory duty to report',
+    },
     messageKinds: {
       assessment_result: 'Result of the analysis and support needed',
       dropout_notice: 'Threatened drop-out of a programme or course',
@@ -319,6 +325,13 @@ export const en: DocumentTexts = {
       subject: 'Subject',
       consentHeading: 'Your consent',
       consentIntro: 'The counselling office was allowed to send this message because you consented to it:',
+      legalBasisHeading: 'Why without your consent',
+      legalBasisIntro:
+        'The counselling office was allowed to send this message without your consent because a law allows or requires it in this case. The management checked this and gave its reasons:',
+      legalBasis: 'Legal basis',
+      justification: 'Reasons',
+      controlLegalBasis:
+        'You receive this copy so that you know what was said about you. Ask your counselling office if you would like to know more.',
       contentHeading: 'What was said',
       contentIntro: 'The texts are shown here exactly as they were sent (in German).',
       controlHeading: 'You stay in control',

@@ -243,6 +243,12 @@ export const pl: DocumentTexts = {
       once: 'Jednorazowo: na jedno przekazanie',
       repeated: 'Wielokrotnie: wiele razy, dopóki zgoda jest ważna',
     },
+    legalBases: {
+      child_protection: 'ochrona zagrożonego dziecka',
+      danger_to_life: 'odparcie bezpośredniego niebezpieczeństwa dla zdrowia lub życia',
+      court_order: 'postanowienie sądu',
+      statutory_duty: 'ustawowy obowiązek zgłoszenia',
+    },
     messageKinds: {
       assessment_result: 'Wynik analizy i potrzebne wsparcie',
       dropout_notice: 'Groźba przerwania programu lub kursu',
@@ -324,6 +330,13 @@ export const pl: DocumentTexts = {
       subject: 'Temat',
       consentHeading: 'Pani/Pana zgoda',
       consentIntro: 'Poradnia mogła wysłać tę wiadomość, ponieważ wyraził(a) Pani/Pan na to zgodę:',
+      legalBasisHeading: 'Dlaczego bez Pani/Pana zgody',
+      legalBasisIntro:
+        'Poradnia mogła wysłać tę wiadomość bez Pani/Pana zgody, ponieważ w tym przypadku prawo na to pozwala lub tego wymaga. Kierownictwo to sprawdziło i uzasadniło:',
+      legalBasis: 'Podstawa prawna',
+      justification: 'Uzasadnienie',
+      controlLegalBasis:
+        'Otrzymuje Pani/Pan tę kopię, aby wiedzieć, co o Pani/Panu przekazano. Jeśli chce Pani/Pan dowiedzieć się więcej, proszę zapytać w swojej poradni.',
       contentHeading: 'Co zostało przekazane',
       contentIntro: 'Teksty są tu podane dokładnie tak, jak zostały wysłane (po niemiecku).',
       controlHeading: 'Kontrola pozostaje w Pani/Pana rękach',

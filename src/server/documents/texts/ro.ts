@@ -242,6 +242,12 @@ export const ro: DocumentTexts = {
       once: 'O singură dată: pentru o singură transmitere',
       repeated: 'De mai multe ori: ori de câte ori este nevoie, cât timp acordul este valabil',
     },
+    legalBases: {
+      child_protection: 'protecția unui copil aflat în pericol',
+      danger_to_life: 'înlăturarea unui pericol actual pentru integritatea corporală sau viață',
+      court_order: 'hotărâre judecătorească',
+      statutory_duty: 'obligație legală de raportare',
+    },
     messageKinds: {
       assessment_result: 'Rezultatul analizei și sprijinul necesar',
       dropout_notice: 'Risc de abandon al unui program sau curs',
@@ -323,6 +329,13 @@ export const ro: DocumentTexts = {
       subject: 'Subiect',
       consentHeading: 'Acordul dumneavoastră',
       consentIntro: 'Centrul de consiliere a avut voie să trimită acest mesaj pentru că v-ați dat acordul:',
+      legalBasisHeading: 'De ce fără consimțământul dumneavoastră',
+      legalBasisIntro:
+        'Serviciul de consiliere a putut trimite acest mesaj fără consimțământul dumneavoastră, deoarece în acest caz legea permite sau cere acest lucru. Conducerea a verificat și a motivat:',
+      legalBasis: 'Temei legal',
+      justification: 'Motivare',
+      controlLegalBasis:
+        'Primiți această copie ca să știți ce s-a comunicat despre dumneavoastră. Întrebați la serviciul de consiliere dacă doriți să aflați mai multe.',
       contentHeading: 'Ce s-a comunicat',
       contentIntro: 'Textele apar aici exact așa cum au fost trimise (în limba germană).',
       controlHeading: 'Controlul rămâne la dumneavoastră',

@@ -240,6 +240,12 @@ export const tr: DocumentTexts = {
       once: 'Bir kez: tek bir aktarım için',
       repeated: 'Birden çok kez: onay geçerli olduğu sürece tekrar tekrar',
     },
+    legalBases: {
+      child_protection: 'tehlike altındaki bir çocuğun korunması',
+      danger_to_life: 'vücut bütünlüğüne veya hayata yönelik mevcut bir tehlikenin önlenmesi',
+      court_order: 'mahkeme kararı',
+      statutory_duty: 'yasal bildirim yükümlülüğü',
+    },
     messageKinds: {
       assessment_result: 'Analiz sonucu ve destek ihtiyacı',
       dropout_notice: 'Bir programın veya kursun bırakılma riski',
@@ -321,6 +327,13 @@ export const tr: DocumentTexts = {
       subject: 'Konu',
       consentHeading: 'Onayınız',
       consentIntro: 'Danışma merkezi bu bildirimi gönderebildi, çünkü buna onay verdiniz:',
+      legalBasisHeading: 'Neden onayınız olmadan',
+      legalBasisIntro:
+        'Danışma merkezi bu mesajı onayınız olmadan gönderebildi, çünkü bu durumda yasa buna izin veriyor veya bunu gerektiriyor. Yönetim bunu inceledi ve gerekçesini yazdı:',
+      legalBasis: 'Yasal dayanak',
+      justification: 'Gerekçe',
+      controlLegalBasis:
+        'Bu kopyayı, hakkınızda ne bildirildiğini bilmeniz için alıyorsunuz. Daha fazla bilgi almak isterseniz danışma merkezinize sorun.',
       contentHeading: 'Neler bildirildi',
       contentIntro: 'Metinler burada tam olarak gönderildikleri gibi (Almanca) yer almaktadır.',
       controlHeading: 'Kontrol sizde kalır',

@@ -3,6 +3,7 @@ import type {
   ConsentPurpose,
   ConsentRepetition,
   DataCategory,
+  LegalBasis,
   MessageKind,
 } from '../../modules/exchange/exchange.values.ts';
 import type { ValueLabelTranslations } from './labels.ts';
@@ -168,6 +169,8 @@ export interface DocumentTexts {
     purposes: Record<ConsentPurpose, string>;
     directions: Record<ConsentDirection, string>;
     repetitions: Record<ConsentRepetition, string>;
+    /** Legal bases other than consent (R-RED-1); their norms come from terms.ts. */
+    legalBases: Record<LegalBasis, string>;
     messageKinds: Record<MessageKind, string>;
     organisation: string;
     team: string;
@@ -233,6 +236,12 @@ export interface DocumentTexts {
       subject: string;
       consentHeading: string;
       consentIntro: string;
+      /** A disclosure under a legal basis other than consent (R-RED-1). */
+      legalBasisHeading: string;
+      legalBasisIntro: string;
+      legalBasis: string;
+      justification: string;
+      controlLegalBasis: string;
       contentHeading: string;
       contentIntro: string;
       controlHeading: string;

@@ -319,6 +319,12 @@ describe(`case access: break the glass, partners, isolation, audit (${testDataba
       'PUT /api/case-settings': { version: 0, retentionYears: 1 },
       'POST /api/cases/{id}/consents': { ...consentDraft, form: 'on_screen' },
       'POST /api/cases/{id}/consent-form.pdf': consentDraft,
+      'POST /api/cases/{id}/legal-bases': {
+        recipientTeamId: '00000000-0000-4000-8000-000000000002',
+        basis: 'child_protection',
+        justification: 'Gewichtige Anhaltspunkte für eine Gefährdung des Kindes',
+        categories: ['identity_contact'],
+      },
       'POST /api/cases/{id}/disclosures': {
         consentId: '00000000-0000-4000-8000-000000000001',
         purpose: 'integration_jobcenter',

@@ -36,6 +36,12 @@ const pngBase64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0
 );
 const pdfBase64 = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
 
+/** A send that names a consent and a legal basis at once, which the schema refuses. */
+const expectBothBodies = (message: Record<string, unknown>) => ({
+  ...message,
+  consentId: '00000000-0000-4000-8000-00000000abcd',
+});
+
 /** The problem answer with its field errors' codes and messages. */
 const fullProblem = (response: { json: <T>() => T }) =>
   response.json<{ detail: string; errors?: { path: string; code: string; message: string }[] }>();
@@ -685,6 +691,94 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
     });
   });
 
+  describe('R-RED-1: a legal basis other than consent is its own record, decided by a team lead', () => {
+    it('R-RED-1, R-RED-5: a team lead records it with a justification; one disclosure goes under it, with its copy', async () => {
+      const teamLead = await signedIn(t.app, t.database.db, provider, ['team_lead']);
+      const body = {
+        recipientTeamId: team.id,
+        basis: 'child_protection',
+        justification: 'Gewichtige Anhaltspunkte für eine Gefährdung des Kindes; Abstimmung nötig.',
+        categories: ['identity_contact', 'family_situation'],
+      };
+      // The counsellor cannot decide it; the team lead reaches the case only by breaking the glass.
+      expectProblem(
+        await owner.client.post(`/api/cases/${second.caseId}/legal-bases`, body),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await teamLead.client.post(`/api/cases/${second.caseId}/legal-bases`, body),
+        403,
+        'break_glass_required',
+      );
+      expectStatus(
+        await teamLead.client.post(`/api/cases/${second.caseId}/break-glass`, {
+          reason: 'Prüfung einer Rechtsgrundlage ohne Einwilligung',
+        }),
+        201,
+      );
+      const short = await teamLead.client.post(`/api/cases/${second.caseId}/legal-bases`, {
+        ...body,
+        justification: 'weil',
+      });
+      expect(expectProblem(short, 400, 'validation_failed')).toEqual(['justification']);
+      const basis = expectStatus<{ id: string; label: string; norm: string }>(
+        await teamLead.client.post(`/api/cases/${second.caseId}/legal-bases`, body),
+        201,
+      );
+      expect(basis).toMatchObject({
+        label: 'Schutzauftrag bei Kindeswohlgefährdung',
+        norm: '§ 8a SGB VIII, § 4 KKG',
+      });
+      const audit = await auditRows(t.database.db, 'legal_basis.recorded', second.caseId);
+      expect(audit[0]).toMatchObject({ actor_user_id: teamLead.user.id });
+      const message = {
+        legalBasisId: basis.id,
+        purpose: 'other',
+        kind: 'serious_change',
+        subject: 'Gefährdung des Kindes',
+        sections: [
+          { category: 'family_situation', text: 'Die Tochter ist seit zwei Wochen nicht in der Schule.' },
+        ],
+      };
+      expectRefused(
+        await owner.client.post(`/api/cases/${second.caseId}/disclosures`, {
+          ...message,
+          sections: [{ category: 'health', text: 'x' }],
+        }),
+        'legal_basis_category',
+      );
+      expectRefused(
+        await owner.client.post(`/api/cases/${amina.caseId}/disclosures`, message),
+        'legal_basis_other_client',
+      );
+      const sent = expectStatus<Sent>(
+        await owner.client.post(`/api/cases/${second.caseId}/disclosures`, message),
+        201,
+      );
+      expect(sent.thread).toMatchObject({ consent: null, legalBasis: { basis: 'child_protection' } });
+      expectRefused(
+        await owner.client.post(`/api/cases/${second.caseId}/disclosures`, message),
+        'legal_basis_used',
+      );
+      const copy = await readPdf(
+        (await owner.client.get(`/api/client-copies/${sent.copyId}/pdf`)).rawPayload,
+      );
+      expect(copy.text).toContain('Warum ohne Ihre Einwilligung');
+      expect(copy.text).toContain('§ 8a SGB VIII');
+      expect(copy.text).toContain('Die Tochter ist seit zwei Wochen nicht in der Schule.');
+      const read = expectStatus<Thread>(await jcStaff.client.get(`/api/threads/${sent.thread.id}`), 200);
+      expect(read).toMatchObject({ withdrawn: false, legalBasis: { norm: '§ 8a SGB VIII, § 4 KKG' } });
+      expect(read.messages).toHaveLength(1);
+      const both = expectBothBodies(message);
+      expectProblem(
+        await owner.client.post(`/api/cases/${second.caseId}/disclosures`, both),
+        400,
+        'validation_failed',
+      );
+    });
+  });
+
   describe('R-CON-6, R-RED-2: voluntariness and no attendance reports', () => {
     it('R-CON-6: a client without any consent gets exactly the same case functions, and nothing nags or counts', async () => {
       const without = await registerClient(owner, { givenName: 'Ohne', familyName: 'Einwilligung' });
@@ -695,7 +789,12 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
         await owner.client.get(`/api/cases/${without.caseId}/exchange`),
         200,
       );
-      expect(exchange).toEqual({ consents: [], threads: [], allowedActions: ['consent.give'] });
+      expect(exchange).toEqual({
+        consents: [],
+        legalBases: [],
+        threads: [],
+        allowedActions: ['consent.give'],
+      });
       const caseload = await owner.client.get('/api/caseload');
       expect(caseload.body).not.toMatch(/consent/i);
     });

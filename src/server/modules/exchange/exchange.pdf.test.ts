@@ -434,7 +434,7 @@ describe('client copy of a disclosure', () => {
         sections: [
           { category: 'health', text: 'Nach einer Operation kann sie sechs Wochen nicht teilnehmen.' },
         ],
-        consent: { ...data.consent, purposeText: null },
+        consent: { ...data.consent!, purposeText: null },
       }),
     );
     expectAll(doc, [

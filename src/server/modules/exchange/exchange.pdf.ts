@@ -12,9 +12,11 @@ import type {
   ConsentPurpose,
   ConsentRepetition,
   DataCategory,
+  LegalBasis,
   MessageKind,
 } from './exchange.values.ts';
 import { dataCategories, specialCategories } from './exchange.values.ts';
+import { legalBasesOtherThanConsent } from '../../terms.ts';
 
 /**
  * The two client-facing documents of consent-gated exchange, in German and beside it in the
@@ -69,7 +71,9 @@ export interface ClientCopyData {
   kind: MessageKind;
   subject: string;
   sections: { category: DataCategory; text: string }[];
-  consent: { purpose: ConsentPurpose; purposeText: string | null; validUntil: string };
+  /** The consent it went under — or null, and the legal basis other than consent instead. */
+  consent: { purpose: ConsentPurpose; purposeText: string | null; validUntil: string } | null;
+  legalBasis?: { basis: LegalBasis; justification: string } | null;
 }
 
 /** The locale each document language formats dates in; German dates read as in the case documents. */
@@ -317,22 +321,41 @@ export function renderClientCopy(data: ClientCopyData): Buffer {
             [k.subject, data.subject],
           ]),
         },
-        {
-          level: 2,
-          title: k.consentHeading,
-          paragraphs: [k.consentIntro],
-          rows: [
-            ...purposeRows(t, data.consent.purpose, data.consent.purposeText),
-            [x.validUntil, dateIn(language, data.consent.validUntil)],
-          ],
-        },
+        data.consent
+          ? {
+              level: 2,
+              title: k.consentHeading,
+              paragraphs: [k.consentIntro],
+              rows: [
+                ...purposeRows(t, data.consent.purpose, data.consent.purposeText),
+                [x.validUntil, dateIn(language, data.consent.validUntil)],
+              ],
+            }
+          : {
+              level: 2,
+              title: k.legalBasisHeading,
+              paragraphs: [k.legalBasisIntro],
+              rows: data.legalBasis
+                ? [
+                    [
+                      k.legalBasis,
+                      `${x.legalBases[data.legalBasis.basis]} (${legalBasesOtherThanConsent[data.legalBasis.basis].basis})`,
+                    ],
+                    [k.justification, data.legalBasis.justification],
+                  ]
+                : [],
+            },
         { level: 2, title: k.contentHeading, paragraphs: [k.contentIntro] },
         ...data.sections.map((section): DocBlock => ({
           level: 3,
           title: x.categories[section.category].label,
           paragraphs: [section.text],
         })),
-        { level: 2, title: k.controlHeading, paragraphs: [k.control, x.withdrawalHow] },
+        {
+          level: 2,
+          title: k.controlHeading,
+          paragraphs: data.consent ? [k.control, x.withdrawalHow] : [k.controlLegalBasis],
+        },
         dataProtectionBlock(t, data.provider, authority),
       ],
     };

@@ -22,6 +22,7 @@ export type ExchangeAction =
   | 'consent.give'
   | 'consent.withdraw'
   | 'consent.read_document'
+  | 'legal_basis.record'
   | 'disclosure.send'
   | 'client_copy.print'
   | 'client_copy.handover'
@@ -81,8 +82,13 @@ const centralContact = {
 
 const permissions = {
   counsellor: counselling,
-  // A team lead who broke the glass reads what was exchanged, but does not disclose.
-  team_lead: { 'exchange.read': 'own', 'thread.read': 'own', 'partner_team.list': 'any' },
+  // A team lead who broke the glass decides a legal basis other than consent (R-RED-1).
+  team_lead: {
+    'exchange.read': 'own',
+    'thread.read': 'own',
+    'legal_basis.record': 'own',
+    'partner_team.list': 'any',
+  },
   org_admin: { 'partner_team.list': 'any', 'partner_team.manage': 'own' },
   clearing_staff: {},
   partner_staff: partnerCasework,
@@ -108,6 +114,7 @@ export type ExchangeResource =
   | { type: 'case_exchange'; organisationId: string; case: CaseReach }
   | { type: 'consent'; organisationId: string; case: CaseReach; withdrawn: boolean }
   | { type: 'client_copy'; organisationId: string; case: CaseReach }
+  | { type: 'legal_basis'; organisationId: string; case: CaseReach }
   | {
       type: 'thread';
       parties: ThreadParties;
@@ -163,6 +170,8 @@ function resourceAllows(actor: ExchangeActor, action: ExchangeAction, resource: 
       return caseInReach(actor, resource.case);
     case 'client_copy':
       return caseInReach(actor, resource.case);
+    case 'legal_basis':
+      return can(actor, 'case.read', resource.case.resource) && resource.case.resource.status === 'open';
     case 'thread': {
       const { parties } = resource;
       if (actor.organisationId === parties.providerOrganisationId) {
@@ -334,6 +343,36 @@ export function disclosureRefusal(consent: ConsentScope | undefined, d: Disclosu
   if (d.direction === 'to_partner' && consent.repetition === 'once' && consent.usedAt !== null) {
     return refuse('consent_used');
   }
+  return null;
+}
+
+/** A legal basis other than consent, as the disclosure check reads it (locked while sending). */
+export interface LegalBasisScope {
+  clientId: string;
+  organisationId: string;
+  recipientOrganisationId: string;
+  recipientTeamId: string;
+  categories: readonly DataCategory[];
+  usedAt: Date | null;
+}
+
+/**
+ * Whether a disclosure may go under a legal basis other than consent (R-RED-1): the same client
+ * and recipient team, only the data categories the team lead named, once.
+ */
+export function legalBasisRefusal(basis: LegalBasisScope | undefined, d: Disclosure): Refusal | null {
+  const refuse = (reason: RefusalReason, missing: DataCategory[] = []): Refusal => ({ reason, missing });
+  if (!basis || basis.organisationId !== d.providerOrganisationId) return refuse('no_consent');
+  if (basis.clientId !== d.clientId) return refuse('legal_basis_other_client');
+  if (
+    basis.recipientOrganisationId !== d.partnerOrganisationId ||
+    basis.recipientTeamId !== d.partnerTeamId
+  ) {
+    return refuse('legal_basis_other_recipient');
+  }
+  const missing = dataCategories.filter((c) => d.categories.includes(c) && !basis.categories.includes(c));
+  if (missing.length > 0) return refuse('legal_basis_category', missing);
+  if (basis.usedAt !== null) return refuse('legal_basis_used');
   return null;
 }
 

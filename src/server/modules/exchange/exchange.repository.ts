@@ -13,30 +13,7 @@ import type {
 // ---------------------------------------------------------------------------------------------
 // Partner teams and contacts
 
-export function listTeams(trx: Trx, organisationId?: string) {
-  let query = trx
-    .selectFrom('partner_teams as t')
-    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .select([
-      't.id',
-      't.organisation_id',
-      't.name',
-      't.email',
-      't.phone',
-      't.version',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-    ])
-    .where('o.deactivated_at', 'is', null)
-    .orderBy('o.name')
-    .orderBy('t.name');
-  if (organisationId) query = query.where('t.organisation_id', '=', organisationId);
-  return query.execute();
-}
-
-export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
-
-export async function findTeam(trx: Trx, id: string): Promise<TeamRow | undefined> {
+function teamQuery(trx: Trx) {
   return trx
     .selectFrom('partner_teams as t')
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
@@ -49,9 +26,19 @@ export async function findTeam(trx: Trx, id: string): Promise<TeamRow | undefine
       't.version',
       'o.name as organisation_name',
       'o.kind as organisation_kind',
-    ])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export function listTeams(trx: Trx, organisationId?: string) {
+  let query = teamQuery(trx).where('o.deactivated_at', 'is', null).orderBy('o.name').orderBy('t.name');
+  if (organisationId) query = query.where('t.organisation_id', '=', organisationId);
+  return query.execute();
+}
+
+export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
+
+export function findTeam(trx: Trx, id: string): Promise<TeamRow | undefined> {
+  return teamQuery(trx).where('t.id', '=', id).executeTakeFirst();
 }
 
 export function insertTeam(
@@ -321,6 +308,7 @@ function threadQuery(trx: Trx) {
       'th.consent_id',
       'th.subject',
       'th.client_label',
+      'th.legal_basis',
       'th.created_at',
       'th.last_message_at',
       'po.name as provider_name',
@@ -591,4 +579,73 @@ export function author(trx: Trx, userId: string) {
     .select(['u.display_name', 'u.phone', sql<string>`u.email::text`.as('email'), 'o.name as office_name'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legal bases other than consent
+
+function legalBasisQuery(trx: Trx) {
+  return trx
+    .selectFrom('disclosure_legal_bases as b')
+    .innerJoin('organisations as o', 'o.id', 'b.recipient_organisation_id')
+    .innerJoin('partner_teams as t', 't.id', 'b.recipient_team_id')
+    .innerJoin('users as u', 'u.id', 'b.decided_by')
+    .select([
+      'b.id',
+      'b.organisation_id',
+      'b.client_id',
+      'b.case_id',
+      'b.recipient_organisation_id',
+      'b.recipient_team_id',
+      'b.basis',
+      'b.justification',
+      'b.categories',
+      'b.decided_by',
+      'b.decided_at',
+      'b.used_at',
+      'o.name as recipient_organisation_name',
+      't.name as recipient_team_name',
+      'u.display_name as decided_by_name',
+    ]);
+}
+
+export type LegalBasisRow = NonNullable<Awaited<ReturnType<typeof findLegalBasis>>>;
+
+export function findLegalBasis(trx: Trx, id: string) {
+  return legalBasisQuery(trx).where('b.id', '=', id).executeTakeFirst();
+}
+
+/** The legal basis, locked until the transaction ends: it serves exactly one disclosure. */
+export function lockLegalBasis(trx: Trx, id: string) {
+  return legalBasisQuery(trx).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
+}
+
+export function legalBasesOfCase(trx: Trx, caseId: string) {
+  return legalBasisQuery(trx).where('b.case_id', '=', caseId).orderBy('b.decided_at', 'desc').execute();
+}
+
+export function insertLegalBasis(
+  trx: Trx,
+  values: {
+    organisation_id: string;
+    client_id: string;
+    case_id: string;
+    recipient_organisation_id: string;
+    recipient_team_id: string;
+    basis: string;
+    justification: string;
+    categories: string[];
+    decided_by: string;
+    decided_at: Date;
+  },
+) {
+  return trx.insertInto('disclosure_legal_bases').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function markLegalBasisUsed(trx: Trx, id: string, messageId: string, at: Date) {
+  return trx
+    .updateTable('disclosure_legal_bases')
+    .set({ used_at: at, message_id: messageId })
+    .where('id', '=', id)
+    .execute();
 }

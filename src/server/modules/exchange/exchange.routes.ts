@@ -172,6 +172,29 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
   );
 
   app.post(
+    '/api/cases/:id/legal-bases',
+    {
+      schema: {
+        tags,
+        summary: 'Rechtsgrundlage ohne Einwilligung feststellen (Teamleitung)',
+        description:
+          'Für eine Weitergabe an ein Team, mit Begründung und den genannten Datenkategorien; nie ein Häkchen (R-RED-1).',
+        params: idParams,
+        body: s.recordLegalBasisBody,
+        response: { 201: s.legalBasisSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await withAuth(deps, request, (ctx) =>
+            service.recordLegalBasis(ctx, request.params.id, request.body),
+          ),
+        ),
+  );
+
+  app.post(
     '/api/cases/:id/disclosures',
     {
       schema: {

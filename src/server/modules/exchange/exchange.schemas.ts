@@ -9,6 +9,7 @@ import {
   consentRepetitions,
   dataCategories,
   handoverMethods,
+  legalBases,
   messageKinds,
   providerMessageKinds,
 } from './exchange.values.ts';
@@ -157,14 +158,56 @@ const sectionsField = z
     'Jede Datenkategorie nur einmal verwenden.',
   );
 
-export const sendDisclosureBody = z.strictObject({
-  consentId: z.uuid({ error: 'Bitte eine Einwilligung wählen.' }),
-  /** Whom the message goes to; without it, the team the consent names. */
-  recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }).optional(),
-  purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }),
-  kind: z.enum(providerMessageKinds, { error: 'Bitte die Art der Mitteilung wählen.' }),
-  subject: requiredText(200),
-  sections: sectionsField,
+export const sendDisclosureBody = z
+  .strictObject({
+    /** The consent it goes under — or, instead, a legal basis a team lead recorded. */
+    consentId: z.uuid({ error: 'Bitte eine Einwilligung wählen.' }).optional(),
+    legalBasisId: z.uuid({ error: 'Bitte eine Rechtsgrundlage wählen.' }).optional(),
+    /** Whom the message goes to; without it, the team the consent names. */
+    recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }).optional(),
+    purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }),
+    kind: z.enum(providerMessageKinds, { error: 'Bitte die Art der Mitteilung wählen.' }),
+    subject: requiredText(200),
+    sections: sectionsField,
+  })
+  .refine((body) => (body.consentId === undefined) !== (body.legalBasisId === undefined), {
+    path: ['consentId'],
+    message: 'Bitte eine Einwilligung wählen (oder eine festgestellte Rechtsgrundlage).',
+  });
+
+/** A legal basis other than consent, decided by a team lead for one transfer (R-RED-1). */
+export const recordLegalBasisBody = z.strictObject({
+  recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }),
+  basis: z.enum(legalBases, { error: 'Bitte die Rechtsgrundlage wählen.' }),
+  justification: requiredText(2000).refine(
+    (v) => v.length >= 20,
+    'Bitte die Begründung ausführlicher schreiben (mindestens 20 Zeichen).',
+  ),
+  categories: z
+    .array(categoryField)
+    .min(1, 'Bitte mindestens eine Datenkategorie wählen.')
+    .max(dataCategories.length)
+    .refine((list) => new Set(list).size === list.length, 'Jede Datenkategorie nur einmal wählen.'),
+});
+
+export const legalBasisSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  recipient: z.object({
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    teamId: z.uuid(),
+    teamName: z.string(),
+  }),
+  basis: z.enum(legalBases),
+  /** The legal term and its norm, from terms.ts. */
+  label: z.string(),
+  norm: z.string(),
+  justification: z.string(),
+  categories: z.array(z.enum(dataCategories)),
+  decidedBy: z.object({ id: z.uuid(), name: z.string() }),
+  decidedAt: z.string(),
+  usedAt: z.string().nullable(),
 });
 
 export const postMessageBody = z.strictObject({
@@ -246,6 +289,8 @@ export const threadSchema = z.object({
     teamPhone: z.string().nullable(),
   }),
   consent: consentScopeSchema.nullable(),
+  /** The legal basis other than consent it was sent under, if any (R-RED-1). */
+  legalBasis: z.object({ basis: z.enum(legalBases), label: z.string(), norm: z.string() }).nullable(),
   /** The consent was withdrawn: the partner sees only this, none of the messages. */
   withdrawn: z.boolean(),
   createdAt: z.string(),
@@ -268,6 +313,7 @@ export const threadSummarySchema = threadSchema.omit({
 
 export const caseExchangeSchema = z.object({
   consents: z.array(consentSchema),
+  legalBases: z.array(legalBasisSchema),
   threads: z.array(threadSchema),
   allowedActions: z.array(z.string()),
 });
@@ -293,3 +339,4 @@ export type GiveConsentInput = z.infer<typeof giveConsentBody>;
 export type SendDisclosureInput = z.infer<typeof sendDisclosureBody>;
 export type PostMessageInput = z.infer<typeof postMessageBody>;
 export type TeamInput = z.infer<typeof teamBody>;
+export type RecordLegalBasisInput = z.infer<typeof recordLegalBasisBody>;

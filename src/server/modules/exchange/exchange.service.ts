@@ -15,7 +15,9 @@ import {
   canExchange,
   consentStillHolds,
   disclosureRefusal,
+  legalBasisRefusal,
   type ConsentScope,
+  type Disclosure,
   type ExchangeAction,
   type ExchangeActor,
   type ExchangeResource,
@@ -27,6 +29,7 @@ import type {
   ConsentDraftInput,
   GiveConsentInput,
   PostMessageInput,
+  RecordLegalBasisInput,
   SendDisclosureInput,
   TeamInput,
 } from './exchange.schemas.ts';
@@ -41,8 +44,10 @@ import {
   type ConsentPurpose,
   type ConsentRepetition,
   type DataCategory,
+  type LegalBasis,
   type MessageKind,
 } from './exchange.values.ts';
+import { legalBasesOtherThanConsent } from '../../terms.ts';
 
 /**
  * Consent-gated exchange (R-CON-1..4, R-RED-1, R-RED-4, R-RED-5, R-EXC-1..4). The counselling
@@ -270,8 +275,10 @@ function presentThread(
 ) {
   const view = row.consent_id ? parts.consents.get(row.consent_id) : undefined;
   const partnerSide = actor.organisationId === row.partner_organisation_id;
-  // A withdrawn consent leaves the partner only the notice that it was withdrawn (R-CON-3).
-  const withdrawn = partnerSide && !consentStillHolds(view?.scope);
+  // A withdrawn consent leaves the partner only the notice that it was withdrawn (R-CON-3); what
+  // went under a legal basis other than consent stays.
+  const withdrawn = partnerSide && row.legal_basis === null && !consentStillHolds(view?.scope);
+  const basis = row.legal_basis ? legalBasesOtherThanConsent[row.legal_basis as LegalBasis] : null;
   const messages = withdrawn ? [] : parts.messages.filter((m) => m.thread_id === row.id);
   const other = partnerSide ? row.provider_organisation_id : row.partner_organisation_id;
   const central = (org: string) =>
@@ -291,6 +298,7 @@ function presentThread(
       teamPhone: row.team_phone,
     },
     consent: presentScope(view),
+    legalBasis: basis ? { basis: row.legal_basis as LegalBasis, label: basis.de, norm: basis.basis } : null,
     withdrawn,
     createdAt: row.created_at.toISOString(),
     lastMessageAt: row.last_message_at.toISOString(),
@@ -467,9 +475,10 @@ export async function caseExchange(ctx: RequestContext, caseId: string) {
     case: loaded,
   };
   authorizeExchange(actor, 'exchange.read', resource);
-  const [consents, threads] = await Promise.all([
+  const [consents, threads, legalBases] = await Promise.all([
     repo.consentsOfCase(ctx.trx, caseId),
     repo.threadsOfCase(ctx.trx, caseId),
+    repo.legalBasesOfCase(ctx.trx, caseId),
   ]);
   const [events, parts] = await Promise.all([
     repo.consentEvents(
@@ -482,12 +491,20 @@ export async function caseExchange(ctx: RequestContext, caseId: string) {
   const day = today(ctx);
   return {
     consents: consents.map((c) => presentConsent(actor, c, loaded, events, day)),
+    legalBases: legalBases.map(presentLegalBasis),
     threads: threads.map((t) => presentThread(actor, t, loaded, parts)),
-    allowedActions: allowedExchangeActions(
-      actor,
-      { type: 'consent', organisationId: loaded.row.organisation_id, case: loaded, withdrawn: false },
-      ['consent.give'],
-    ),
+    allowedActions: [
+      ...allowedExchangeActions(
+        actor,
+        { type: 'consent', organisationId: loaded.row.organisation_id, case: loaded, withdrawn: false },
+        ['consent.give'],
+      ),
+      ...allowedExchangeActions(
+        actor,
+        { type: 'legal_basis', organisationId: loaded.row.organisation_id, case: loaded },
+        ['legal_basis.record'],
+      ),
+    ],
   };
 }
 
@@ -788,15 +805,18 @@ function categoriesOf(sections: readonly { category: DataCategory }[], identity:
   return identity && !list.includes('identity_contact') ? ['identity_contact', ...list] : list;
 }
 
+/** What a disclosure goes under: a locked consent, or a locked legal basis other than consent. */
+type Grounds = { consent: repo.ConsentRow; basis?: never } | { basis: repo.LegalBasisRow; consent?: never };
+
 /**
- * Writes a message from the counselling side under a locked consent, its client copy and the
- * consent's use — one transaction, so a disclosure never exists without its copy (the database
- * checks it at commit) and never under a consent withdrawn before it committed.
+ * Writes a message from the counselling side under its grounds, its client copy and the use of
+ * the consent or legal basis — one transaction, so a disclosure never exists without its copy
+ * (the database checks it at commit) and never under a consent withdrawn before it committed.
  */
 async function disclose(
   ctx: RequestContext,
   loaded: LoadedCase,
-  consent: repo.ConsentRow,
+  grounds: Grounds,
   thread: repo.ThreadRow,
   kind: MessageKind,
   sections: { category: DataCategory; text: string }[],
@@ -810,6 +830,7 @@ async function disclose(
     office: author?.office_name ?? parts.office?.name ?? null,
   };
   const categories = categoriesOf(sections, true);
+  const { consent, basis } = grounds;
   const message = await repo.insertMessage(ctx.trx, {
     thread_id: thread.id,
     provider_organisation_id: thread.provider_organisation_id,
@@ -823,12 +844,14 @@ async function disclose(
     kind,
     sections,
     categories,
-    consent_id: consent.id,
+    consent_id: consent?.id ?? null,
+    legal_basis_id: basis?.id ?? null,
     sent_at: ctx.now,
   });
-  const language = isDocumentLanguage(consent.form_language)
-    ? consent.form_language
-    : documentLanguageFor(parts.client.languages);
+  const language =
+    consent && isDocumentLanguage(consent.form_language)
+      ? consent.form_language
+      : documentLanguageFor(parts.client.languages);
   const pdf = renderClientCopy({
     language,
     client: { name: parts.clientName, birthDate: parts.client.birth_date },
@@ -839,11 +862,14 @@ async function disclose(
     kind,
     subject: thread.subject,
     sections,
-    consent: {
-      purpose: consent.purpose as ConsentPurpose,
-      purposeText: consent.purpose_text,
-      validUntil: consent.valid_until,
-    },
+    consent: consent
+      ? {
+          purpose: consent.purpose as ConsentPurpose,
+          purposeText: consent.purpose_text,
+          validUntil: consent.valid_until,
+        }
+      : null,
+    legalBasis: basis ? { basis: basis.basis as LegalBasis, justification: basis.justification } : null,
   });
   const copy = await repo.insertCopy(ctx.trx, {
     organisation_id: loaded.row.organisation_id,
@@ -852,14 +878,18 @@ async function disclose(
     language,
     pdf,
   });
-  if (consent.repetition === 'once') await repo.markConsentUsed(ctx.trx, consent.id, ctx.now);
-  await repo.insertConsentEvent(ctx.trx, {
-    organisation_id: loaded.row.organisation_id,
-    consent_id: consent.id,
-    event: 'used',
-    message_id: message.id,
-    actor_user_id: ctx.actor.userId,
-  });
+  if (consent) {
+    if (consent.repetition === 'once') await repo.markConsentUsed(ctx.trx, consent.id, ctx.now);
+    await repo.insertConsentEvent(ctx.trx, {
+      organisation_id: loaded.row.organisation_id,
+      consent_id: consent.id,
+      event: 'used',
+      message_id: message.id,
+      actor_user_id: ctx.actor.userId,
+    });
+  } else {
+    await repo.markLegalBasisUsed(ctx.trx, basis.id, message.id, ctx.now);
+  }
   await repo.touchThread(ctx.trx, thread.id, ctx.now);
   await recordAudit(ctx.trx, ctx.audit, {
     action: 'disclosure.sent',
@@ -867,7 +897,8 @@ async function disclose(
     entityId: thread.id,
     details: {
       caseId: loaded.row.id,
-      consentId: consent.id,
+      consentId: consent?.id ?? null,
+      legalBasisId: basis?.id ?? null,
       messageId: message.id,
       recipientOrganisationId: thread.partner_organisation_id,
       categories,
@@ -910,14 +941,11 @@ async function sendQuietly(
   }
 }
 
-export async function sendDisclosure(ctx: RequestContext, caseId: string, input: SendDisclosureInput) {
-  const loaded = await loadCase(ctx, caseId, 'case.read');
-  const actor = await exchangeActor(ctx);
-  // The consent row stays locked until this transaction ends (R-CON-3).
-  const consent = await repo.lockConsent(ctx.trx, input.consentId);
-  if (!consent) refuse({ reason: 'no_consent', missing: [] });
-  const recipient = input.recipientTeamId ? await repo.findTeam(ctx.trx, input.recipientTeamId) : undefined;
-  if (input.recipientTeamId && !recipient) {
+/** The recipient team a send names, if any; an unknown team is a field problem. */
+async function namedRecipient(ctx: RequestContext, teamId: string | undefined) {
+  if (!teamId) return undefined;
+  const team = await repo.findTeam(ctx.trx, teamId);
+  if (!team) {
     throw new AppError('validation_failed', {
       errors: [
         {
@@ -928,29 +956,73 @@ export async function sendDisclosure(ctx: RequestContext, caseId: string, input:
       ],
     });
   }
-  const threadParties: ThreadParties = {
+  return team;
+}
+
+/** Locks the grounds a send names and decides whether the disclosure may go (R-RED-1, R-CON-3). */
+async function checkGrounds(
+  ctx: RequestContext,
+  loaded: LoadedCase,
+  input: SendDisclosureInput,
+): Promise<{ grounds: Grounds; parties: ThreadParties }> {
+  const recipient = await namedRecipient(ctx, input.recipientTeamId);
+  const disclosureTo = (parties: ThreadParties): Disclosure => ({
+    clientId: loaded.row.client_id,
     providerOrganisationId: loaded.row.organisation_id,
-    partnerOrganisationId: recipient?.organisation_id ?? consent.recipient_organisation_id,
-    partnerTeamId: recipient?.id ?? consent.recipient_team_id,
-    partnerUserId: recipient ? null : consent.recipient_user_id,
-  };
+    partnerOrganisationId: parties.partnerOrganisationId,
+    partnerTeamId: parties.partnerTeamId,
+    direction: 'to_partner',
+    purpose: input.purpose,
+    categories: categoriesOf(input.sections, true),
+    today: today(ctx),
+  });
+  const partiesFor = (
+    target: { recipient_organisation_id: string; recipient_team_id: string },
+    person: string | null,
+  ) => ({
+    providerOrganisationId: loaded.row.organisation_id,
+    partnerOrganisationId: recipient?.organisation_id ?? target.recipient_organisation_id,
+    partnerTeamId: recipient?.id ?? target.recipient_team_id,
+    partnerUserId: recipient ? null : person,
+  });
+  if (input.legalBasisId) {
+    // The legal basis stays locked until this transaction ends: it serves one disclosure.
+    const basis = await repo.lockLegalBasis(ctx.trx, input.legalBasisId);
+    if (!basis) refuse({ reason: 'no_consent', missing: [] });
+    const parties = partiesFor(basis, null);
+    const refusal = legalBasisRefusal(
+      {
+        clientId: basis.client_id,
+        organisationId: basis.organisation_id,
+        recipientOrganisationId: basis.recipient_organisation_id,
+        recipientTeamId: basis.recipient_team_id,
+        categories: basis.categories as DataCategory[],
+        usedAt: basis.used_at,
+      },
+      disclosureTo(parties),
+    );
+    if (refusal) refuse(refusal);
+    return { grounds: { basis }, parties };
+  }
+  // The consent row stays locked until this transaction ends (R-CON-3).
+  const consent = input.consentId ? await repo.lockConsent(ctx.trx, input.consentId) : undefined;
+  if (!consent) refuse({ reason: 'no_consent', missing: [] });
+  const parties = partiesFor(consent, consent.recipient_user_id);
+  const refusal = disclosureRefusal(consentScope(consent, consent.client_id), disclosureTo(parties));
+  if (refusal) refuse(refusal);
+  return { grounds: { consent }, parties };
+}
+
+export async function sendDisclosure(ctx: RequestContext, caseId: string, input: SendDisclosureInput) {
+  const loaded = await loadCase(ctx, caseId, 'case.read');
+  const actor = await exchangeActor(ctx);
+  const { grounds, parties: threadParties } = await checkGrounds(ctx, loaded, input);
   authorizeExchange(actor, 'disclosure.send', {
     type: 'thread',
     parties: threadParties,
     case: loaded,
     hasConflict: false,
   });
-  const refusal = disclosureRefusal(consentScope(consent, consent.client_id), {
-    clientId: loaded.row.client_id,
-    providerOrganisationId: loaded.row.organisation_id,
-    partnerOrganisationId: threadParties.partnerOrganisationId,
-    partnerTeamId: threadParties.partnerTeamId,
-    direction: 'to_partner',
-    purpose: input.purpose,
-    categories: categoriesOf(input.sections, true),
-    today: today(ctx),
-  });
-  if (refusal) refuse(refusal);
   const parts = await providerParts(ctx, loaded);
   const birth = parts.client.birth_date
     ? `, geb. ${parts.client.birth_date.split('-').reverse().join('.')}`
@@ -960,7 +1032,8 @@ export async function sendDisclosure(ctx: RequestContext, caseId: string, input:
     partner_organisation_id: threadParties.partnerOrganisationId,
     partner_team_id: threadParties.partnerTeamId,
     partner_user_id: threadParties.partnerUserId,
-    consent_id: consent.id,
+    consent_id: grounds.consent?.id ?? null,
+    legal_basis: grounds.basis?.basis ?? null,
     subject: input.subject,
     client_label: `${parts.clientName}${birth}`,
     created_by: ctx.actor.userId,
@@ -974,9 +1047,74 @@ export async function sendDisclosure(ctx: RequestContext, caseId: string, input:
     case_id: caseId,
   });
   const thread = (await repo.findThread(ctx.trx, threadId))!;
-  const sent = await disclose(ctx, loaded, consent, thread, input.kind, input.sections);
+  const sent = await disclose(ctx, loaded, grounds, thread, input.kind, input.sections);
   const fresh = (await repo.findThread(ctx.trx, threadId))!;
   return { thread: presentThread(actor, fresh, loaded, await loadThreadParts(ctx, [fresh])), ...sent };
+}
+
+/** A legal basis other than consent, decided by a team lead for one transfer (R-RED-1). */
+export async function recordLegalBasis(ctx: RequestContext, caseId: string, input: RecordLegalBasisInput) {
+  const loaded = await loadCase(ctx, caseId, 'case.read');
+  const actor = await exchangeActor(ctx);
+  authorizeExchange(actor, 'legal_basis.record', {
+    type: 'legal_basis',
+    organisationId: loaded.row.organisation_id,
+    case: loaded,
+  });
+  const team = await repo.findTeam(ctx.trx, input.recipientTeamId);
+  if (!team || !partnerKinds.includes(team.organisation_kind as never)) {
+    throw new AppError('validation_failed', {
+      errors: [
+        {
+          path: 'recipientTeamId',
+          code: 'unknown_team',
+          message: 'Bitte ein Team einer Partnerorganisation wählen.',
+        },
+      ],
+    });
+  }
+  const { id } = await repo.insertLegalBasis(ctx.trx, {
+    organisation_id: loaded.row.organisation_id,
+    client_id: loaded.row.client_id,
+    case_id: caseId,
+    recipient_organisation_id: team.organisation_id,
+    recipient_team_id: team.id,
+    basis: input.basis,
+    justification: input.justification,
+    categories: input.categories,
+    decided_by: ctx.actor.userId,
+    decided_at: ctx.now,
+  });
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'legal_basis.recorded',
+    entityType: 'case',
+    entityId: caseId,
+    reason: input.justification,
+    details: { legalBasisId: id, basis: input.basis, recipientOrganisationId: team.organisation_id },
+  });
+  return presentLegalBasis((await repo.findLegalBasis(ctx.trx, id))!);
+}
+
+function presentLegalBasis(row: repo.LegalBasisRow) {
+  const term = legalBasesOtherThanConsent[row.basis as LegalBasis];
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    recipient: {
+      organisationId: row.recipient_organisation_id,
+      organisationName: row.recipient_organisation_name,
+      teamId: row.recipient_team_id,
+      teamName: row.recipient_team_name,
+    },
+    basis: row.basis as LegalBasis,
+    label: term.de,
+    norm: term.basis,
+    justification: row.justification,
+    categories: row.categories as DataCategory[],
+    decidedBy: { id: row.decided_by, name: row.decided_by_name },
+    decidedAt: row.decided_at.toISOString(),
+    usedAt: row.used_at?.toISOString() ?? null,
+  };
 }
 
 /** A thread as the actor's side reaches it: the counselling side through its case. */
@@ -1060,7 +1198,7 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
       today: today(ctx),
     });
     if (refusal) refuse(refusal);
-    const sent = await disclose(ctx, loaded, consent, row, input.kind, input.sections);
+    const sent = await disclose(ctx, loaded, { consent }, row, input.kind, input.sections);
     const fresh = (await repo.findThread(ctx.trx, id))!;
     return { thread: presentThread(actor, fresh, loaded, await loadThreadParts(ctx, [fresh])), ...sent };
   }

@@ -76,6 +76,7 @@ export interface ExchangeThreadsTable {
   consent_id: string | null;
   subject: string;
   client_label: string;
+  legal_basis: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: Timestamp;
   last_message_at: Timestamp;
@@ -103,6 +104,7 @@ export interface ExchangeMessagesTable {
   sections: Json;
   categories: string[];
   consent_id: string | null;
+  legal_basis_id: ColumnType<string | null, string | null | undefined, string | null>;
   sent_at: Timestamp;
   read_at: NullableTimestamp;
   read_by: string | null;
@@ -150,7 +152,24 @@ export interface ExchangeConflictNotesTable {
   created_at: Timestamp;
 }
 
+export interface DisclosureLegalBasesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  case_id: string;
+  recipient_organisation_id: string;
+  recipient_team_id: string;
+  basis: string;
+  justification: string;
+  categories: string[];
+  decided_by: string;
+  decided_at: Timestamp;
+  used_at: NullableTimestamp;
+  message_id: string | null;
+}
+
 export interface ExchangeTables {
+  disclosure_legal_bases: DisclosureLegalBasesTable;
   partner_teams: PartnerTeamsTable;
   partner_team_members: PartnerTeamMembersTable;
   consents: ConsentsTable;

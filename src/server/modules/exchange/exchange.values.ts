@@ -89,8 +89,19 @@ export const refusalReasons = [
   'consent_expired',
   'consent_withdrawn',
   'consent_used',
+  'legal_basis_other_client',
+  'legal_basis_other_recipient',
+  'legal_basis_category',
+  'legal_basis_used',
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
+
+/**
+ * Legal bases other than consent (R-RED-1), recorded by a team lead with a justification for one
+ * transfer; their legal terms live in terms.ts.
+ */
+export const legalBases = ['child_protection', 'danger_to_life', 'court_order', 'statutory_duty'] as const;
+export type LegalBasis = (typeof legalBases)[number];
 
 /** Events of a consent's life (ISO/IEC 27560 event log): append-only. */
 export const consentEvents = ['given', 'used', 'withdrawn'] as const;
@@ -131,4 +142,9 @@ export const refusalMessages: Record<RefusalReason, string> = {
   consent_expired: 'Die Einwilligung ist abgelaufen.',
   consent_withdrawn: 'Die Einwilligung wurde widerrufen.',
   consent_used: 'Die Einwilligung galt für eine einmalige Weitergabe und ist verbraucht.',
+  legal_basis_other_client: 'Die Rechtsgrundlage wurde für eine andere Person festgestellt.',
+  legal_basis_other_recipient:
+    'Die Rechtsgrundlage gilt für einen anderen Empfänger (Organisation oder Team).',
+  legal_basis_category: 'Die Rechtsgrundlage deckt diese Daten nicht:',
+  legal_basis_used: 'Die Rechtsgrundlage galt für eine Weitergabe und ist verbraucht.',
 };
