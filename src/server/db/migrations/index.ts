@@ -7,6 +7,7 @@ import * as m0005 from './0005_cached_authentication.ts';
 import * as m0006 from './0006_add_organisation_state.ts';
 import * as m0007 from './0007_create_exchange.ts';
 import * as m0008 from './0008_add_legal_bases.ts';
+import * as m0009 from './0009_add_message_attachments.ts';
 
 /** Every migration, in order. Add new files here; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_add_organisation_state': m0006,
   '0007_create_exchange': m0007,
   '0008_add_legal_bases': m0008,
+  '0009_add_message_attachments': m0009,
 };

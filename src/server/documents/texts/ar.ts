@@ -325,6 +325,7 @@ export const ar: DocumentTexts = {
       justification: 'الأسباب',
       controlLegalBasis:
         'تحصل على هذه النسخة لكي تعرف ما قيل عنك. اسأل مكتب الاستشارة إذا أردت معرفة المزيد.',
+      attachments: 'المرفقات',
       contentHeading: 'ما تم إبلاغه',
       contentIntro: 'النصوص معروضة هنا تمامًا كما أُرسلت (باللغة الألمانية).',
       controlHeading: 'تبقى السيطرة بيدك',

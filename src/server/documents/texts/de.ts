@@ -340,6 +340,7 @@ export const de: DocumentTexts = {
       justification: 'Begründung',
       controlLegalBasis:
         'Sie erhalten diese Kopie, damit Sie wissen, was über Sie mitgeteilt wurde. Fragen Sie Ihre Beratungsstelle, wenn Sie mehr dazu wissen möchten.',
+      attachments: 'Anlagen',
       contentHeading: 'Was mitgeteilt wurde',
       contentIntro: 'Die Texte stehen hier genau so, wie sie geschickt wurden (auf Deutsch).',
       controlHeading: 'Sie behalten die Kontrolle',

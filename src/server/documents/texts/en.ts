@@ -332,6 +332,7 @@ export const en: DocumentTexts = {
       justification: 'Reasons',
       controlLegalBasis:
         'You receive this copy so that you know what was said about you. Ask your counselling office if you would like to know more.',
+      attachments: 'Attachments',
       contentHeading: 'What was said',
       contentIntro: 'The texts are shown here exactly as they were sent (in German).',
       controlHeading: 'You stay in control',

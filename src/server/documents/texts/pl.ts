@@ -337,6 +337,7 @@ export const pl: DocumentTexts = {
       justification: 'Uzasadnienie',
       controlLegalBasis:
         'Otrzymuje Pani/Pan tę kopię, aby wiedzieć, co o Pani/Panu przekazano. Jeśli chce Pani/Pan dowiedzieć się więcej, proszę zapytać w swojej poradni.',
+      attachments: 'Załączniki',
       contentHeading: 'Co zostało przekazane',
       contentIntro: 'Teksty są tu podane dokładnie tak, jak zostały wysłane (po niemiecku).',
       controlHeading: 'Kontrola pozostaje w Pani/Pana rękach',

@@ -336,6 +336,7 @@ export const ro: DocumentTexts = {
       justification: 'Motivare',
       controlLegalBasis:
         'Primiți această copie ca să știți ce s-a comunicat despre dumneavoastră. Întrebați la serviciul de consiliere dacă doriți să aflați mai multe.',
+      attachments: 'Anexe',
       contentHeading: 'Ce s-a comunicat',
       contentIntro: 'Textele apar aici exact așa cum au fost trimise (în limba germană).',
       controlHeading: 'Controlul rămâne la dumneavoastră',

@@ -334,6 +334,7 @@ export const tr: DocumentTexts = {
       justification: 'Gerekçe',
       controlLegalBasis:
         'Bu kopyayı, hakkınızda ne bildirildiğini bilmeniz için alıyorsunuz. Daha fazla bilgi almak isterseniz danışma merkezinize sorun.',
+      attachments: 'Ekler',
       contentHeading: 'Neler bildirildi',
       contentIntro: 'Metinler burada tam olarak gönderildikleri gibi (Almanca) yer almaktadır.',
       controlHeading: 'Kontrol sizde kalır',

@@ -242,6 +242,8 @@ export interface DocumentTexts {
       legalBasis: string;
       justification: string;
       controlLegalBasis: string;
+      /** Heading of the list of files sent with the message. */
+      attachments: string;
       contentHeading: string;
       contentIntro: string;
       controlHeading: string;

@@ -585,14 +585,61 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
       expectRefused(notice, 'direction_not_covered');
     });
 
+    it('R-CON-3, R-SEC-4: attachments are type-checked, size-limited and covered by the consent like the text', async () => {
+      const file = {
+        category: 'analysis_results',
+        filename: 'Kompetenzanalyse.pdf',
+        contentType: 'application/pdf',
+      };
+      const withFile = expectStatus<Sent>(
+        await send(consent.id, { attachments: [{ ...file, base64: pdfBase64 }] }),
+        201,
+      );
+      const [attached] = withFile.thread.messages[0]!.attachments;
+      expect(attached).toMatchObject({ filename: 'Kompetenzanalyse.pdf', category: 'analysis_results' });
+      const copy = await readPdf(
+        (await owner.client.get(`/api/client-copies/${withFile.copyId}/pdf`)).rawPayload,
+      );
+      expect(copy.text).toContain('Kompetenzanalyse.pdf');
+      const read = await jcStaff.client.get(`/api/attachments/${attached!.id}`);
+      expect(read.statusCode).toBe(200);
+      expect(read.headers['content-type']).toBe('application/pdf');
+      expect(read.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+      expectProblem(await jcOtherTeamStaff.client.get(`/api/attachments/${attached!.id}`), 404, 'not_found');
+      const disguised = await send(consent.id, { attachments: [{ ...file, base64: pngBase64 }] });
+      expect(expectProblem(disguised, 400, 'validation_failed')).toEqual(['attachments.0.base64']);
+      const tooMany = await send(consent.id, {
+        attachments: [1, 2, 3, 4].map(() => ({ ...file, base64: pdfBase64 })),
+      });
+      expect(expectProblem(tooMany, 400, 'validation_failed')).toEqual(['attachments']);
+      const uncovered = await send(consent.id, {
+        attachments: [{ ...file, category: 'health', base64: pdfBase64 }],
+      });
+      expect(expectRefused(uncovered, 'category_not_covered')).toContain('Gesundheit');
+    });
+
     it('R-CON-3: after a withdrawal the partner sees only that the consent was withdrawn', async () => {
       const own = await give({ recipientTeamId: team.id });
-      const thread = expectStatus<Sent>(await send(own.id), 201).thread;
+      const thread = expectStatus<Sent>(
+        await send(own.id, {
+          attachments: [
+            {
+              category: 'analysis_results',
+              filename: 'Analyse.pdf',
+              contentType: 'application/pdf',
+              base64: pdfBase64,
+            },
+          ],
+        }),
+        201,
+      ).thread;
+      const attachmentId = thread.messages[0]!.attachments[0]!.id;
       expectStatus(await owner.client.post(`/api/consents/${own.id}/withdraw`, {}), 200);
       const read = expectStatus<Thread>(await jcStaff.client.get(`/api/threads/${thread.id}`), 200);
       expect(read.withdrawn).toBe(true);
       expect(read.messages).toEqual([]);
       expect(JSON.stringify(read)).not.toContain('Integrationskurs abgeschlossen');
+      expectProblem(await jcStaff.client.get(`/api/attachments/${attachmentId}`), 404, 'not_found');
       const inbox = expectStatus<Inbox>(await jcStaff.client.get('/api/inbox'), 200);
       expect(inbox.items.find((i) => i.id === thread.id)).toMatchObject({ withdrawn: true, unread: 0 });
       expectRefused(

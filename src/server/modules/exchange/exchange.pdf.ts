@@ -71,6 +71,8 @@ export interface ClientCopyData {
   kind: MessageKind;
   subject: string;
   sections: { category: DataCategory; text: string }[];
+  /** Files sent with the message, listed by name (the counselling office prints them with the copy). */
+  attachments?: { category: DataCategory; filename: string }[];
   /** The consent it went under — or null, and the legal basis other than consent instead. */
   consent: { purpose: ConsentPurpose; purposeText: string | null; validUntil: string } | null;
   legalBasis?: { basis: LegalBasis; justification: string } | null;
@@ -351,6 +353,18 @@ export function renderClientCopy(data: ClientCopyData): Buffer {
           title: x.categories[section.category].label,
           paragraphs: [section.text],
         })),
+        ...((data.attachments ?? []).length > 0
+          ? [
+              {
+                level: 3,
+                title: k.attachments,
+                rows: (data.attachments ?? []).map((a): [string, string] => [
+                  x.categories[a.category].label,
+                  a.filename,
+                ]),
+              } satisfies DocBlock,
+            ]
+          : []),
         {
           level: 2,
           title: k.controlHeading,

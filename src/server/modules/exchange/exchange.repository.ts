@@ -649,3 +649,45 @@ export function markLegalBasisUsed(trx: Trx, id: string, messageId: string, at: 
     .where('id', '=', id)
     .execute();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attachments
+
+export function insertAttachments(
+  trx: Trx,
+  rows: {
+    message_id: string;
+    provider_organisation_id: string;
+    partner_organisation_id: string;
+    author_organisation_id: string;
+    category: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    content: Buffer;
+  }[],
+) {
+  if (rows.length === 0) return Promise.resolve();
+  return trx.insertInto('exchange_attachments').values(rows).execute();
+}
+
+/** Names and sizes of the messages' attachments, without their content. */
+export function attachmentsOf(trx: Trx, messageIds: readonly string[]) {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('exchange_attachments')
+    .select(['id', 'message_id', 'category', 'filename', 'content_type', 'size'])
+    .where('message_id', 'in', [...messageIds])
+    .orderBy('created_at')
+    .orderBy('filename')
+    .execute();
+}
+
+export function findAttachment(trx: Trx, id: string) {
+  return trx
+    .selectFrom('exchange_attachments as a')
+    .innerJoin('exchange_messages as m', 'm.id', 'a.message_id')
+    .select(['a.id', 'a.filename', 'a.content_type', 'a.content', 'm.thread_id'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}

@@ -11,6 +11,8 @@ const pdfResponse = { 200: z.any().describe('PDF-Dokument'), ...problemResponses
 
 /** A signed scan is up to 5 MB, base64 in JSON. */
 const consentBodyLimit = 8 * 1024 * 1024;
+/** A message carries up to three attachments of 5 MB each, base64 in JSON. */
+const messageBodyLimit = 22 * 1024 * 1024;
 
 /** Consent-gated exchange with partners (R-CON-1..4, R-RED-1, R-RED-4, R-RED-5, R-EXC-1..4). */
 export function registerExchangeRoutes(app: App, deps: AppDeps): void {
@@ -197,6 +199,7 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/cases/:id/disclosures',
     {
+      bodyLimit: messageBodyLimit,
       schema: {
         tags,
         summary: 'Mitteilung an einen Partner senden',
@@ -233,6 +236,7 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/threads/:id/messages',
     {
+      bodyLimit: messageBodyLimit,
       schema: {
         tags,
         summary: 'Antwort oder Mitteilung im selben Austausch',
@@ -250,6 +254,27 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
         .send(
           await withAuth(deps, request, (ctx) => service.postMessage(ctx, request.params.id, request.body)),
         ),
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Eine Anlage einer Nachricht (PDF oder Bild)',
+        params: idParams,
+        response: { 200: z.any().describe('PDF oder Bild'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await withAuth(deps, request, (ctx) => service.attachment(ctx, request.params.id));
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
   );
 
   app.get(

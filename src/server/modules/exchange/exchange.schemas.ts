@@ -158,6 +158,24 @@ const sectionsField = z
     'Jede Datenkategorie nur einmal verwenden.',
   );
 
+/** A file sent with a message: PDF, PNG or JPEG, at most 5 MB, naming the data category it carries. */
+export const attachmentField = z.strictObject({
+  category: categoryField,
+  filename: requiredText(200).refine(
+    (v) => !/[\\/\u0000-\u001f]/.test(v),
+    'Der Dateiname enthält unzulässige Zeichen.',
+  ),
+  contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], {
+    error: 'Bitte eine PDF-, PNG- oder JPEG-Datei wählen.',
+  }),
+  base64: z
+    .string()
+    .min(1, 'Bitte eine Datei wählen.')
+    .max(7_000_000, 'Die Datei ist zu groß (höchstens 5 MB).')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Die Datei ist nicht richtig kodiert.'),
+});
+const attachmentsField = z.array(attachmentField).max(3, 'Höchstens drei Anlagen je Nachricht.').default([]);
+
 export const sendDisclosureBody = z
   .strictObject({
     /** The consent it goes under — or, instead, a legal basis a team lead recorded. */
@@ -169,6 +187,7 @@ export const sendDisclosureBody = z
     kind: z.enum(providerMessageKinds, { error: 'Bitte die Art der Mitteilung wählen.' }),
     subject: requiredText(200),
     sections: sectionsField,
+    attachments: attachmentsField,
   })
   .refine((body) => (body.consentId === undefined) !== (body.legalBasisId === undefined), {
     path: ['consentId'],
@@ -213,6 +232,7 @@ export const legalBasisSchema = z.object({
 export const postMessageBody = z.strictObject({
   kind: z.enum(messageKinds, { error: 'Bitte die Art der Nachricht wählen.' }),
   sections: sectionsField,
+  attachments: attachmentsField,
 });
 
 export const handoverBody = z.strictObject({
@@ -232,6 +252,15 @@ export const messageSchema = z.object({
   author: personSchema,
   kind: z.enum(messageKinds),
   sections: z.array(z.object({ category: z.enum(dataCategories), text: z.string() })),
+  attachments: z.array(
+    z.object({
+      id: z.uuid(),
+      category: z.enum(dataCategories),
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number().int(),
+    }),
+  ),
   sentAt: z.string(),
   readAt: z.string().nullable(),
   /** The client's copy (counselling side only). */

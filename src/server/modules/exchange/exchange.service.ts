@@ -245,6 +245,7 @@ function presentScope(view: ConsentView) {
 interface ThreadParts {
   consents: Map<string, NonNullable<ConsentView>>;
   messages: repo.MessageRow[];
+  attachments: Awaited<ReturnType<typeof repo.attachmentsOf>>;
   conflicts: repo.ConflictRow[];
   notes: Awaited<ReturnType<typeof repo.conflictNotes>>;
   contacts: repo.ContactRow[];
@@ -260,11 +261,17 @@ async function loadThreadParts(ctx: RequestContext, rows: readonly repo.ThreadRo
       ...new Set(rows.flatMap((r) => [r.provider_organisation_id, r.partner_organisation_id])),
     ]),
   ]);
-  const notes = await repo.conflictNotes(
-    ctx.trx,
-    conflicts.map((c) => c.id),
-  );
-  return { consents, messages, conflicts, notes, contacts };
+  const [notes, attachments] = await Promise.all([
+    repo.conflictNotes(
+      ctx.trx,
+      conflicts.map((c) => c.id),
+    ),
+    repo.attachmentsOf(
+      ctx.trx,
+      messages.map((m) => m.id),
+    ),
+  ]);
+  return { consents, messages, attachments, conflicts, notes, contacts };
 }
 
 function presentThread(
@@ -309,6 +316,15 @@ function presentThread(
       author: { name: m.author_name, phone: m.author_phone, email: m.author_email, office: m.author_office },
       kind: m.kind as MessageKind,
       sections: m.sections as { category: DataCategory; text: string }[],
+      attachments: parts.attachments
+        .filter((a) => a.message_id === m.id)
+        .map((a) => ({
+          id: a.id,
+          category: a.category as DataCategory,
+          filename: a.filename,
+          contentType: a.content_type,
+          size: a.size,
+        })),
       sentAt: m.sent_at.toISOString(),
       readAt: m.read_at?.toISOString() ?? null,
       copy:
@@ -575,6 +591,22 @@ const signatures: Record<string, number[]> = {
   'image/jpeg': [0xff, 0xd8, 0xff],
 };
 
+/** The bytes of an uploaded file, checked: at most 5 MB, and its content of the type it claims. */
+function decodeFile(file: { contentType: string; base64: string }, path: string): Buffer {
+  const bytes = Buffer.from(file.base64, 'base64');
+  const magic = signatures[file.contentType] ?? [];
+  const problem =
+    bytes.length > 5 * 1024 * 1024
+      ? 'Die Datei ist zu groß (höchstens 5 MB).'
+      : bytes.length === 0 || !magic.every((b, i) => bytes[i] === b)
+        ? 'Der Inhalt der Datei passt nicht zum angegebenen Typ.'
+        : null;
+  if (problem) {
+    throw new AppError('validation_failed', { errors: [{ path, code: 'invalid_file', message: problem }] });
+  }
+  return bytes;
+}
+
 function signedDocument(input: GiveConsentInput): { bytes: Buffer; type: string } | null {
   if (!input.document) {
     if (input.form === 'paper') {
@@ -590,20 +622,37 @@ function signedDocument(input: GiveConsentInput): { bytes: Buffer; type: string 
     }
     return null;
   }
-  const bytes = Buffer.from(input.document.base64, 'base64');
-  const magic = signatures[input.document.contentType]!;
-  const problem =
-    bytes.length > 5 * 1024 * 1024
-      ? 'Die Datei ist zu groß (höchstens 5 MB).'
-      : !magic.every((b, i) => bytes[i] === b)
-        ? 'Der Inhalt der Datei passt nicht zum angegebenen Typ.'
-        : null;
-  if (problem) {
-    throw new AppError('validation_failed', {
-      errors: [{ path: 'document', code: 'invalid_file', message: problem }],
-    });
-  }
-  return { bytes, type: input.document.contentType };
+  return { bytes: decodeFile(input.document, 'document'), type: input.document.contentType };
+}
+
+type AttachmentInput = PostMessageInput['attachments'][number];
+
+/** The attachments of a message, decoded and checked, before anything is written. */
+function decodeAttachments(attachments: readonly AttachmentInput[]) {
+  return attachments.map((a, i) => ({ ...a, bytes: decodeFile(a, `attachments.${i}.base64`) }));
+}
+
+/** Writes a message's attachments beside it, in the author's name. */
+async function storeAttachments(
+  ctx: RequestContext,
+  messageId: string,
+  thread: repo.ThreadRow,
+  attachments: ReturnType<typeof decodeAttachments>,
+) {
+  await repo.insertAttachments(
+    ctx.trx,
+    attachments.map((a) => ({
+      message_id: messageId,
+      provider_organisation_id: thread.provider_organisation_id,
+      partner_organisation_id: thread.partner_organisation_id,
+      author_organisation_id: ctx.actor.organisationId,
+      category: a.category,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.bytes.length,
+      content: a.bytes,
+    })),
+  );
 }
 
 export async function giveConsent(ctx: RequestContext, caseId: string, input: GiveConsentInput) {
@@ -820,6 +869,7 @@ async function disclose(
   thread: repo.ThreadRow,
   kind: MessageKind,
   sections: { category: DataCategory; text: string }[],
+  attachments: ReturnType<typeof decodeAttachments>,
 ) {
   const parts = await providerParts(ctx, loaded);
   const author = await repo.author(ctx.trx, ctx.actor.userId);
@@ -829,7 +879,7 @@ async function disclose(
     email: author?.email ?? null,
     office: author?.office_name ?? parts.office?.name ?? null,
   };
-  const categories = categoriesOf(sections, true);
+  const categories = categoriesOf([...sections, ...attachments], true);
   const { consent, basis } = grounds;
   const message = await repo.insertMessage(ctx.trx, {
     thread_id: thread.id,
@@ -862,6 +912,7 @@ async function disclose(
     kind,
     subject: thread.subject,
     sections,
+    attachments: attachments.map((a) => ({ category: a.category, filename: a.filename })),
     consent: consent
       ? {
           purpose: consent.purpose as ConsentPurpose,
@@ -871,6 +922,7 @@ async function disclose(
       : null,
     legalBasis: basis ? { basis: basis.basis as LegalBasis, justification: basis.justification } : null,
   });
+  await storeAttachments(ctx, message.id, thread, attachments);
   const copy = await repo.insertCopy(ctx.trx, {
     organisation_id: loaded.row.organisation_id,
     message_id: message.id,
@@ -973,7 +1025,7 @@ async function checkGrounds(
     partnerTeamId: parties.partnerTeamId,
     direction: 'to_partner',
     purpose: input.purpose,
-    categories: categoriesOf(input.sections, true),
+    categories: categoriesOf([...input.sections, ...input.attachments], true),
     today: today(ctx),
   });
   const partiesFor = (
@@ -1016,6 +1068,7 @@ async function checkGrounds(
 export async function sendDisclosure(ctx: RequestContext, caseId: string, input: SendDisclosureInput) {
   const loaded = await loadCase(ctx, caseId, 'case.read');
   const actor = await exchangeActor(ctx);
+  const attachments = decodeAttachments(input.attachments);
   const { grounds, parties: threadParties } = await checkGrounds(ctx, loaded, input);
   authorizeExchange(actor, 'disclosure.send', {
     type: 'thread',
@@ -1047,7 +1100,7 @@ export async function sendDisclosure(ctx: RequestContext, caseId: string, input:
     case_id: caseId,
   });
   const thread = (await repo.findThread(ctx.trx, threadId))!;
-  const sent = await disclose(ctx, loaded, grounds, thread, input.kind, input.sections);
+  const sent = await disclose(ctx, loaded, grounds, thread, input.kind, input.sections, attachments);
   const fresh = (await repo.findThread(ctx.trx, threadId))!;
   return { thread: presentThread(actor, fresh, loaded, await loadThreadParts(ctx, [fresh])), ...sent };
 }
@@ -1183,6 +1236,8 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
       ],
     });
   }
+  const attachments = decodeAttachments(input.attachments);
+  const covered = [...input.sections, ...input.attachments];
   if (!row.consent_id) refuse({ reason: 'no_consent', missing: [] });
   if (!partnerSide) {
     const consent = await repo.lockConsent(ctx.trx, row.consent_id);
@@ -1194,11 +1249,11 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
       partnerTeamId: row.partner_team_id,
       direction: 'to_partner',
       purpose: consent.purpose as ConsentPurpose,
-      categories: categoriesOf(input.sections, true),
+      categories: categoriesOf(covered, true),
       today: today(ctx),
     });
     if (refusal) refuse(refusal);
-    const sent = await disclose(ctx, loaded, { consent }, row, input.kind, input.sections);
+    const sent = await disclose(ctx, loaded, { consent }, row, input.kind, input.sections, attachments);
     const fresh = (await repo.findThread(ctx.trx, id))!;
     return { thread: presentThread(actor, fresh, loaded, await loadThreadParts(ctx, [fresh])), ...sent };
   }
@@ -1211,7 +1266,7 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
     partnerTeamId: row.partner_team_id,
     direction: 'from_partner',
     purpose: (consent?.purpose ?? 'other') as ConsentPurpose,
-    categories: categoriesOf(input.sections, false),
+    categories: categoriesOf(covered, false),
     today: today(ctx),
   });
   if (refusal) refuse(refusal);
@@ -1228,10 +1283,11 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
     author_office: row.team_name,
     kind: input.kind,
     sections: input.sections,
-    categories: categoriesOf(input.sections, false),
+    categories: categoriesOf(covered, false),
     consent_id: row.consent_id,
     sent_at: ctx.now,
   });
+  await storeAttachments(ctx, message.id, row, attachments);
   await repo.touchThread(ctx.trx, row.id, ctx.now);
   await recordAudit(ctx.trx, ctx.audit, {
     action: 'message.sent',
@@ -1244,6 +1300,23 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
     thread: presentThread(actor, fresh, null, await loadThreadParts(ctx, [fresh])),
     messageId: message.id,
   };
+}
+
+/** An attachment, for whoever reads its thread — a partner not after a withdrawal. */
+export async function attachment(ctx: RequestContext, id: string) {
+  const row = await repo.findAttachment(ctx.trx, id);
+  if (!row) throw new AppError('not_found');
+  const { row: thread, actor, loaded, authorize } = await loadThread(ctx, row.thread_id);
+  authorize('thread.read');
+  const view = presentThread(actor, thread, loaded, await loadThreadParts(ctx, [thread]));
+  if (view.withdrawn) throw new AppError('not_found');
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'thread.read',
+    entityType: 'thread',
+    entityId: thread.id,
+    details: { attachmentId: id },
+  });
+  return { bytes: row.content, contentType: row.content_type, filename: row.filename };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1265,7 +1338,14 @@ export async function inbox(ctx: RequestContext, page: { offset: number; limit: 
     entityType: 'thread',
     details: { threads: rows.length },
   });
-  const empty: ThreadParts = { consents, messages: [], conflicts: [], notes: [], contacts: [] };
+  const empty: ThreadParts = {
+    consents,
+    messages: [],
+    attachments: [],
+    conflicts: [],
+    notes: [],
+    contacts: [],
+  };
   return {
     items: rows.map((row) => {
       const {

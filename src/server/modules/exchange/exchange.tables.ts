@@ -168,7 +168,22 @@ export interface DisclosureLegalBasesTable {
   message_id: string | null;
 }
 
+export interface ExchangeAttachmentsTable {
+  id: Generated<string>;
+  message_id: string;
+  provider_organisation_id: string;
+  partner_organisation_id: string;
+  author_organisation_id: string;
+  category: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created_at: Timestamp;
+}
+
 export interface ExchangeTables {
+  exchange_attachments: ExchangeAttachmentsTable;
   disclosure_legal_bases: DisclosureLegalBasesTable;
   partner_teams: PartnerTeamsTable;
   partner_team_members: PartnerTeamMembersTable;
