@@ -162,7 +162,7 @@ const sectionsField = z
 export const attachmentField = z.strictObject({
   category: categoryField,
   filename: requiredText(200).refine(
-    (v) => !/[\\/\u0000-\u001f]/.test(v),
+    (v) => ![...v].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20),
     'Der Dateiname enthält unzulässige Zeichen.',
   ),
   contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], {
