@@ -37,7 +37,20 @@ function typst(): NodeCompiler {
 /** The font list every template sets: Latin first, Arabic script as fallback. */
 export const typstFonts = '("Noto Sans", "Noto Sans Arabic")';
 
-/** Renders a Typst template with `data` available as JSON in `sys.inputs.data`. */
+/**
+ * Renders a Typst template with `data` available as JSON in `sys.inputs.data`. The compiler keeps
+ * the layout of every document it rendered; each client document is different, so without
+ * eviction a long-running server would grow by megabytes per document. Entries not used in the
+ * last few compilations are dropped after each render (the fonts stay loaded).
+ */
 export function renderTypstPdf(template: string, data: unknown): Buffer {
-  return typst().pdf({ mainFileContent: template, inputs: { data: JSON.stringify(data) } });
+  const compiler = typst();
+  try {
+    return compiler.pdf({ mainFileContent: template, inputs: { data: JSON.stringify(data) } });
+  } finally {
+    compiler.evictCache(cacheMaxAge);
+  }
 }
+
+/** How many compilations a cached layout survives unused. */
+const cacheMaxAge = 10;

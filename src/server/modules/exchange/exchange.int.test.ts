@@ -185,6 +185,10 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
         memberIds: [owner.user.id],
       });
       expect(expectProblem(foreign, 400, 'validation_failed')).toEqual(['memberIds']);
+      const twice = await jcAdmin.client.post(`/api/organisations/${jobcenter.id}/teams`, {
+        name: 'Team Integration',
+      });
+      expect(expectProblem(twice, 400, 'validation_failed')).toEqual(['name']);
       // Nobody manages another organisation's teams, and a counselling provider has none.
       expectProblem(
         await jcAdmin.client.post(`/api/organisations/${courses.id}/teams`, { name: 'X-Team' }),
@@ -557,6 +561,13 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
       expect(fromPartner[0]!.author.name).toBeTruthy();
       expect(fromPartner.every((m) => m.copy === null)).toBe(true);
       expect(thread.unread).toBe(2);
+      // Seen on the case page once, the answers are read (a receipt for the partner).
+      const again = expectStatus<Exchange>(
+        await owner.client.get(`/api/cases/${amina.caseId}/exchange`),
+        200,
+      );
+      expect(again.threads.find((x) => x.id === sent.thread.id)!.unread).toBe(0);
+      expect(again.allowedActions).toEqual(['consent.give', 'disclosure.send']);
       // Kinds that only the counselling side sends are refused to the partner.
       const wrongKind = await jcStaff.client.post(`/api/threads/${sent.thread.id}/messages`, {
         kind: 'assessment_result',
@@ -578,6 +589,8 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
         }),
         201,
       ).thread;
+      const seen = expectStatus<Thread>(await courseStaff.client.get(`/api/threads/${thread.id}`), 200);
+      expect(seen.allowedActions).not.toContain('message.send');
       const notice = await courseStaff.client.post(`/api/threads/${thread.id}/messages`, {
         kind: 'special_problem',
         sections: [{ category: 'course_attendance', text: 'Fehlt oft' }],
@@ -638,6 +651,7 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
       const read = expectStatus<Thread>(await jcStaff.client.get(`/api/threads/${thread.id}`), 200);
       expect(read.withdrawn).toBe(true);
       expect(read.messages).toEqual([]);
+      expect(read).toMatchObject({ subject: '', clientLabel: '', allowedActions: [] });
       expect(JSON.stringify(read)).not.toContain('Integrationskurs abgeschlossen');
       expectProblem(await jcStaff.client.get(`/api/attachments/${attachmentId}`), 404, 'not_found');
       const inbox = expectStatus<Inbox>(await jcStaff.client.get('/api/inbox'), 200);
@@ -840,7 +854,7 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
         consents: [],
         legalBases: [],
         threads: [],
-        allowedActions: ['consent.give'],
+        allowedActions: ['consent.give', 'disclosure.send'],
       });
       const caseload = await owner.client.get('/api/caseload');
       expect(caseload.body).not.toMatch(/consent/i);

@@ -35,7 +35,7 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'Teams der eigenen Partnerorganisation',
         params: idParams,
-        response: { 200: z.object({ items: z.array(s.teamSchema) }), ...problemResponses },
+        response: { 200: s.teamsResponse, ...problemResponses },
       },
     },
     (request) => withAuth(deps, request, (ctx) => service.listTeams(ctx, request.params.id)),
@@ -242,10 +242,7 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
         summary: 'Antwort oder Mitteilung im selben Austausch',
         params: idParams,
         body: s.postMessageBody,
-        response: {
-          201: z.object({ thread: s.threadSchema, messageId: z.uuid(), copyId: z.uuid().optional() }),
-          ...problemResponses,
-        },
+        response: { 201: s.postedSchema, ...problemResponses },
       },
     },
     async (request, reply) =>
@@ -319,14 +316,7 @@ export function registerExchangeRoutes(app: App, deps: AppDeps): void {
         summary: 'Übergabe der Kopie erfassen (persönlich, per Post, per E-Mail)',
         params: idParams,
         body: s.handoverBody,
-        response: {
-          200: z.object({
-            id: z.uuid(),
-            handover: z.enum(['in_person', 'post', 'email']),
-            handedOverAt: z.string(),
-          }),
-          ...problemResponses,
-        },
+        response: { 200: s.handoverSchema, ...problemResponses },
       },
     },
     (request) =>

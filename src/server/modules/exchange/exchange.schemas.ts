@@ -68,6 +68,7 @@ export const partnerSchema = z.object({
   centralContacts: z.array(contactSchema),
 });
 export const partnersResponse = z.object({ items: z.array(partnerSchema) });
+export const teamsResponse = z.object({ items: z.array(teamSchema) });
 
 // ---------------------------------------------------------------------------------------------
 // Consents
@@ -183,7 +184,8 @@ export const sendDisclosureBody = z
     legalBasisId: z.uuid({ error: 'Bitte eine Rechtsgrundlage wählen.' }).optional(),
     /** Whom the message goes to; without it, the team the consent names. */
     recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }).optional(),
-    purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }),
+    /** The purpose the consent must name; a legal basis is for its own purpose. */
+    purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }).optional(),
     kind: z.enum(providerMessageKinds, { error: 'Bitte die Art der Mitteilung wählen.' }),
     subject: requiredText(200),
     sections: sectionsField,
@@ -192,6 +194,10 @@ export const sendDisclosureBody = z
   .refine((body) => (body.consentId === undefined) !== (body.legalBasisId === undefined), {
     path: ['consentId'],
     message: 'Bitte eine Einwilligung wählen (oder eine festgestellte Rechtsgrundlage).',
+  })
+  .refine((body) => body.consentId === undefined || body.purpose !== undefined, {
+    path: ['purpose'],
+    message: 'Bitte einen Zweck wählen.',
   });
 
 /** A legal basis other than consent, decided by a team lead for one transfer (R-RED-1). */
@@ -233,6 +239,12 @@ export const postMessageBody = z.strictObject({
   kind: z.enum(messageKinds, { error: 'Bitte die Art der Nachricht wählen.' }),
   sections: sectionsField,
   attachments: attachmentsField,
+});
+
+export const handoverSchema = z.object({
+  id: z.uuid(),
+  handover: z.enum(handoverMethods),
+  handedOverAt: z.string(),
 });
 
 export const handoverBody = z.strictObject({
@@ -362,6 +374,12 @@ export const conflictNoteBody = z.strictObject({ text: requiredText(4000) });
 export const resolveConflictBody = z.strictObject({ outcome: requiredText(4000), ...versionField });
 
 export const sentSchema = z.object({ thread: threadSchema, messageId: z.uuid(), copyId: z.uuid() });
+/** A message in a thread: the counselling side's answer has its client copy, the partner's none. */
+export const postedSchema = z.object({
+  thread: threadSchema,
+  messageId: z.uuid(),
+  copyId: z.uuid().optional(),
+});
 
 export type ConsentDraftInput = z.infer<typeof consentDraftBody>;
 export type GiveConsentInput = z.infer<typeof giveConsentBody>;

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { documentLanguageFor, isDocumentLanguage, type DocumentLanguage } from '../../documents/languages.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { isPartner } from '../../policy/policy.ts';
 import { partnerKinds } from '../../policy/roles.ts';
 import { loadCase, type LoadedCase } from '../cases/cases.access.ts';
@@ -243,6 +244,8 @@ function presentScope(view: ConsentView) {
 }
 
 interface ThreadParts {
+  /** Berlin's today, for what the consents allow now. */
+  today: string;
   consents: Map<string, NonNullable<ConsentView>>;
   messages: repo.MessageRow[];
   attachments: Awaited<ReturnType<typeof repo.attachmentsOf>>;
@@ -271,7 +274,7 @@ async function loadThreadParts(ctx: RequestContext, rows: readonly repo.ThreadRo
       messages.map((m) => m.id),
     ),
   ]);
-  return { consents, messages, attachments, conflicts, notes, contacts };
+  return { today: today(ctx), consents, messages, attachments, conflicts, notes, contacts };
 }
 
 function presentThread(
@@ -292,8 +295,9 @@ function presentThread(
     parts.contacts.filter((c) => c.organisation_id === org && c.central_contact).map(presentContact);
   return {
     id: row.id,
-    subject: row.subject,
-    clientLabel: row.client_label,
+    // After a withdrawal the partner learns neither whom nor what the thread was about.
+    subject: withdrawn ? '' : row.subject,
+    clientLabel: withdrawn ? '' : row.client_label,
     provider: { id: row.provider_organisation_id, name: row.provider_name },
     partner: {
       id: row.partner_organisation_id,
@@ -349,8 +353,26 @@ function presentThread(
     independenceNotice,
     allowedActions: withdrawn
       ? []
-      : allowedExchangeActions(actor, threadResource(row, loaded), threadActions),
+      : allowedExchangeActions(actor, threadResource(row, loaded), threadActions).filter(
+          (action) => action !== 'message.send' || partnerMayWrite(row, view, parts.today),
+        ),
   };
+}
+
+/** Whether the consent of a thread lets the partner write back today (direction, validity, withdrawal). */
+function partnerMayWrite(row: repo.ThreadRow, view: ConsentView, today: string): boolean {
+  return (
+    disclosureRefusal(view?.scope, {
+      clientId: null,
+      providerOrganisationId: row.provider_organisation_id,
+      partnerOrganisationId: row.partner_organisation_id,
+      partnerTeamId: row.partner_team_id,
+      direction: 'from_partner',
+      purpose: view?.scope.purpose ?? 'other',
+      categories: [],
+      today,
+    }) === null
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,6 +448,18 @@ async function checkMembers(ctx: RequestContext, organisationId: string, memberI
   }
 }
 
+/** A team's name is unique within its organisation: a second one is a problem at the field. */
+async function uniqueTeamName<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error, 'partner_teams_organisation_id_name_key')) throw error;
+    throw new AppError('validation_failed', {
+      errors: [{ path: 'name', code: 'name_taken', message: 'Ein Team mit diesem Namen gibt es bereits.' }],
+    });
+  }
+}
+
 export async function listTeams(ctx: RequestContext, organisationId: string) {
   await authorizeTeams(ctx, organisationId);
   const [teams, contacts] = await Promise.all([
@@ -438,12 +472,14 @@ export async function listTeams(ctx: RequestContext, organisationId: string) {
 export async function createTeam(ctx: RequestContext, organisationId: string, input: TeamInput) {
   await authorizeTeams(ctx, organisationId);
   await checkMembers(ctx, organisationId, input.memberIds);
-  const { id } = await repo.insertTeam(ctx.trx, {
-    organisation_id: organisationId,
-    name: input.name,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-  });
+  const { id } = await uniqueTeamName(() =>
+    repo.insertTeam(ctx.trx, {
+      organisation_id: organisationId,
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+    }),
+  );
   await repo.setTeamMembers(ctx.trx, id, organisationId, input.memberIds);
   await recordAudit(ctx.trx, ctx.audit, {
     action: 'partner_team.created',
@@ -458,11 +494,13 @@ export async function updateTeam(ctx: RequestContext, id: string, input: TeamInp
   if (!row) throw new AppError('not_found');
   await authorizeTeams(ctx, row.organisation_id);
   await checkMembers(ctx, row.organisation_id, input.memberIds);
-  const updated = await repo.updateTeam(ctx.trx, id, input.version, {
-    name: input.name,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-  });
+  const updated = await uniqueTeamName(() =>
+    repo.updateTeam(ctx.trx, id, input.version, {
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+    }),
+  );
   if (!updated) throw new AppError('version_conflict');
   await repo.setTeamMembers(ctx.trx, id, row.organisation_id, input.memberIds);
   await recordAudit(ctx.trx, ctx.audit, {
@@ -505,10 +543,18 @@ export async function caseExchange(ctx: RequestContext, caseId: string) {
   ]);
   await recordAudit(ctx.trx, ctx.audit, { action: 'exchange.read', entityType: 'case', entityId: caseId });
   const day = today(ctx);
+  // The case's counsellor has now seen the partners' answers: read receipts for them, after the
+  // view above still marks them as new for this visit.
+  const presented = threads.map((t) => presentThread(actor, t, loaded, parts));
+  for (const thread of threads) {
+    if (presented.find((p) => p.id === thread.id)!.unread > 0) {
+      await repo.markRead(ctx.trx, thread.id, thread.partner_organisation_id, ctx.actor.userId, ctx.now);
+    }
+  }
   return {
     consents: consents.map((c) => presentConsent(actor, c, loaded, events, day)),
     legalBases: legalBases.map(presentLegalBasis),
-    threads: threads.map((t) => presentThread(actor, t, loaded, parts)),
+    threads: presented,
     allowedActions: [
       ...allowedExchangeActions(
         actor,
@@ -519,6 +565,22 @@ export async function caseExchange(ctx: RequestContext, caseId: string) {
         actor,
         { type: 'legal_basis', organisationId: loaded.row.organisation_id, case: loaded },
         ['legal_basis.record'],
+      ),
+      // Whether the actor may send from this case at all; each send is checked against its grounds.
+      ...allowedExchangeActions(
+        actor,
+        {
+          type: 'thread',
+          parties: {
+            providerOrganisationId: loaded.row.organisation_id,
+            partnerOrganisationId: '',
+            partnerTeamId: '',
+            partnerUserId: null,
+          },
+          case: loaded,
+          hasConflict: false,
+        },
+        ['disclosure.send'],
       ),
     ],
   };
@@ -870,9 +932,12 @@ async function disclose(
   kind: MessageKind,
   sections: { category: DataCategory; text: string }[],
   attachments: ReturnType<typeof decodeAttachments>,
+  known?: { parts: Awaited<ReturnType<typeof providerParts>>; newThread: boolean },
 ) {
-  const parts = await providerParts(ctx, loaded);
-  const author = await repo.author(ctx.trx, ctx.actor.userId);
+  const [parts, author] = await Promise.all([
+    known ? Promise.resolve(known.parts) : providerParts(ctx, loaded),
+    repo.author(ctx.trx, ctx.actor.userId),
+  ]);
   const sender = {
     name: author?.display_name ?? '',
     phone: author?.phone ?? null,
@@ -942,7 +1007,8 @@ async function disclose(
   } else {
     await repo.markLegalBasisUsed(ctx.trx, basis.id, message.id, ctx.now);
   }
-  await repo.touchThread(ctx.trx, thread.id, ctx.now);
+  // A new thread was opened at this very moment; an existing one moves to the top.
+  if (!known?.newThread) await repo.touchThread(ctx.trx, thread.id, ctx.now);
   await recordAudit(ctx.trx, ctx.audit, {
     action: 'disclosure.sent',
     entityType: 'thread',
@@ -1024,7 +1090,7 @@ async function checkGrounds(
     partnerOrganisationId: parties.partnerOrganisationId,
     partnerTeamId: parties.partnerTeamId,
     direction: 'to_partner',
-    purpose: input.purpose,
+    purpose: input.purpose ?? 'other',
     categories: categoriesOf([...input.sections, ...input.attachments], true),
     today: today(ctx),
   });
@@ -1100,9 +1166,11 @@ export async function sendDisclosure(ctx: RequestContext, caseId: string, input:
     case_id: caseId,
   });
   const thread = (await repo.findThread(ctx.trx, threadId))!;
-  const sent = await disclose(ctx, loaded, grounds, thread, input.kind, input.sections, attachments);
-  const fresh = (await repo.findThread(ctx.trx, threadId))!;
-  return { thread: presentThread(actor, fresh, loaded, await loadThreadParts(ctx, [fresh])), ...sent };
+  const sent = await disclose(ctx, loaded, grounds, thread, input.kind, input.sections, attachments, {
+    parts,
+    newThread: true,
+  });
+  return { thread: presentThread(actor, thread, loaded, await loadThreadParts(ctx, [thread])), ...sent };
 }
 
 /** A legal basis other than consent, decided by a team lead for one transfer (R-RED-1). */
@@ -1339,6 +1407,7 @@ export async function inbox(ctx: RequestContext, page: { offset: number; limit: 
     details: { threads: rows.length },
   });
   const empty: ThreadParts = {
+    today: today(ctx),
     consents,
     messages: [],
     attachments: [],
