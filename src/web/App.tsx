@@ -13,6 +13,10 @@ import { ClientCreatePage } from './pages/cases/ClientCreatePage.tsx';
 import { TeamPage } from './pages/cases/TeamPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DirectoryPage } from './pages/directory/DirectoryPage.tsx';
+import { ConflictsPage } from './pages/exchange/ConflictsPage.tsx';
+import { InboxPage } from './pages/exchange/InboxPage.tsx';
+import { PartnerTeamsPage } from './pages/exchange/PartnerTeamsPage.tsx';
+import { ThreadPage } from './pages/exchange/ThreadPage.tsx';
 import { HostedHoursPage } from './pages/directory/HostedHoursPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { OffersPage } from './pages/offers/OffersPage.tsx';
@@ -53,6 +57,10 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.caseDeletions, navKey: 'caseDeletions', element: <DeletionRecordsPage /> },
   { path: navigationPaths.directory, navKey: 'directory', element: <DirectoryPage /> },
   { path: navigationPaths.hostedHours, navKey: 'hostedHours', element: <HostedHoursPage /> },
+  { path: navigationPaths.inbox, navKey: 'inbox', element: <InboxPage /> },
+  { path: `${navigationPaths.inbox}/:id`, navKey: 'inbox', element: <ThreadPage /> },
+  { path: navigationPaths.conflicts, navKey: 'conflicts', element: <ConflictsPage /> },
+  { path: navigationPaths.partnerTeams, navKey: 'partnerTeams', element: <PartnerTeamsPage /> },
   { path: navigationPaths.offers, navKey: 'offers', element: <OffersPage /> },
   { path: navigationPaths.notifications, navKey: 'notifications', element: <NotificationsPage /> },
 ];

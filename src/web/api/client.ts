@@ -103,9 +103,14 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** Sends one request and resolves with the parsed JSON body (undefined for 204). */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+/** Sends one request; a failed one (no answer, or an error status) throws an ApiError. */
+async function send(
+  method: Method,
+  path: string,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
@@ -122,10 +127,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(localProblem('network_error', 0, 'Der Server ist nicht erreichbar.'));
   }
+  if (response.ok) return response;
 
   const body = await readBody(response);
-  if (response.ok) return body as T;
-
   const problem = isProblem(body)
     ? { ...body, status: response.status }
     : localProblem('internal_error', response.status, 'Ein unerwarteter Fehler ist aufgetreten.');
@@ -134,6 +138,25 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (response.status === 403 && sessionStateCodes.has(problem.code)) sessionListener?.(problem.code);
   }
   throw new ApiError(problem);
+}
+
+/** Sends one request and resolves with the parsed JSON body (undefined for 204). */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json, application/problem+json');
+  return (await readBody(response)) as T;
+}
+
+/**
+ * Sends one request whose answer is a document (a PDF made from a draft the browser sends) and
+ * resolves with its bytes; problems arrive as JSON like every other answer.
+ */
+export async function requestDocument(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Blob> {
+  const response = await send(method, path, options, 'application/pdf, application/problem+json');
+  return response.blob();
 }
 
 /** Shorthands for the HTTP methods. */
@@ -145,6 +168,9 @@ export const api = {
     request<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>('PUT', path, { ...options, body }),
+  /** A document (PDF) made from the body sent, as bytes. */
+  postDocument: (path: string, body: unknown, options?: RequestOptions) =>
+    requestDocument('POST', path, { ...options, body }),
   /** A multipart/form-data upload (the browser sets the boundary). */
   postForm: <T>(path: string, form: FormData, options?: RequestOptions) =>
     request<T>('POST', path, { ...options, form }),

@@ -23,6 +23,39 @@ import type { digestSettingsSchema } from '../../server/modules/offers/offers.sc
 import { offerSchema } from '../../server/modules/offers/offers.schemas.ts';
 import type { caseSchema, caseloadSchema, planBody } from '../../server/modules/cases/cases.schemas.ts';
 import type { auditEntry } from '../../server/modules/audit/audit.routes.ts';
+import type {
+  caseExchangeSchema,
+  conflictSchema,
+  consentDraftBody,
+  giveConsentBody,
+  inboxResponse,
+  partnersResponse,
+  postMessageBody,
+  sendDisclosureBody,
+  teamBody,
+  teamSchema,
+  threadSchema,
+} from '../../server/modules/exchange/exchange.schemas.ts';
+import { consentSchema, messageSchema } from '../../server/modules/exchange/exchange.schemas.ts';
+import type {
+  CaseExchange,
+  Conflict,
+  Consent,
+  exchangeApi,
+  Inbox,
+  PartnerTeam,
+  Partners,
+  Thread,
+} from './exchange.ts';
+import {
+  consentDirections,
+  consentForms,
+  consentPurposes,
+  consentRepetitions,
+  dataCategories,
+  handoverMethods,
+  messageKinds,
+} from './exchange.ts';
 import type { authApi } from './auth.ts';
 import type { CaseDetail, Caseload, PlanInput } from './cases.ts';
 import type { Problem } from './client.ts';
@@ -79,11 +112,31 @@ describe('R-SEC-4: the web’s API types are the server’s schemas', () => {
     expectTypeOf<Caseload>().toEqualTypeOf<z.infer<typeof caseloadSchema>>();
     expectTypeOf<SearchResult>().toEqualTypeOf<z.infer<typeof publicSearchResponse>>();
     expectTypeOf<Problem['errors']>().toEqualTypeOf<z.infer<typeof problemSchema>['errors']>();
+    expectTypeOf<CaseExchange>().toEqualTypeOf<z.infer<typeof caseExchangeSchema>>();
+    expectTypeOf<Consent>().toEqualTypeOf<z.infer<typeof consentSchema>>();
+    expectTypeOf<Thread>().toEqualTypeOf<z.infer<typeof threadSchema>>();
+    expectTypeOf<Inbox>().toEqualTypeOf<z.infer<typeof inboxResponse>>();
+    expectTypeOf<Partners>().toEqualTypeOf<z.infer<typeof partnersResponse>>();
+    expectTypeOf<PartnerTeam>().toEqualTypeOf<z.infer<typeof teamSchema>>();
+    expectTypeOf<Conflict>().toEqualTypeOf<z.infer<typeof conflictSchema>>();
   });
 
   it('types the request bodies with what the server accepts', () => {
     expectTypeOf<Parameters<typeof authApi.login>[0]>().toEqualTypeOf<z.input<typeof loginBody>>();
     expectTypeOf<PlanInput>().toEqualTypeOf<z.input<typeof planBody>>();
+    expectTypeOf<Parameters<typeof exchangeApi.giveConsent>[1]>().toEqualTypeOf<
+      z.input<typeof giveConsentBody>
+    >();
+    expectTypeOf<Parameters<typeof exchangeApi.consentForm>[1]>().toEqualTypeOf<
+      z.input<typeof consentDraftBody>
+    >();
+    expectTypeOf<Parameters<typeof exchangeApi.sendDisclosure>[1]>().toEqualTypeOf<
+      z.input<typeof sendDisclosureBody>
+    >();
+    expectTypeOf<Parameters<typeof exchangeApi.postMessage>[1]>().toEqualTypeOf<
+      z.input<typeof postMessageBody>
+    >();
+    expectTypeOf<Parameters<typeof exchangeApi.createTeam>[1]>().toEqualTypeOf<z.input<typeof teamBody>>();
   });
 
   it('takes the value lists from the server, in the server’s order', () => {
@@ -94,6 +147,13 @@ describe('R-SEC-4: the web’s API types are the server’s schemas', () => {
     expect([...dataProtectionLaws]).toEqual(dataProtectionLawSchema.options);
     expect([...userStatuses]).toEqual(userStatusSchema.options);
     expect([...offerKinds]).toEqual(offerSchema.shape.kind.options);
+    expect([...dataCategories]).toEqual(consentSchema.shape.categories.element.options);
+    expect([...consentPurposes]).toEqual(consentSchema.shape.purpose.options);
+    expect([...consentDirections]).toEqual(consentSchema.shape.direction.options);
+    expect([...consentRepetitions]).toEqual(consentSchema.shape.repetition.options);
+    expect([...consentForms]).toEqual(consentSchema.shape.form.options);
+    expect([...messageKinds]).toEqual(messageSchema.shape.kind.options);
+    expect([...handoverMethods]).toEqual(messageSchema.shape.copy.unwrap().shape.handover.unwrap().options);
   });
 
   it('accepts a session the server would send', () => {

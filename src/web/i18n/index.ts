@@ -6,6 +6,8 @@ import de from './de.json';
 import en from './en.json';
 import casesDe from './cases.de.json';
 import casesEn from './cases.en.json';
+import exchangeDe from './exchange.de.json';
+import exchangeEn from './exchange.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -49,11 +51,19 @@ i18n.on('languageChanged', (language: string) => {
 });
 
 // Both files must hold the same keys; the compiler checks each against the other.
-// Case management has its own namespace ('cases'), so the default one stays small enough for
-// the type checker.
+// Case management ('cases') and consent-gated exchange ('exchange') have namespaces of their
+// own, so the default one stays small enough for the type checker.
 const resources = {
-  de: { translation: de satisfies typeof en, cases: casesDe satisfies typeof casesEn },
-  en: { translation: en satisfies typeof de, cases: casesEn satisfies typeof casesDe },
+  de: {
+    translation: de satisfies typeof en,
+    cases: casesDe satisfies typeof casesEn,
+    exchange: exchangeDe satisfies typeof exchangeEn,
+  },
+  en: {
+    translation: en satisfies typeof de,
+    cases: casesEn satisfies typeof casesDe,
+    exchange: exchangeEn satisfies typeof exchangeDe,
+  },
 };
 
 void i18n.use(initReactI18next).init({

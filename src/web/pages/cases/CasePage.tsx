@@ -26,6 +26,7 @@ import {
   ResponsibilitiesSection,
 } from './CaseSections.tsx';
 import { DocumentDownloads } from './DocumentDownloads.tsx';
+import { ExchangeSection } from './ExchangeSection.tsx';
 import { canHold, LegalHoldButton, LegalHoldPanel } from './LegalHold.tsx';
 import { PersonSection } from './PersonSection.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
@@ -84,6 +85,7 @@ type SectionTitleKey =
   | 'planTitle'
   | 'contactsTitle'
   | 'activitiesTitle'
+  | 'exchangeTitle'
   | 'responsibilitiesTitle'
   | 'closureTitle';
 
@@ -99,6 +101,7 @@ function sectionsOf(c: CaseDetail): { id: string; key: SectionTitleKey }[] {
     { id: 'plan', key: 'planTitle', shown: managed },
     { id: 'contacts', key: 'contactsTitle', shown: true },
     { id: 'activities', key: 'activitiesTitle', shown: true },
+    { id: 'exchange', key: 'exchangeTitle', shown: true },
     { id: 'responsibilities', key: 'responsibilitiesTitle', shown: true },
     { id: 'closure', key: 'closureTitle', shown: closure },
   ];
@@ -112,8 +115,12 @@ function sectionsOf(c: CaseDetail): { id: string; key: SectionTitleKey }[] {
 const shortcuts = [
   { code: 'KeyK', keys: 'Alt+Shift+K', label: 'shortcutContact' },
   { code: 'KeyP', keys: 'Alt+Shift+P', label: 'shortcutPhase' },
+  { code: 'KeyE', keys: 'Alt+Shift+E', label: 'shortcutExchange' },
   { code: 'KeyN', keys: 'Alt+Shift+N', label: 'shortcutSections' },
 ] as const;
+
+/** Shortcuts that only move focus, for readers who cannot change the case too. */
+const readOnlyShortcuts: ReadonlySet<string> = new Set(['KeyN', 'KeyE']);
 
 function CaseView({
   c,
@@ -150,10 +157,11 @@ function CaseView({
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
       const shortcut = shortcuts.find((s) => s.code === event.code);
       if (!shortcut) return;
-      if (shortcut.code !== 'KeyN' && !canEdit) return;
+      if (!readOnlyShortcuts.has(shortcut.code) && !canEdit) return;
       event.preventDefault();
       if (shortcut.code === 'KeyK') recordContact();
       else if (shortcut.code === 'KeyP') changePhase();
+      else if (shortcut.code === 'KeyE') focusHeading('exchange');
       else document.querySelector<HTMLElement>('#case-sections a')?.focus();
     };
     window.addEventListener('keydown', onKey);
@@ -203,7 +211,7 @@ function CaseView({
               <summary>{tc('shortcutsTitle')}</summary>
               <dl>
                 {shortcuts
-                  .filter((s) => canEdit || s.code === 'KeyN')
+                  .filter((s) => canEdit || readOnlyShortcuts.has(s.code))
                   .map((s) => (
                     <div key={s.code}>
                       <dt>
@@ -281,6 +289,7 @@ function CaseView({
           )}
           <ContactsSection {...props} />
           <ActivitiesSection {...props} />
+          <ExchangeSection c={c} />
           <ResponsibilitiesSection
             key={`resp-${c.responsibilities.map((r) => r.version).join('')}`}
             {...props}
@@ -292,14 +301,19 @@ function CaseView({
   );
 }
 
-/** Moves focus to a section's heading, so the next Tab continues inside it. */
-function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string) {
+/** Moves focus to a section's heading, so the next Tab continues inside it; false when it is not there. */
+function focusHeading(id: string): boolean {
   const heading = document.getElementById(`${id}-heading`);
-  if (!heading) return;
-  event.preventDefault();
+  if (!heading) return false;
   heading.tabIndex = -1;
   heading.focus();
   heading.scrollIntoView({ block: 'start' });
+  return true;
+}
+
+/** A jump link that moves focus to its section's heading. */
+function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  if (focusHeading(id)) event.preventDefault();
 }
 
 const caseKey = (id: string) => ['case', id] as const;

@@ -1,0 +1,193 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signInThroughUi, usePages } from './browser.ts';
+
+const openPage = usePages();
+
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin' });
+
+/** Twelve months after `day`, less a day: the longest validity, which the wizard proposes. */
+function latestEnd(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y, m - 1 + 12, d));
+  if (end.getUTCDate() !== d) end.setUTCDate(0);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}
+
+const german = (iso: string) => iso.split('-').reverse().join('.');
+
+/** Opens Amina Haddad's case from the caseload and waits for its exchange section. */
+async function openAminasCase(page: Page): Promise<Locator> {
+  await page.getByRole('link', { name: 'Meine Fälle', exact: true }).first().click();
+  await page
+    .getByRole('region', { name: 'Offene Fälle' })
+    .getByRole('link', { name: /Amina Haddad/ })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 1, name: /Amina Haddad – Fall/ }).waitFor();
+  const section = page.getByRole('region', { name: 'Einwilligungen und Austausch', exact: true });
+  await section.getByRole('heading', { level: 3, name: 'Einwilligungen', exact: true }).waitFor();
+  return section;
+}
+
+describe('consent-gated exchange with a partner', () => {
+  it(
+    'R-CON-1, R-CON-2, R-CON-3, R-RED-5, R-EXC-1, R-EXC-4, R-RED-4: consent → disclosure → partner answers → client copy — axe clean',
+    { timeout: 120_000 },
+    async () => {
+      const subject = `Ergebnis der Kompetenzanalyse ${Date.now()}`;
+      const page = await openPage();
+      await signInThroughUi(page, 'berater@awo.example');
+      await page.getByRole('heading', { level: 1, name: 'Übersicht', exact: true }).waitFor();
+      let section = await openAminasCase(page);
+      await expectAccessible(page, 'case page with its exchange section');
+
+      // The consent, in the order of the form: recipient team, purpose, data, direction, validity.
+      await section.getByRole('button', { name: 'Einwilligung erfassen', exact: true }).click();
+      const wizard = section.getByRole('form', { name: 'Einwilligung erfassen' });
+      await wizard.getByLabel('Partnerorganisation').selectOption({ label: 'Jobcenter Musterstadt' });
+      await wizard.getByLabel('Team', { exact: true }).selectOption({ label: 'Team Integration' });
+      await wizard.getByLabel('Abstimmung mit dem Jobcenter zur Integration').check();
+      expect(await wizard.getByLabel('Name und Kontaktdaten').isChecked()).toBe(true);
+      await wizard.getByLabel('Sprachstand und Kurse').check();
+      await wizard.getByLabel('Ergebnisse der Sozial- und Kompetenzanalyse').check();
+      // Health stands apart (Art. 9 DSGVO) and stays unticked.
+      await wizard.getByText('Besondere Kategorie personenbezogener Daten (Art. 9 DSGVO)').waitFor();
+      expect(await wizard.getByLabel('Gesundheit', { exact: true }).isChecked()).toBe(false);
+      await wizard.getByLabel('in beide Richtungen').check();
+      await wizard.getByLabel('wiederholt während der Gültigkeit').check();
+      const until = latestEnd(today());
+      expect(await wizard.getByLabel('Gültig ab').inputValue()).toBe(today());
+      expect(await wizard.getByLabel('Gültig bis').inputValue()).toBe(until);
+      // The form's language is the client's, by name.
+      const language = wizard.getByLabel('Sprache des Formulars');
+      expect(await language.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(
+        'Deutsch und Arabisch (العربية)',
+      );
+      await expectAccessible(page, 'consent wizard');
+
+      const printed = page.waitForResponse((r) => r.url().includes('/consent-form.pdf'));
+      await wizard.getByRole('button', { name: 'Formular drucken' }).click();
+      const form = await printed;
+      expect(form.status()).toBe(200);
+      expect(form.headers()['content-type']).toBe('application/pdf');
+      expect(form.url()).toMatch(/\?language=ar$/);
+      await wizard.getByRole('link', { name: 'Formular (PDF) öffnen' }).waitFor();
+
+      await wizard.getByLabel('am Bildschirm unterschrieben').check();
+      const given = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/consents'),
+      );
+      await wizard.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+      expect((await given).status()).toBe(201);
+      const consent = section
+        .getByRole('article')
+        .filter({
+          has: page.getByRole('heading', { name: 'Jobcenter Musterstadt, Team Integration gültig' }),
+        })
+        .filter({ hasText: `${german(today())} bis ${german(until)}` });
+      await consent.waitFor();
+      await consent.getByText('am Bildschirm unterschrieben, Formular auf Deutsch und Arabisch').waitFor();
+      await consent
+        .getByRole('button', { name: 'Einwilligung für Jobcenter Musterstadt, Team Integration widerrufen' })
+        .waitFor();
+
+      // The message: only the categories the consent covers get a text area.
+      await section.getByRole('button', { name: 'Mitteilung senden', exact: true }).click();
+      const composer = section.getByRole('form', { name: 'Mitteilung an einen Partner' });
+      await composer.getByLabel('Einwilligung', { exact: true }).selectOption({
+        label: `Jobcenter Musterstadt, Team Integration – Abstimmung mit dem Jobcenter zur Integration – gültig bis ${german(until)}`,
+      });
+      await composer
+        .getByLabel('Art der Mitteilung')
+        .selectOption({ label: 'Ergebnis der Kompetenzanalyse und Bedarfe' });
+      await composer.getByLabel('Betreff').fill(subject);
+      const texts = composer.getByRole('group', { name: 'Inhalt' });
+      expect(await texts.getByRole('textbox').count()).toBe(3);
+      expect(await texts.getByLabel('Gesundheit').count()).toBe(0);
+      await texts
+        .getByLabel('Ergebnisse der Sozial- und Kompetenzanalyse')
+        .fill('Sprachniveau A2, Berufserfahrung als Schneiderin; Bedarf: Berufssprachkurs B1.');
+      await expectAccessible(page, 'disclosure composer');
+      const sent = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/disclosures'),
+      );
+      await composer.getByRole('button', { name: 'Mitteilung senden' }).click();
+      expect((await sent).status()).toBe(201);
+      let thread = section.getByRole('article').filter({ has: page.getByRole('heading', { name: subject }) });
+      await thread.getByRole('link', { name: 'Kopie drucken (PDF)' }).waitFor();
+      await thread.getByLabel('Übergabe', { exact: true }).waitFor();
+      await expectAccessible(page, 'case page after the disclosure');
+
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+
+      // The partner: the independence of counselling first, then the message — nothing of the case.
+      await signInThroughUi(page, 'pap@jobcenter.example');
+      await page.getByRole('heading', { level: 1, name: 'Übersicht', exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Posteingang', exact: true }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Posteingang' }).waitFor();
+      await page.getByText('Unabhängigkeit der Migrationsberatung').waitFor();
+      await page.getByText(/^Die Migrationsberatung ist eigenständig und unabhängig\./).waitFor();
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: subject }) });
+      await row.getByText('Amina Haddad, geb. 12.04.1988').waitFor();
+      await row.getByText('1 neu').waitFor();
+      await row.getByText(`in beide Richtungen · gültig bis ${german(until)}`).waitFor();
+      await expectAccessible(page, 'inbox');
+
+      await row.getByRole('link', { name: subject }).click();
+      await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+      await page.getByText('Unabhängigkeit der Migrationsberatung').waitFor();
+      await page
+        .getByText('Sprachniveau A2, Berufserfahrung als Schneiderin; Bedarf: Berufssprachkurs B1.')
+        .waitFor();
+      const contacts = page.getByRole('region', { name: 'Ansprechpersonen' });
+      await contacts
+        .getByRole('heading', { name: 'Zentrale Ansprechpersonen: Jobcenter Musterstadt' })
+        .waitFor();
+      await contacts.getByRole('link', { name: 'zentrale@jobcenter.example' }).waitFor();
+      await contacts.getByRole('link', { name: 'berater@awo.example' }).waitFor();
+      await expectAccessible(page, 'thread page of the partner');
+
+      await page.getByRole('button', { name: 'Antworten oder Mitteilung senden' }).click();
+      const reply = page.getByRole('form', { name: `Antworten: ${subject}` });
+      expect(await reply.getByLabel('Art der Mitteilung').inputValue()).toBe('answer');
+      await reply
+        .getByLabel('Sprachstand und Kurse')
+        .fill('Ein Platz im Berufssprachkurs B1 ab dem 1. des Monats ist reserviert.');
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/messages'),
+      );
+      await reply.getByRole('button', { name: 'Senden' }).click();
+      expect((await answered).status()).toBe(201);
+      await page.getByText('Ihre Nachricht wurde gesendet.').waitFor();
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+
+      // Back on the case: the answer, and the client's copy printed and handed over.
+      await signInThroughUi(page, 'berater@awo.example');
+      await page.getByRole('heading', { level: 1, name: 'Übersicht', exact: true }).waitFor();
+      section = await openAminasCase(page);
+      thread = section.getByRole('article').filter({ has: page.getByRole('heading', { name: subject }) });
+      await thread
+        .getByText('Ein Platz im Berufssprachkurs B1 ab dem 1. des Monats ist reserviert.')
+        .waitFor();
+      await thread
+        .getByText(/^Antwort · Paula Ansprechpartnerin, Jobcenter Musterstadt, Team Integration, /)
+        .waitFor();
+      const href = await thread.getByRole('link', { name: 'Kopie drucken (PDF)' }).getAttribute('href');
+      const copy = await page.request.get(new URL(href!, page.url()).toString());
+      expect(copy.status()).toBe(200);
+      expect(copy.headers()['content-type']).toBe('application/pdf');
+      await thread.getByLabel('Übergabe', { exact: true }).selectOption({ label: 'persönlich übergeben' });
+      const handedOver = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/handover'),
+      );
+      await thread.getByRole('button', { name: 'Übergabe erfassen' }).click();
+      expect((await handedOver).status()).toBe(200);
+      await thread.getByText(/^Kopie persönlich übergeben am /).waitFor();
+      await expectAccessible(page, 'case page with the answer and the handed-over copy');
+    },
+  );
+});
