@@ -52,6 +52,15 @@ if (stale(serverBundle, at('src/server'))) {
     logLevel: 'warning',
   });
 }
+// The render thread of the documents is plain JavaScript beside the bundle (documents/typst.ts).
+const renderWorker = at('dist/server/typst-worker.mjs');
+const renderWorkerSource = at('src/server/documents/typst-worker.mjs');
+if (
+  !fs.existsSync(renderWorker) ||
+  fs.statSync(renderWorkerSource).mtimeMs > fs.statSync(renderWorker).mtimeMs
+) {
+  fs.copyFileSync(renderWorkerSource, renderWorker);
+}
 
 // A larger young generation: a request allocates many short-lived objects (rows, query trees,
 // JSON), and fewer scavenges cost less CPU per request (npm run bench -- W1 runs with the same).

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 
 /**
@@ -54,3 +56,56 @@ export function renderTypstPdf(template: string, data: unknown): Buffer {
 
 /** How many compilations a cached layout survives unused. */
 const cacheMaxAge = 10;
+
+const workerFile = new URL('./typst-worker.mjs', import.meta.url);
+
+interface Pending {
+  resolve: (pdf: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+let worker: { thread: Worker; pending: Map<number, Pending>; next: number } | null | undefined;
+
+/** The render thread, started on first use; null where its file is not beside this module. */
+function renderThread() {
+  if (worker !== undefined) return worker;
+  if (!fs.existsSync(fileURLToPath(workerFile))) return (worker = null);
+  const thread = new Worker(workerFile, {
+    workerData: { fonts: fontFiles.map(([pkg, file]) => fontPath(pkg, file)), cacheMaxAge },
+  });
+  // Rendering never keeps the process alive on its own.
+  thread.unref();
+  const state = { thread, pending: new Map<number, Pending>(), next: 1 };
+  thread.on('message', (message: { id: number; pdf?: Uint8Array; error?: string }) => {
+    const job = state.pending.get(message.id);
+    if (!job) return;
+    state.pending.delete(message.id);
+    if (message.pdf)
+      job.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
+    else job.reject(new Error(message.error ?? 'Typst rendering failed'));
+  });
+  const fail = (error: Error) => {
+    for (const job of state.pending.values()) job.reject(error);
+    state.pending.clear();
+    // The next document starts a new thread.
+    if (worker === state) worker = undefined;
+  };
+  thread.on('error', fail);
+  thread.on('exit', (code) => fail(new Error(`Typst render thread ended (${code})`)));
+  return (worker = state);
+}
+
+/**
+ * Renders like `renderTypstPdf`, on a thread of its own: the request's event loop goes on
+ * answering other requests while the document is set (the disclosure's client copy is rendered
+ * this way, inside its transaction). Without the thread's file it renders in place.
+ */
+export function renderTypstPdfOffThread(template: string, data: unknown): Promise<Buffer> {
+  const state = renderThread();
+  if (!state) return Promise.resolve(renderTypstPdf(template, data));
+  const id = state.next++;
+  return new Promise<Buffer>((resolve, reject) => {
+    state.pending.set(id, { resolve, reject });
+    state.thread.postMessage({ id, template, data: JSON.stringify(data) });
+  });
+}

@@ -1,6 +1,6 @@
 import type { DocumentLanguage } from '../../documents/languages.ts';
 import { rightToLeftLanguages } from '../../documents/languages.ts';
-import { renderTypstPdf, typstFonts } from '../../documents/typst.ts';
+import { renderTypstPdf, renderTypstPdfOffThread, typstFonts } from '../../documents/typst.ts';
 
 /**
  * Client-facing documents of case management: the Art. 15 DSGVO information ("Auskunft") and the
@@ -193,4 +193,9 @@ const template = `
 /** Renders a case document, German with the client's language beside it, to PDF. */
 export function renderCaseDocument(doc: BilingualDocument): Buffer {
   return renderTypstPdf(template, doc);
+}
+
+/** The same document, set on the render thread (for documents made inside a busy request). */
+export function renderCaseDocumentOffThread(doc: BilingualDocument): Promise<Buffer> {
+  return renderTypstPdfOffThread(template, doc);
 }

@@ -5,7 +5,13 @@ import {
   type SupervisoryAuthority,
 } from '../../documents/supervisory-authorities.ts';
 import { documentTexts, type DocumentTexts } from '../../documents/texts/index.ts';
-import { mergeDocuments, renderCaseDocument, type CaseDocument, type DocBlock } from '../cases/cases.pdf.ts';
+import {
+  mergeDocuments,
+  renderCaseDocument,
+  renderCaseDocumentOffThread,
+  type CaseDocument,
+  type DocBlock,
+} from '../cases/cases.pdf.ts';
 import type { DataProtectionLaw, GermanState } from '../organisations/organisations.values.ts';
 import type {
   ConsentDirection,
@@ -150,13 +156,18 @@ function dataProtectionBlock(
   };
 }
 
-/** Builds a document in German and, from the same data, in `other`, and renders both together. */
+/** Builds a document in German and, from the same data, in `other`, merged text by text. */
+function bilingual(other: DocumentLanguage, build: (language: DocumentLanguage) => CaseDocument) {
+  const german = build('de');
+  return mergeDocuments(german, other === 'de' ? null : build(other), other);
+}
+
+/** Renders a document built in German and in `other` together. */
 function renderBilingual(
   other: DocumentLanguage,
   build: (language: DocumentLanguage) => CaseDocument,
 ): Buffer {
-  const german = build('de');
-  return renderCaseDocument(mergeDocuments(german, other === 'de' ? null : build(other), other));
+  return renderCaseDocument(bilingual(other, build));
 }
 
 /** The purpose's label and, where the consent has them, its own words (German, printed once). */
@@ -293,9 +304,18 @@ export function renderConsentForm(data: ConsentFormData): Buffer {
  * over what is said about them.
  */
 export function renderClientCopy(data: ClientCopyData): Buffer {
+  return renderCaseDocument(clientCopyDocument(data));
+}
+
+/** The client's copy, set on the render thread: the sending request's event loop stays free. */
+export function renderClientCopyOffThread(data: ClientCopyData): Promise<Buffer> {
+  return renderCaseDocumentOffThread(clientCopyDocument(data));
+}
+
+function clientCopyDocument(data: ClientCopyData) {
   const authority = supervisoryAuthorityFor(data.provider.dataProtectionLaw, stateOf(data.provider.state));
 
-  return renderBilingual(data.language, (language) => {
+  return bilingual(data.language, (language) => {
     const t = documentTexts[language];
     const x = t.exchange;
     const k = x.copy;

@@ -24,7 +24,7 @@ import {
   type ExchangeResource,
   type ThreadParties,
 } from './exchange.policy.ts';
-import { renderClientCopy, renderConsentForm, type ConsentFormData } from './exchange.pdf.ts';
+import { renderClientCopyOffThread, renderConsentForm, type ConsentFormData } from './exchange.pdf.ts';
 import * as repo from './exchange.repository.ts';
 import type {
   ConsentDraftInput,
@@ -967,7 +967,7 @@ async function disclose(
     consent && isDocumentLanguage(consent.form_language)
       ? consent.form_language
       : documentLanguageFor(parts.client.languages);
-  const pdf = renderClientCopy({
+  const pdf = await renderClientCopyOffThread({
     language,
     client: { name: parts.clientName, birthDate: parts.client.birth_date },
     provider: parts.provider,
