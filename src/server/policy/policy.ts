@@ -1,9 +1,18 @@
-import { AppError } from '../http/errors.ts';
+import { AppError, type ErrorCode } from '../http/errors.ts';
+import { canAudit } from '../modules/audit/audit.policy.ts';
+import { canCase } from '../modules/cases/cases.policy.ts';
+import { canDirectory } from '../modules/directory/directory.policy.ts';
+import { canOffer, offerKindPublishedBy } from '../modules/offers/offers.policy.ts';
+import { canOrganisation } from '../modules/organisations/organisations.policy.ts';
+import { canUser } from '../modules/users/users.policy.ts';
 import { partnerKinds, type OrganisationKind, type Role } from './roles.ts';
 
 /**
- * The one place that decides who may do what. Pure functions of the actor and the resource;
- * handlers and services ask `can` / `authorize` and never compare roles themselves.
+ * What every access decision shares: the actor, the scopes of a permission, how a module's
+ * permission table is asked, how a refusal is answered, what a credential may call at all, and
+ * the navigation. The decisions themselves are in each module's policy
+ * (`modules/<m>/<m>.policy.ts`): its actions, a discriminated union of its resources and its
+ * permission table per role. Handlers and services ask those and never compare roles themselves.
  */
 
 /** Who is acting: a signed-in user, possibly through a personal API token. */
@@ -16,298 +25,8 @@ export interface Actor {
   tokenScope?: 'read' | 'write';
 }
 
-export type Action =
-  | 'organisation.list'
-  | 'organisation.read'
-  | 'organisation.create'
-  | 'organisation.update'
-  | 'organisation.security'
-  | 'office.list'
-  | 'office.create'
-  | 'office.update'
-  | 'office.delete'
-  | 'user.list'
-  | 'user.read'
-  | 'user.read_security'
-  | 'user.invite'
-  | 'user.update'
-  | 'user.deactivate'
-  | 'user.reactivate'
-  | 'user.reinvite'
-  | 'audit.read'
-  | 'client.create'
-  | 'client.search'
-  | 'client.read'
-  | 'client.update'
-  | 'client.export'
-  | 'case.create'
-  | 'case.read'
-  | 'case.read_special'
-  | 'case.update'
-  | 'case.close'
-  | 'case.reopen'
-  | 'case.lookup'
-  | 'case.break_glass'
-  | 'case.legal_hold'
-  | 'caseload.read'
-  | 'caseload.team'
-  | 'case_settings.read'
-  | 'case_settings.update'
-  | 'case_deletions.read'
-  | 'directory.overview'
-  | 'directory.hosted_hours'
-  | 'flyer.read'
-  | 'flyer.upload'
-  | 'flyer.delete'
-  | 'offer.list'
-  | 'offer.read'
-  | 'offer.publish'
-  | 'offer.update'
-  | 'offer.delete'
-  | 'notification.list'
-  | 'notification.update';
-
-/** Actions that only read; everything else is a write that a read-only token may not do. */
-const readActions: ReadonlySet<Action> = new Set<Action>([
-  'client.search',
-  'client.read',
-  'client.export',
-  'case.read',
-  'case.read_special',
-  'case.lookup',
-  'caseload.read',
-  'caseload.team',
-  'case_settings.read',
-  'case_deletions.read',
-  'organisation.list',
-  'organisation.read',
-  'office.list',
-  'user.list',
-  'user.read',
-  'user.read_security',
-  'audit.read',
-  'directory.overview',
-  'directory.hosted_hours',
-  'flyer.read',
-  'offer.list',
-  'offer.read',
-  'notification.list',
-]);
-
 /** Where a permission applies: inside the actor's own organisation, or in any organisation. */
 export type Scope = 'own' | 'any';
-
-const everyone = {
-  'organisation.list': 'any',
-  'organisation.read': 'any',
-  'office.list': 'any',
-  // Directory data (R-DIR-1, R-DIR-5): every signed-in person sees the overview and the flyers.
-  'directory.overview': 'any',
-  'flyer.read': 'any',
-  // Offers are read by their publisher and by counselling staff; resourceAllows narrows 'any'.
-  'offer.list': 'any',
-  'offer.read': 'any',
-  // Notifications of new offers exist for counselling staff only (resourceAllows).
-  'notification.list': 'own',
-  'notification.update': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-/** A provider's directory entry: hours, contacts and flyers of its offices (R-ORG-2, R-DIR-5). */
-const directoryMaintenance = {
-  'office.update': 'own',
-  'flyer.upload': 'own',
-  'flyer.delete': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-/** Partner staff see the counselling hours held in their organisation's premises (R-DIR-3). */
-const hostingPremises = {
-  'directory.hosted_hours': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-/** Partner staff publish their organisation's offers (R-OFF-1..3); the kind follows the organisation. */
-const publishing = {
-  'offer.publish': 'own',
-  'offer.update': 'own',
-  'offer.delete': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-const administration = {
-  ...everyone,
-  ...directoryMaintenance,
-  ...publishing,
-  ...hostingPremises,
-  'organisation.update': 'own',
-  'organisation.security': 'own',
-  'office.create': 'own',
-  'office.update': 'own',
-  'office.delete': 'own',
-  'user.list': 'own',
-  'user.read': 'own',
-  // How a colleague signs in (last sign-in, second factor) is for the administration only.
-  'user.read_security': 'own',
-  'user.invite': 'own',
-  'user.update': 'own',
-  'user.deactivate': 'own',
-  'user.reactivate': 'own',
-  'user.reinvite': 'own',
-  'audit.read': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-/**
- * Case management (R-CASE-*, R-CON-8). Counsellors work their own caseload; anyone else's case
- * opens only after breaking the glass (resourceAllows). A team lead sees the team's caseloads as
- * counts and due items, and case content only after breaking the glass. Partner roles get none
- * of these, and `authorize` answers them 404 (R-RED-4).
- */
-const casework = {
-  'client.create': 'own',
-  'client.search': 'own',
-  'client.read': 'own',
-  'client.update': 'own',
-  'client.export': 'own',
-  'case.create': 'own',
-  'case.read': 'own',
-  'case.read_special': 'own',
-  'case.update': 'own',
-  'case.close': 'own',
-  'case.reopen': 'own',
-  'case.lookup': 'own',
-  'case.break_glass': 'own',
-  'caseload.read': 'own',
-  'case_settings.read': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-const teamLeadership = {
-  'case.read': 'own',
-  'case.read_special': 'own',
-  'case.lookup': 'own',
-  'case.break_glass': 'own',
-  'case.legal_hold': 'own',
-  'caseload.team': 'own',
-  'case_settings.read': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-/** The provider's administration configures case management but never reads a case. */
-const caseAdministration = {
-  'case.lookup': 'own',
-  'case.legal_hold': 'own',
-  'case_settings.read': 'own',
-  'case_settings.update': 'own',
-  'case_deletions.read': 'own',
-} as const satisfies Partial<Record<Action, Scope>>;
-
-/** The actions of case management; partner staff are answered as if none of it existed. */
-const caseModuleActions: ReadonlySet<Action> = new Set<Action>([
-  ...(Object.keys(casework) as Action[]),
-  ...(Object.keys(teamLeadership) as Action[]),
-  ...(Object.keys(caseAdministration) as Action[]),
-]);
-
-/** The permission table, checked by the compiler for every role. */
-const permissions = {
-  counsellor: { ...everyone, ...casework, 'user.list': 'own', 'user.read': 'own' },
-  team_lead: {
-    ...everyone,
-    ...teamLeadership,
-    ...directoryMaintenance,
-    'user.list': 'own',
-    'user.read': 'own',
-  },
-  clearing_staff: { ...everyone },
-  partner_staff: { ...everyone, ...publishing, ...hostingPremises },
-  central_contact: {
-    ...everyone,
-    ...publishing,
-    ...hostingPremises,
-    'user.list': 'own',
-    'user.read': 'own',
-  },
-  org_admin: { ...administration, ...caseAdministration },
-  system_admin: {
-    ...administration,
-    'organisation.create': 'any',
-    'organisation.update': 'any',
-    'organisation.security': 'any',
-    'office.create': 'any',
-    'office.update': 'any',
-    'office.delete': 'any',
-    'flyer.upload': 'any',
-    'flyer.delete': 'any',
-    'directory.hosted_hours': 'any',
-    'user.list': 'any',
-    'user.read': 'any',
-    'user.read_security': 'any',
-    'user.invite': 'any',
-    'user.update': 'any',
-    'user.deactivate': 'any',
-    'user.reactivate': 'any',
-    'user.reinvite': 'any',
-    'audit.read': 'any',
-  },
-} as const satisfies Record<Role, Partial<Record<Action, Scope>>>;
-
-/** What an action is applied to; `organisationId` is the owning organisation, if any. */
-export interface Resource {
-  type:
-    | 'client'
-    | 'case'
-    | 'case_settings'
-    | 'organisation'
-    | 'office'
-    | 'user'
-    | 'audit'
-    | 'directory'
-    | 'flyer'
-    | 'offer'
-    | 'notification';
-  organisationId: string | null;
-  /** The kind of the owning organisation, where it matters (offices exist only at providers). */
-  organisationKind?: OrganisationKind;
-  /** For users: the user's own id, so nobody deactivates themselves. */
-  id?: string;
-  status?: string;
-  /** For offers: what is published (course, measure, regulation); decides who may publish it. */
-  offerKind?: OfferKind;
-  /** For offers: the counselling providers it is addressed to; empty or absent = all of them. */
-  audience?: readonly string[];
-  /** For cases: the counsellor whose caseload it is in. */
-  ownerUserId?: string;
-  /** For cases: who holds an unexpired break-the-glass grant on it (R-CON-8). */
-  grantedUserIds?: readonly string[];
-  /** For clients: owner and grants of each of the client's cases. */
-  cases?: readonly { ownerUserId: string; grantedUserIds: readonly string[] }[];
-  /** For clients: who registered them (a client without a case belongs to that person). */
-  createdBy?: string | null;
-}
-
-/** A case is in the actor's reach when it is in their caseload or they broke the glass for it. */
-function caseAccessible(
-  actor: Actor,
-  c: { ownerUserId?: string; grantedUserIds?: readonly string[] },
-): boolean {
-  return c.ownerUserId === actor.userId || (c.grantedUserIds ?? []).includes(actor.userId);
-}
-
-/** A client is in reach through any of their cases, or as long as they have none, for whoever registered them. */
-function clientAccessible(actor: Actor, resource: Resource): boolean {
-  const cases = resource.cases ?? [];
-  if (cases.length === 0) return resource.createdBy === actor.userId;
-  return cases.some((c) => caseAccessible(actor, c));
-}
-
-export type OfferKind = 'course' | 'measure' | 'regulation';
-
-/** Which kind of organisation publishes which kind of offer (R-OFF-1..3). */
-export const publisherKindOf = {
-  course: 'course_provider',
-  measure: 'jobcenter',
-  regulation: 'abh',
-} as const satisfies Record<OfferKind, OrganisationKind>;
-
-/** The kind of offer an organisation of this kind publishes, if any. */
-export function offerKindPublishedBy(kind: OrganisationKind): OfferKind | undefined {
-  return (Object.keys(publisherKindOf) as OfferKind[]).find((k) => publisherKindOf[k] === kind);
-}
 
 /**
  * The widest scope any of the actor's roles holds for `action` in a permission table. Every
@@ -327,94 +46,49 @@ export function roleScope<A extends string>(
   return best;
 }
 
-function scopeFor(actor: Actor, action: Action): Scope | undefined {
-  return roleScope<Action>(permissions, actor, action);
+/** A module's permissions: its table per role, and which of its actions only read. */
+export interface ModulePermissions<A extends string> {
+  /** Per role, the actions it holds and where; checked by the compiler for every role. */
+  roles: Record<Role, Partial<Record<A, Scope>>>;
+  /** The actions that only read; everything else is a write that a read-only token may not do. */
+  reads: ReadonlySet<A>;
 }
 
-/** Resource-specific conditions that hold whatever the role. */
-function resourceAllows(actor: Actor, action: Action, resource: Resource): boolean {
-  switch (action) {
-    case 'office.create':
-    case 'office.update':
-    case 'office.delete':
-    case 'flyer.upload':
-    case 'flyer.delete':
-      return resource.organisationKind === undefined || resource.organisationKind === 'welfare_provider';
-    case 'offer.list':
-    case 'offer.read':
-      // Counselling staff read the offers addressed to them (or to all); partners only their own.
-      return (
-        resource.organisationId === actor.organisationId ||
-        (actor.organisationKind === 'welfare_provider' &&
-          (!resource.audience ||
-            resource.audience.length === 0 ||
-            resource.audience.includes(actor.organisationId)))
-      );
-    case 'offer.publish':
-    case 'offer.update':
-    case 'offer.delete':
-      return (
-        resource.offerKind !== undefined && publisherKindOf[resource.offerKind] === actor.organisationKind
-      );
-    case 'notification.list':
-    case 'notification.update':
-      return actor.organisationKind === 'welfare_provider';
-    case 'directory.hosted_hours':
-      // Only partner organisations host counselling hours in their premises.
-      return resource.organisationKind !== undefined && partnerKinds.includes(resource.organisationKind);
-    case 'client.create':
-    case 'client.search':
-    case 'case.lookup':
-    case 'caseload.read':
-    case 'caseload.team':
-    case 'case_settings.read':
-    case 'case_settings.update':
-    case 'case_deletions.read':
-    case 'case.legal_hold':
-      return actor.organisationKind === 'welfare_provider';
-    case 'client.read':
-    case 'client.update':
-    case 'case.create':
-      return clientAccessible(actor, resource);
-    case 'client.export':
-      // Everything about the client (Art. 15 DSGVO) includes every case: each must be in reach.
-      return (
-        clientAccessible(actor, resource) && (resource.cases ?? []).every((c) => caseAccessible(actor, c))
-      );
-    case 'case.read':
-      return caseAccessible(actor, resource);
-    case 'case.read_special':
-      // Health data (Art. 9 DSGVO) only in a person's own session, never through an API token.
-      return caseAccessible(actor, resource) && actor.tokenScope === undefined;
-    case 'case.update':
-    case 'case.close':
-      return caseAccessible(actor, resource) && resource.status === 'open';
-    case 'case.reopen':
-      return caseAccessible(actor, resource) && resource.status === 'closed';
-    case 'case.break_glass':
-      return resource.ownerUserId !== actor.userId;
-    case 'user.deactivate':
-      return resource.id !== actor.userId && resource.status !== 'deactivated';
-    case 'user.reactivate':
-      return resource.status === 'deactivated';
-    case 'user.reinvite':
-      return resource.status === 'invited';
-    case 'organisation.list':
-    case 'organisation.read':
-    case 'organisation.create':
-    case 'organisation.update':
-    case 'organisation.security':
-    case 'office.list':
-    case 'user.list':
-    case 'user.read':
-    case 'user.read_security':
-    case 'user.invite':
-    case 'user.update':
-    case 'audit.read':
-    case 'directory.overview':
-    case 'flyer.read':
-      return true;
-  }
+/**
+ * Whether the actor's roles and credential allow `action` on a resource owned by
+ * `organisationId` (null: owned by no organisation), before the module's own conditions: a
+ * read-only token only reads, and an 'own' permission reaches only the actor's own organisation.
+ */
+export function rolePermits<A extends string>(
+  permissions: ModulePermissions<A>,
+  actor: Actor,
+  action: A,
+  organisationId: string | null,
+): boolean {
+  if (actor.tokenScope === 'read' && !permissions.reads.has(action)) return false;
+  const scope = roleScope(permissions.roles, actor, action);
+  if (scope === undefined) return false;
+  return scope === 'any' || organisationId === actor.organisationId;
+}
+
+/**
+ * The answer to an action a module's policy refused. A resource of another organisation is "not
+ * found", so a denial never reveals that it exists; one owned by none (creating an organisation)
+ * has nothing to hide. A read-only token that may not write hears so; otherwise the answer is
+ * `ownAnswer` — a module's more precise word about a resource of the actor's own organisation —
+ * or "forbidden".
+ */
+export function refusal<A extends string>(
+  permissions: ModulePermissions<A>,
+  actor: Actor,
+  action: A,
+  organisationId: string | null,
+  ownAnswer: ErrorCode | null = null,
+): AppError {
+  const foreign = organisationId !== null && organisationId !== actor.organisationId;
+  if (foreign) return new AppError('not_found');
+  if (actor.tokenScope === 'read' && !permissions.reads.has(action)) return new AppError('token_read_only');
+  return new AppError(ownAnswer ?? 'forbidden');
 }
 
 /**
@@ -444,20 +118,6 @@ export function credentialRefusal(
   if (route.credentials) return 'session_required';
   if (credential.scope === 'read' && !route.safe) return 'token_read_only';
   return null;
-}
-
-/** Whether `actor` may perform `action` on `resource`. */
-export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  if (actor.tokenScope === 'read' && !readActions.has(action)) return false;
-  const scope = scopeFor(actor, action);
-  if (scope === undefined) return false;
-  if (scope === 'own' && resource.organisationId !== actor.organisationId) return false;
-  return resourceAllows(actor, action, resource);
-}
-
-/** The actions of `candidates` the actor may perform on the resource; sent to the UI. */
-export function allowedActions(actor: Actor, resource: Resource, candidates: readonly Action[]): Action[] {
-  return candidates.filter((action) => can(actor, action, resource));
 }
 
 /**
@@ -507,64 +167,48 @@ export type NavigationKey =
   | 'partnerTeams'
   | 'account';
 
-/** The navigation a signed-in user sees, derived from the same permissions. */
+/**
+ * The navigation a signed-in user sees, derived from the modules' permissions. The exchange adds
+ * its own entries (`exchangeNavigation` in `modules/exchange/exchange.policy.ts`).
+ */
 export function navigationFor(actor: Actor): NavigationKey[] {
-  const own: Resource = {
-    type: 'organisation',
-    organisationId: actor.organisationId,
-    organisationKind: actor.organisationKind,
-  };
+  const own = actor.organisationId;
+  const caseManagement = { type: 'case_management', organisationId: own } as const;
+  const caseSettings = { type: 'case_settings', organisationId: own } as const;
   const nav: NavigationKey[] = ['dashboard'];
-  if (can(actor, 'caseload.read', { ...own, type: 'client' })) nav.push('cases');
-  if (can(actor, 'caseload.team', { ...own, type: 'client' })) nav.push('team');
-  if (can(actor, 'organisation.create', { type: 'organisation', organisationId: null }))
+  if (canCase(actor, 'caseload.read', caseManagement)) nav.push('cases');
+  if (canCase(actor, 'caseload.team', caseManagement)) nav.push('team');
+  if (canOrganisation(actor, 'organisation.create', { type: 'organisations', organisationId: null }))
     nav.push('organisations');
   nav.push('myOrganisation');
   if (actor.organisationKind === 'welfare_provider') nav.push('offices');
-  if (can(actor, 'directory.overview', { type: 'directory', organisationId: null })) nav.push('directory');
-  if (can(actor, 'directory.hosted_hours', { ...own, type: 'directory' })) nav.push('hostedHours');
-  const ownOffers: Resource = { ...own, type: 'offer' };
+  if (canDirectory(actor, 'directory.overview', { type: 'directory', organisationId: null }))
+    nav.push('directory');
+  if (
+    canDirectory(actor, 'directory.hosted_hours', {
+      type: 'premises',
+      organisationId: own,
+      organisationKind: actor.organisationKind,
+    })
+  ) {
+    nav.push('hostedHours');
+  }
   const publishable = offerKindPublishedBy(actor.organisationKind);
   if (
-    can(actor, 'offer.list', ownOffers) &&
+    canOffer(actor, 'offer.list', { type: 'offers', organisationId: own }) &&
     (actor.organisationKind === 'welfare_provider' ||
-      (publishable !== undefined && can(actor, 'offer.publish', { ...ownOffers, offerKind: publishable })))
+      (publishable !== undefined &&
+        canOffer(actor, 'offer.publish', { type: 'new_offer', organisationId: own, offerKind: publishable })))
   ) {
     nav.push('offers');
   }
-  if (can(actor, 'notification.list', { ...own, type: 'notification' })) nav.push('notifications');
-  if (can(actor, 'user.list', own)) nav.push('users');
-  if (can(actor, 'audit.read', own)) nav.push('audit');
+  if (canOffer(actor, 'notification.list', { type: 'notifications', organisationId: own }))
+    nav.push('notifications');
+  if (canUser(actor, 'user.list', { type: 'staff', organisationId: own })) nav.push('users');
+  if (canAudit(actor, 'audit.read', { type: 'audit_log', organisationId: own })) nav.push('audit');
   // Case settings for whoever may change them; reading the lists alone is part of casework.
-  if (can(actor, 'case_settings.update', { ...own, type: 'case_settings' })) nav.push('caseSettings');
-  if (can(actor, 'case_deletions.read', { ...own, type: 'case_settings' })) nav.push('caseDeletions');
+  if (canCase(actor, 'case_settings.update', caseSettings)) nav.push('caseSettings');
+  if (canCase(actor, 'case_deletions.read', caseSettings)) nav.push('caseDeletions');
   nav.push('account');
   return nav;
-}
-
-/**
- * Throws unless the actor may act. A resource of another organisation answers "not found",
- * so a denial never reveals that it exists; otherwise it is "forbidden".
- */
-export function authorize(actor: Actor, action: Action, resource: Resource): void {
-  if (can(actor, action, resource)) return;
-  // Partner staff must not even learn what case management holds (R-RED-4).
-  if (isPartner(actor) && caseModuleActions.has(action)) throw new AppError('not_found');
-  // Only a resource owned by another organisation is hidden; one owned by none (e.g. creating
-  // an organisation) has nothing to hide, so the refusal is plain.
-  const foreign = resource.organisationId !== null && resource.organisationId !== actor.organisationId;
-  if (actor.tokenScope === 'read' && !readActions.has(action) && !foreign) {
-    throw new AppError('token_read_only');
-  }
-  // Someone else's case in the own organisation: the person may open it only with a reason (R-CON-8).
-  if (
-    !foreign &&
-    resource.type === 'case' &&
-    action !== 'case.break_glass' &&
-    !caseAccessible(actor, resource) &&
-    can(actor, 'case.break_glass', resource)
-  ) {
-    throw new AppError('break_glass_required');
-  }
-  throw new AppError(foreign ? 'not_found' : 'forbidden');
 }

@@ -3,7 +3,8 @@ import type { App } from '../../http/app.ts';
 import { isoDate, pageOf, paginationQuery, problemResponses } from '../../http/schemas.ts';
 import { withAuth, type AppDeps, type RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import { authorize, caseAuditEntityTypes, seesCaseAuditDetails } from '../../policy/policy.ts';
+import { caseAuditEntityTypes, seesCaseAuditDetails } from '../../policy/policy.ts';
+import { authorizeAudit } from './audit.policy.ts';
 import { listAuditEntries } from './audit.repository.ts';
 
 export const auditQuery = z
@@ -38,7 +39,7 @@ export const auditEntry = z.object({
 /** Reading the audit log is itself audited: it shows who worked with whose data. */
 async function readAudit(ctx: RequestContext, query: z.infer<typeof auditQuery>) {
   const organisationId = query.organisationId ?? ctx.actor.organisationId;
-  authorize(ctx.actor, 'audit.read', { type: 'audit', organisationId });
+  authorizeAudit(ctx.actor, 'audit.read', { type: 'audit_log', organisationId });
   const page = await listAuditEntries(ctx.trx, {
     ...query,
     organisationId,

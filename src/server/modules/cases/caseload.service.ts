@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
-import { allowedActions, authorize, type Resource } from '../../policy/policy.ts';
 import { categoryKeys, categoryNames, effectiveCategories } from './cases.categories.ts';
+import { allowedCaseActions, authorizeCase, caseloadRoles, type CaseResource } from './cases.policy.ts';
 import { addDays, defaultRetentionYears } from './cases.rules.ts';
 import { dueWindow, isDueThisWeek, isOverdue } from './due.ts';
 import * as repo from './cases.repository.ts';
@@ -12,10 +12,11 @@ import type { SettingsInput } from './cases.schemas.ts';
 const dueHorizonDays = 14;
 const accessLookbackDays = 30;
 
-const own = (ctx: RequestContext, type: Resource['type'] = 'client'): Resource => ({
-  type,
-  organisationId: ctx.actor.organisationId,
-});
+/** The organisation's case management (the caseloads), or its case settings and deletion records. */
+const own = (
+  ctx: RequestContext,
+  type: 'case_management' | 'case_settings' = 'case_management',
+): CaseResource => ({ type, organisationId: ctx.actor.organisationId });
 
 /**
  * R-CASE-5: my open cases, today's appointments, the next due steps, overdue reviews, and who
@@ -23,7 +24,7 @@ const own = (ctx: RequestContext, type: Resource['type'] = 'client'): Resource =
  * count counts the list it summarises.
  */
 export async function caseload(ctx: RequestContext) {
-  authorize(ctx.actor, 'caseload.read', own(ctx));
+  authorizeCase(ctx.actor, 'caseload.read', own(ctx));
   const window = dueWindow(ctx.now);
   const { today } = window;
   const [open, steps, appointments, accesses] = await Promise.all([
@@ -116,11 +117,11 @@ export async function caseload(ctx: RequestContext) {
  * the due list has one row per review and per step, as counted.
  */
 export async function teamOverview(ctx: RequestContext) {
-  authorize(ctx.actor, 'caseload.team', own(ctx));
+  authorizeCase(ctx.actor, 'caseload.team', own(ctx));
   const window = dueWindow(ctx.now);
   const { today } = window;
   const [counts, due] = await Promise.all([
-    repo.teamCounts(ctx.trx, today, window.weekEnd),
+    repo.teamCounts(ctx.trx, today, window.weekEnd, caseloadRoles),
     repo.teamDueItems(ctx.trx, addDays(today, dueHorizonDays), 500),
   ]);
   await recordAudit(ctx.trx, ctx.audit, {
@@ -162,19 +163,19 @@ function presentSettings(ctx: RequestContext, row: Awaited<ReturnType<typeof rep
     customisedLists: categoryKeys.filter((key) => Array.isArray(row?.categories[key])),
     isDefault: row === undefined,
     version: row?.version ?? 0,
-    allowedActions: allowedActions(ctx.actor, own(ctx, 'case_settings'), ['case_settings.update']),
+    allowedActions: allowedCaseActions(ctx.actor, own(ctx, 'case_settings'), ['case_settings.update']),
   };
 }
 
 /** Category lists and retention period of the organisation (its own or the defaults). */
 export async function getSettings(ctx: RequestContext) {
-  authorize(ctx.actor, 'case_settings.read', own(ctx, 'case_settings'));
+  authorizeCase(ctx.actor, 'case_settings.read', own(ctx, 'case_settings'));
   return presentSettings(ctx, await repo.findSettings(ctx.trx));
 }
 
 /** The provider's administration replaces category lists and sets the retention period. */
 export async function updateSettings(ctx: RequestContext, input: SettingsInput) {
-  authorize(ctx.actor, 'case_settings.update', own(ctx, 'case_settings'));
+  authorizeCase(ctx.actor, 'case_settings.update', own(ctx, 'case_settings'));
   const current = await repo.findSettings(ctx.trx);
   const stored = current?.categories ?? {};
   const categories = { ...stored, ...input.categories };
@@ -198,7 +199,7 @@ export async function updateSettings(ctx: RequestContext, input: SettingsInput) 
 
 /** R-CON-5: what the retention job erased — records without any personal data. */
 export async function listDeletions(ctx: RequestContext, query: { offset: number; limit: number }) {
-  authorize(ctx.actor, 'case_deletions.read', own(ctx, 'case_settings'));
+  authorizeCase(ctx.actor, 'case_deletions.read', own(ctx, 'case_settings'));
   const [rows, total] = await Promise.all([
     repo.listDeletionRecords(ctx.trx, query.offset, query.limit),
     repo.countDeletionRecords(ctx.trx),

@@ -1,12 +1,19 @@
 import type { RequestContext } from '../../http/request-context.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
-import { authorize, can, type Action, type Resource } from '../../policy/policy.ts';
 import {
   categoryNames,
   effectiveCategories,
   type CategoryEntry,
   type CategoryKey,
 } from './cases.categories.ts';
+import {
+  authorizeCase,
+  canCase,
+  caseInReach,
+  type CaseAction,
+  type CaseRecord,
+  type ClientRecord,
+} from './cases.policy.ts';
 import * as casesRepo from './cases.repository.ts';
 import { germanDate, type IsoDate } from './cases.rules.ts';
 import * as clientsRepo from './clients.repository.ts';
@@ -16,35 +23,39 @@ import * as clientsRepo from './clients.repository.ts';
  * grants), and the checks of input that need the clock, the database or the organisation's lists.
  */
 
-export function caseResource(row: casesRepo.CaseRow, grantedUserIds: readonly string[]): Resource {
+/** A case as the policy sees it: its owner, who holds a grant on it, whether it is open. */
+export function caseResource(
+  row: Pick<casesRepo.CaseRow, 'organisation_id' | 'owner_user_id' | 'status'>,
+  grantedUserIds: readonly string[],
+): CaseRecord {
   return {
     type: 'case',
     organisationId: row.organisation_id,
     ownerUserId: row.owner_user_id,
     grantedUserIds,
-    status: row.status,
+    status: row.status as CaseRecord['status'],
   };
 }
 
 export interface LoadedCase {
   row: casesRepo.CaseRow;
-  resource: Resource;
+  resource: CaseRecord;
   /** The reader's own grant when they reached the case by breaking the glass. */
   grant: { reason: string; expires_at: Date } | null;
 }
 
-const writeActions = new Set<Action>(['case.update', 'case.close']);
+const writeActions = new Set<CaseAction>(['case.update', 'case.close']);
 
 /** Loads a case and asks the policy; another organisation's case is simply not found. */
-export async function loadCase(ctx: RequestContext, id: string, action: Action): Promise<LoadedCase> {
+export async function loadCase(ctx: RequestContext, id: string, action: CaseAction): Promise<LoadedCase> {
   const row = await casesRepo.findCase(ctx.trx, id);
   if (!row) throw new AppError('not_found');
   const grantedUserIds = await casesRepo.activeGrantUserIds(ctx.trx, id, ctx.now);
   const resource = caseResource(row, grantedUserIds);
-  if (writeActions.has(action) && row.status === 'closed' && can(ctx.actor, 'case.read', resource)) {
+  if (writeActions.has(action) && row.status === 'closed' && canCase(ctx.actor, 'case.read', resource)) {
     throw new AppError('case_closed');
   }
-  authorize(ctx.actor, action, resource);
+  authorizeCase(ctx.actor, action, resource);
   const grant =
     row.owner_user_id !== ctx.actor.userId
       ? ((await casesRepo.activeGrantOf(ctx.trx, id, ctx.actor.userId, ctx.now)) ?? null)
@@ -56,14 +67,14 @@ export interface LoadedClient {
   row: clientsRepo.ClientRow;
   cases: Awaited<ReturnType<typeof clientsRepo.casesOfClient>>;
   grants: Map<string, string[]>;
-  resource: Resource;
+  resource: ClientRecord;
 }
 
 export function clientResource(
   row: clientsRepo.ClientRow,
   cases: LoadedClient['cases'],
   grants: Map<string, string[]>,
-): Resource {
+): ClientRecord {
   return {
     type: 'client',
     organisationId: row.organisation_id,
@@ -81,17 +92,17 @@ export async function clientContext(ctx: RequestContext, row: clientsRepo.Client
   return { row, cases, grants, resource: clientResource(row, cases, grants) };
 }
 
-export async function loadClient(ctx: RequestContext, id: string, action: Action): Promise<LoadedClient> {
+export async function loadClient(ctx: RequestContext, id: string, action: CaseAction): Promise<LoadedClient> {
   const row = await clientsRepo.findClient(ctx.trx, id);
   if (!row) throw new AppError('not_found');
   const loaded = await clientContext(ctx, row);
-  authorize(ctx.actor, action, loaded.resource);
+  authorizeCase(ctx.actor, action, loaded.resource);
   return loaded;
 }
 
 /** Whether the actor can open this case of a client (own caseload or a grant). */
 export function caseReachable(ctx: RequestContext, c: { owner_user_id: string }, grantedUserIds: string[]) {
-  return c.owner_user_id === ctx.actor.userId || grantedUserIds.includes(ctx.actor.userId);
+  return caseInReach(ctx.actor, { ownerUserId: c.owner_user_id, grantedUserIds });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.ts';
-import {
-  authorize,
-  can,
-  navigationFor,
-  type Action,
-  type Actor,
-  type Resource,
-} from '../../policy/policy.ts';
+import { navigationFor, type Actor } from '../../policy/policy.ts';
+import { authorizeCase, canCase, type CaseAction, type CaseRecord } from './cases.policy.ts';
 
 const provider = 'a0000000-0000-4000-8000-000000000001';
 const jobcenter = 'd0000000-0000-4000-8000-000000000004';
@@ -20,7 +14,7 @@ const actor = (roles: Actor['roles'], overrides: Partial<Actor> = {}): Actor => 
   ...overrides,
 });
 
-const aCase = (overrides: Partial<Resource> = {}): Resource => ({
+const aCase = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   type: 'case',
   organisationId: provider,
   ownerUserId: 'owner',
@@ -38,7 +32,7 @@ const codeOf = (fn: () => void): string | undefined => {
   }
 };
 
-const caseActions: Action[] = [
+const caseActions: CaseAction[] = [
   'client.create',
   'client.search',
   'client.read',
@@ -71,11 +65,13 @@ describe('case management in the policy', () => {
       const partner = actor([...roles], { organisationId: jobcenter, organisationKind: 'jobcenter' });
       for (const action of caseActions) {
         expect(
-          codeOf(() => authorize(partner, action, { type: 'client', organisationId: jobcenter })),
+          codeOf(() =>
+            authorizeCase(partner, action, { type: 'case_management', organisationId: jobcenter }),
+          ),
           `${roles.join('+')} ${action}`,
         ).toBe('not_found');
         expect(
-          codeOf(() => authorize(partner, action, aCase())),
+          codeOf(() => authorizeCase(partner, action, aCase())),
           `${roles.join('+')} ${action}`,
         ).toBe('not_found');
       }
@@ -85,43 +81,43 @@ describe('case management in the policy', () => {
 
   it('R-CON-8: a counsellor reads own cases; someone else’s asks for a reason, which then opens it', () => {
     const me = actor(['counsellor']);
-    expect(can(me, 'case.read', aCase({ ownerUserId: 'me' }))).toBe(true);
-    expect(codeOf(() => authorize(me, 'case.read', aCase()))).toBe('break_glass_required');
-    expect(codeOf(() => authorize(me, 'case.update', aCase()))).toBe('break_glass_required');
-    expect(can(me, 'case.break_glass', aCase())).toBe(true);
-    expect(can(me, 'case.break_glass', aCase({ ownerUserId: 'me' }))).toBe(false);
+    expect(canCase(me, 'case.read', aCase({ ownerUserId: 'me' }))).toBe(true);
+    expect(codeOf(() => authorizeCase(me, 'case.read', aCase()))).toBe('break_glass_required');
+    expect(codeOf(() => authorizeCase(me, 'case.update', aCase()))).toBe('break_glass_required');
+    expect(canCase(me, 'case.break_glass', aCase())).toBe(true);
+    expect(canCase(me, 'case.break_glass', aCase({ ownerUserId: 'me' }))).toBe(false);
     const granted = aCase({ grantedUserIds: ['me'] });
-    expect(can(me, 'case.read', granted)).toBe(true);
-    expect(can(me, 'case.read_special', granted)).toBe(true);
-    expect(can(me, 'case.update', granted)).toBe(true);
+    expect(canCase(me, 'case.read', granted)).toBe(true);
+    expect(canCase(me, 'case.read_special', granted)).toBe(true);
+    expect(canCase(me, 'case.update', granted)).toBe(true);
   });
 
   it('R-CON-8: a team lead sees counts, reads a case only after breaking the glass, and never changes it', () => {
     const lead = actor(['team_lead']);
-    expect(can(lead, 'caseload.team', { type: 'client', organisationId: provider })).toBe(true);
-    expect(can(lead, 'caseload.read', { type: 'client', organisationId: provider })).toBe(false);
-    expect(codeOf(() => authorize(lead, 'case.read', aCase()))).toBe('break_glass_required');
+    expect(canCase(lead, 'caseload.team', { type: 'case_management', organisationId: provider })).toBe(true);
+    expect(canCase(lead, 'caseload.read', { type: 'case_management', organisationId: provider })).toBe(false);
+    expect(codeOf(() => authorizeCase(lead, 'case.read', aCase()))).toBe('break_glass_required');
     const granted = aCase({ grantedUserIds: ['me'] });
-    expect(can(lead, 'case.read', granted)).toBe(true);
-    expect(can(lead, 'case.read_special', granted)).toBe(true);
-    expect(codeOf(() => authorize(lead, 'case.update', granted))).toBe('forbidden');
+    expect(canCase(lead, 'case.read', granted)).toBe(true);
+    expect(canCase(lead, 'case.read_special', granted)).toBe(true);
+    expect(codeOf(() => authorizeCase(lead, 'case.update', granted))).toBe('forbidden');
     expect(navigationFor(lead)).toContain('team');
   });
 
   it('R-CASE-3: health data (Art. 9 DSGVO) never goes out through an API token, even to the owner', () => {
     const token = actor(['counsellor'], { tokenScope: 'read' });
-    expect(can(token, 'case.read', aCase({ ownerUserId: 'me' }))).toBe(true);
-    expect(can(token, 'case.read_special', aCase({ ownerUserId: 'me' }))).toBe(false);
+    expect(canCase(token, 'case.read', aCase({ ownerUserId: 'me' }))).toBe(true);
+    expect(canCase(token, 'case.read_special', aCase({ ownerUserId: 'me' }))).toBe(false);
   });
 
   it('R-CON-5: the provider’s administration configures lists and retention but reads no case', () => {
     const admin = actor(['org_admin']);
-    expect(can(admin, 'case_settings.update', { type: 'case_settings', organisationId: provider })).toBe(
+    expect(canCase(admin, 'case_settings.update', { type: 'case_settings', organisationId: provider })).toBe(
       true,
     );
-    expect(can(admin, 'case.legal_hold', aCase())).toBe(true);
-    expect(can(admin, 'case.read', aCase({ grantedUserIds: ['me'] }))).toBe(false);
-    expect(can(admin, 'case.break_glass', aCase())).toBe(false);
+    expect(canCase(admin, 'case.legal_hold', aCase())).toBe(true);
+    expect(canCase(admin, 'case.read', aCase({ grantedUserIds: ['me'] }))).toBe(false);
+    expect(canCase(admin, 'case.break_glass', aCase())).toBe(false);
   });
 
   it('R-CON-5: case settings and deletion records appear in the navigation of the provider’s administration only', () => {
@@ -148,17 +144,18 @@ describe('case management in the policy', () => {
   it('R-SEC-2: system administration has no case permission at all', () => {
     const sys = actor(['system_admin'], { organisationKind: 'operator' });
     for (const action of caseActions) {
-      expect(can(sys, action, aCase({ organisationId: sys.organisationId, ownerUserId: 'me' })), action).toBe(
-        false,
-      );
+      expect(
+        canCase(sys, action, aCase({ organisationId: sys.organisationId, ownerUserId: 'me' })),
+        action,
+      ).toBe(false);
     }
   });
 
   it('R-CASE-3: a closed case is read-only until reopened', () => {
     const me = actor(['counsellor']);
     const closed = aCase({ ownerUserId: 'me', status: 'closed' });
-    expect(can(me, 'case.read', closed)).toBe(true);
-    expect(can(me, 'case.update', closed)).toBe(false);
-    expect(can(me, 'case.reopen', closed)).toBe(true);
+    expect(canCase(me, 'case.read', closed)).toBe(true);
+    expect(canCase(me, 'case.update', closed)).toBe(false);
+    expect(canCase(me, 'case.reopen', closed)).toBe(true);
   });
 });

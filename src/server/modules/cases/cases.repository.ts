@@ -345,8 +345,16 @@ export interface TeamRow {
   overdue_steps: number;
 }
 
-/** R-CON-8: the team's caseloads as counts only; overdue before `today`, this week up to `weekEnd` (`due.ts`). */
-export async function teamCounts(trx: Trx, today: string, weekEnd: string): Promise<TeamRow[]> {
+/**
+ * R-CON-8: the team's caseloads as counts only; overdue before `today`, this week up to `weekEnd`
+ * (`due.ts`). The team is every active holder of `caseloadRoles` and whoever else owns an open case.
+ */
+export async function teamCounts(
+  trx: Trx,
+  today: string,
+  weekEnd: string,
+  caseloadRoles: readonly string[],
+): Promise<TeamRow[]> {
   const { rows } = await sql<TeamRow>`
     SELECT u.id AS user_id, u.display_name AS name,
       count(k.id)::int AS open,
@@ -362,7 +370,7 @@ export async function teamCounts(trx: Trx, today: string, weekEnd: string): Prom
              count(*) FILTER (WHERE s.due_on < ${today}::date) AS overdue
       FROM plan_steps s WHERE s.case_id = k.id AND s.status IN ('open','in_progress')
     ) st ON true
-    WHERE u.status = 'active' AND ('counsellor' = ANY(u.roles) OR k.id IS NOT NULL)
+    WHERE u.status = 'active' AND (u.roles && ${[...caseloadRoles]}::text[] OR k.id IS NOT NULL)
     GROUP BY u.id, u.display_name
     ORDER BY u.display_name`.execute(trx);
   return rows;

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit, type AuditAction } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
-import { allowedActions, authorize, can, type Action } from '../../policy/policy.ts';
 import {
+  caseResource,
   checkCategory,
   checkNotFuture,
   checkOffice,
@@ -13,6 +13,7 @@ import {
   loadCategories,
   type LoadedCase,
 } from './cases.access.ts';
+import { allowedCaseActions, authorizeCase, canCase, type CaseAction } from './cases.policy.ts';
 import { defaultRetentionYears, berlinToday, germanDate } from './cases.rules.ts';
 import {
   presentActivity,
@@ -45,7 +46,7 @@ import type {
 /** How long a break-the-glass grant lasts: one working day. */
 export const grantHours = 12;
 
-const caseActions: readonly Action[] = [
+const caseActions: readonly CaseAction[] = [
   'case.update',
   'case.close',
   'case.reopen',
@@ -88,7 +89,7 @@ export async function getCase(ctx: RequestContext, id: string) {
 /** The case as its reader may see it, with what the reader may do with the case and the client. */
 async function caseView(ctx: RequestContext, loaded: LoadedCase) {
   const { row } = loaded;
-  const healthAllowed = can(ctx.actor, 'case.read_special', loaded.resource);
+  const healthAllowed = canCase(ctx.actor, 'case.read_special', loaded.resource);
   const [client, family, content, retentionYears] = await Promise.all([
     clientsRepo.findClient(ctx.trx, row.client_id),
     clientsRepo.listFamilyMembers(ctx.trx, row.client_id),
@@ -102,7 +103,7 @@ async function caseView(ctx: RequestContext, loaded: LoadedCase) {
     viaGrant: loaded.grant
       ? { reason: loaded.grant.reason, expiresAt: loaded.grant.expires_at.toISOString() }
       : null,
-    allowedActions: allowedActions(ctx.actor, loaded.resource, caseActions),
+    allowedActions: allowedCaseActions(ctx.actor, loaded.resource, caseActions),
   };
   return { view, specialCategoryShown: healthAllowed && content.analysis !== null };
 }
@@ -111,11 +112,8 @@ async function caseView(ctx: RequestContext, loaded: LoadedCase) {
 export async function breakGlass(ctx: RequestContext, id: string, reason: string) {
   const row = await casesRepo.findCase(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, 'case.break_glass', {
-    type: 'case',
-    organisationId: row.organisation_id,
-    ownerUserId: row.owner_user_id,
-  });
+  const grants = await casesRepo.activeGrantUserIds(ctx.trx, id, ctx.now);
+  authorizeCase(ctx.actor, 'case.break_glass', caseResource(row, grants));
   const grant = await casesRepo.insertGrant(ctx.trx, {
     organisation_id: row.organisation_id,
     case_id: id,
@@ -141,25 +139,26 @@ export async function breakGlass(ctx: RequestContext, id: string, reason: string
 
 /** Finds a case by its number — only who owns it, never what it holds — to break the glass. */
 export async function lookupCase(ctx: RequestContext, caseNumber: string) {
-  authorize(ctx.actor, 'case.lookup', { type: 'client', organisationId: ctx.actor.organisationId });
+  authorizeCase(ctx.actor, 'case.lookup', {
+    type: 'case_management',
+    organisationId: ctx.actor.organisationId,
+  });
   const row = await casesRepo.findCaseByNumber(ctx.trx, caseNumber);
   if (!row) throw new AppError('not_found');
   const grants = await casesRepo.activeGrantUserIds(ctx.trx, row.id, ctx.now);
-  const resource = {
-    type: 'case' as const,
-    organisationId: row.organisation_id,
-    ownerUserId: row.owner_user_id,
-    grantedUserIds: grants,
-    status: row.status,
-  };
+  const resource = caseResource(row, grants);
   await recordAudit(ctx.trx, ctx.audit, { action: 'case.looked_up', entityType: 'case', entityId: row.id });
   return {
     id: row.id,
     caseNumber: row.case_number,
     status: row.status as 'open' | 'closed',
     owner: { id: row.owner_user_id, name: row.owner_name },
-    accessible: can(ctx.actor, 'case.read', resource),
-    allowedActions: allowedActions(ctx.actor, resource, ['case.read', 'case.break_glass', 'case.legal_hold']),
+    accessible: canCase(ctx.actor, 'case.read', resource),
+    allowedActions: allowedCaseActions(ctx.actor, resource, [
+      'case.read',
+      'case.break_glass',
+      'case.legal_hold',
+    ]),
   };
 }
 
@@ -282,14 +281,7 @@ export async function setLegalHold(ctx: RequestContext, id: string, input: Legal
   const row = await casesRepo.findCase(ctx.trx, id);
   if (!row) throw new AppError('not_found');
   const grants = await casesRepo.activeGrantUserIds(ctx.trx, id, ctx.now);
-  const resource = {
-    type: 'case' as const,
-    organisationId: row.organisation_id,
-    ownerUserId: row.owner_user_id,
-    grantedUserIds: grants,
-    status: row.status,
-  };
-  authorize(ctx.actor, 'case.legal_hold', resource);
+  authorizeCase(ctx.actor, 'case.legal_hold', caseResource(row, grants));
   const ok = await casesRepo.updateCase(ctx.trx, id, input.version, {
     legal_hold: input.hold,
     legal_hold_reason: input.hold ? (input.reason ?? null) : null,
@@ -385,7 +377,7 @@ export async function saveAnalysis(ctx: RequestContext, id: string, input: Analy
       (existing?.qualifications ?? []).map((e) => e.type),
     ),
   );
-  const healthAllowed = can(ctx.actor, 'case.read_special', loaded.resource);
+  const healthAllowed = canCase(ctx.actor, 'case.read_special', loaded.resource);
   if (input.healthNote !== undefined && !healthAllowed)
     check.add('healthNote', 'Gesundheitsangaben dürfen nur in Ihrer eigenen Sitzung erfasst werden.');
   check.done();

@@ -1,7 +1,6 @@
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
-import { allowedActions, authorize, type Action, type Resource } from '../../policy/policy.ts';
 import {
   caseReachable,
   checkBirthDate,
@@ -16,6 +15,7 @@ import {
   type Categories,
   type LoadedClient,
 } from './cases.access.ts';
+import { allowedCaseActions, authorizeCase, type CaseAction, type CaseResource } from './cases.policy.ts';
 import { ageOn, berlinToday, germanDate, suggestService, type IsoDate } from './cases.rules.ts';
 import * as casesRepo from './cases.repository.ts';
 import * as repo from './clients.repository.ts';
@@ -26,7 +26,7 @@ import type {
   UpdateClientInput,
 } from './cases.schemas.ts';
 
-const clientActions: readonly Action[] = ['client.update', 'client.export', 'case.create'];
+const clientActions: readonly CaseAction[] = ['client.update', 'client.export', 'case.create'];
 
 /** A client as the API shows it, with their cases (only those in reach are marked accessible). */
 export function presentClient(
@@ -50,7 +50,7 @@ export function presentClient(
       ownerName: c.owner_name,
       accessible: caseReachable(ctx, c, loaded.grants.get(c.id) ?? []),
     })),
-    allowedActions: allowedActions(ctx.actor, loaded.resource, clientActions),
+    allowedActions: allowedCaseActions(ctx.actor, loaded.resource, clientActions),
   };
 }
 
@@ -60,7 +60,7 @@ export function presentClient(
  * client; a team lead's role never includes changing it).
  */
 export async function clientActionsFor(ctx: RequestContext, row: repo.ClientRow): Promise<string[]> {
-  return allowedActions(ctx.actor, (await clientContext(ctx, row)).resource, clientActions);
+  return allowedCaseActions(ctx.actor, (await clientContext(ctx, row)).resource, clientActions);
 }
 
 /** The client's own data, as the case view and the export show it. */
@@ -91,13 +91,14 @@ export function presentClientCore(row: repo.ClientRow, family: repo.FamilyMember
   };
 }
 
-function ownResource(ctx: RequestContext, type: Resource['type'] = 'client'): Resource {
-  return { type, organisationId: ctx.actor.organisationId };
+/** The organisation's case management, for registering and finding clients. */
+function caseManagement(ctx: RequestContext): CaseResource {
+  return { type: 'case_management', organisationId: ctx.actor.organisationId };
 }
 
 /** R-CASE-2: the suggested programme for a date of birth or age group (the UI asks while typing). */
 export function suggestion(ctx: RequestContext, query: { birthDate?: string; ageGroup?: string }) {
-  authorize(ctx.actor, 'client.create', ownResource(ctx));
+  authorizeCase(ctx.actor, 'client.create', caseManagement(ctx));
   const today = berlinToday(ctx.now);
   // R-SEC-4: no age (and no routing) from a birth date in the future.
   const check = new InputCheck();
@@ -248,7 +249,7 @@ const familyValues = (members: FamilyMemberInput[]) =>
 
 /** R-CASE-1: registers a client with only what counselling needs and opens the first case. */
 export async function createClient(ctx: RequestContext, input: CreateClientInput) {
-  authorize(ctx.actor, 'client.create', ownResource(ctx));
+  authorizeCase(ctx.actor, 'client.create', caseManagement(ctx));
   const today = berlinToday(ctx.now);
   const categories = await loadCategories(ctx);
   const check = new InputCheck();
@@ -391,7 +392,7 @@ function validDate(date: string): boolean {
 
 /** R-CASE-8: finds the actor's own clients by name fragment, date of birth or case number. */
 export async function searchClients(ctx: RequestContext, query: { q: string; limit: number }) {
-  authorize(ctx.actor, 'client.search', ownResource(ctx));
+  authorizeCase(ctx.actor, 'client.search', caseManagement(ctx));
   const parsed = parseSearch(query.q);
   if (parsed.birthDate && !validDate(parsed.birthDate)) {
     throw new AppError('validation_failed', {

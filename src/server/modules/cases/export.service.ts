@@ -7,10 +7,10 @@ import {
 } from '../../documents/supervisory-authorities.ts';
 import { documentTexts, type DocumentTexts } from '../../documents/texts/index.ts';
 import { germanValueLabels, type ValueLabelGroup } from '../../documents/texts/labels.ts';
-import { can } from '../../policy/policy.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import type { DataProtectionLaw, GermanState } from '../organisations/organisations.values.ts';
 import { caseResource, loadCase, loadCategories, loadClient, type Categories } from './cases.access.ts';
+import { canCase } from './cases.policy.ts';
 import type { CategoryKey } from './cases.categories.ts';
 import { mergeDocuments, renderCaseDocument, type CaseDocument, type DocBlock } from './cases.pdf.ts';
 import { presentCaseCore, readCaseContent } from './cases.presenters.ts';
@@ -518,7 +518,7 @@ async function collectClient(ctx: RequestContext, clientId: string, format: 'jso
   for (const ref of loaded.cases) {
     const row = (await casesRepo.findCase(ctx.trx, ref.id))!;
     const resource = caseResource(row, loaded.grants.get(ref.id) ?? []);
-    const health = can(ctx.actor, 'case.read_special', resource);
+    const health = canCase(ctx.actor, 'case.read_special', resource);
     const content = await readCaseContent(ctx.trx, row, { allowed: health });
     cases.push({ core: presentCaseCore(row, retentionYears), content, health });
   }

@@ -1,9 +1,10 @@
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
-import { allowedActions, authorize } from '../../policy/policy.ts';
 import { partnerKinds, type OrganisationKind } from '../../policy/roles.ts';
+import { allowedOfficeActions } from '../offices/offices.policy.ts';
 import { loadOffice, officeResource } from '../offices/offices.service.ts';
+import { authorizeDirectory } from './directory.policy.ts';
 import * as repo from './directory.repository.ts';
 import {
   loadDirectory,
@@ -79,7 +80,7 @@ export async function getSchedule(ctx: RequestContext, officeId: string) {
     exceptions: exceptions.map((e) =>
       presentException({ ...toException(e), place: place(e.partner_organisation_id) }),
     ),
-    allowedActions: allowedActions(ctx.actor, officeResource(office), ['office.update']),
+    allowedActions: allowedOfficeActions(ctx.actor, officeResource(office), ['office.update']),
   };
 }
 
@@ -216,7 +217,7 @@ export function presentOverviewEntry(entry: DirectoryEntry, today: string, names
 
 /** The always-current overview for partners (R-DIR-1), including hours in partner premises (R-DIR-3). */
 export async function overview(ctx: RequestContext, filter: { organisationId?: string; city?: string }) {
-  authorize(ctx.actor, 'directory.overview', { type: 'directory', organisationId: null });
+  authorizeDirectory(ctx.actor, 'directory.overview', { type: 'directory', organisationId: null });
   const today = berlinToday(ctx.now);
   const entries = await loadDirectory(ctx.trx, filter, today);
   return {
@@ -243,8 +244,8 @@ const premisesDays = 14;
 export async function hostedHours(ctx: RequestContext, organisationId: string, query: { week?: string }) {
   const [host] = await repo.findPartnerPlaces(ctx.trx, [organisationId]);
   if (!host) throw new AppError('not_found');
-  authorize(ctx.actor, 'directory.hosted_hours', {
-    type: 'directory',
+  authorizeDirectory(ctx.actor, 'directory.hosted_hours', {
+    type: 'premises',
     organisationId: host.id,
     organisationKind: host.kind as OrganisationKind,
   });

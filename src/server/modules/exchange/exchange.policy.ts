@@ -1,6 +1,7 @@
 import { AppError } from '../../http/errors.ts';
-import { can, roleScope, type Actor, type Resource, type Scope } from '../../policy/policy.ts';
+import { roleScope, type Actor, type Scope } from '../../policy/policy.ts';
 import { partnerKinds, type Role } from '../../policy/roles.ts';
+import { canCase, type CaseRecord } from '../cases/cases.policy.ts';
 import {
   dataCategories,
   type ConsentDirection,
@@ -98,7 +99,7 @@ const permissions = {
 
 /** Whether a case is in the actor's reach: the case policy decides (owner, break the glass). */
 export interface CaseReach {
-  resource: Resource;
+  resource: CaseRecord;
 }
 
 /** The partner side of a thread: its organisation, team and (optionally) named person. */
@@ -133,7 +134,7 @@ export interface ExchangeActor extends Actor {
 }
 
 function caseInReach(actor: Actor, reach: CaseReach | null): boolean {
-  return reach !== null && can(actor, 'case.read', reach.resource);
+  return reach !== null && canCase(actor, 'case.read', reach.resource);
 }
 
 function isCentralContact(actor: Actor): boolean {
@@ -165,18 +166,18 @@ function resourceAllows(actor: ExchangeActor, action: ExchangeAction, resource: 
       return caseInReach(actor, resource.case);
     case 'consent':
       // A withdrawal works on a closed case too; giving a consent needs the case open.
-      if (action === 'consent.give') return can(actor, 'case.update', resource.case.resource);
+      if (action === 'consent.give') return canCase(actor, 'case.update', resource.case.resource);
       if (action === 'consent.withdraw') return caseInReach(actor, resource.case) && !resource.withdrawn;
       return caseInReach(actor, resource.case);
     case 'client_copy':
       return caseInReach(actor, resource.case);
     case 'legal_basis':
-      return can(actor, 'case.read', resource.case.resource) && resource.case.resource.status === 'open';
+      return canCase(actor, 'case.read', resource.case.resource) && resource.case.resource.status === 'open';
     case 'thread': {
       const { parties } = resource;
       if (actor.organisationId === parties.providerOrganisationId) {
         if (action === 'disclosure.send')
-          return resource.case !== null && can(actor, 'case.update', resource.case.resource);
+          return resource.case !== null && canCase(actor, 'case.update', resource.case.resource);
         if (caseInReach(actor, resource.case)) return true;
         return action === 'thread.read' && resource.hasConflict && isCentralContact(actor);
       }

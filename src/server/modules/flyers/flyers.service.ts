@@ -3,7 +3,13 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
-import { allowedActions, authorize, type Action, type Actor, type Resource } from '../../policy/policy.ts';
+import type { Actor } from '../../policy/policy.ts';
+import {
+  allowedOfficeActions,
+  authorizeOffice,
+  type OfficeAction,
+  type OfficeResource,
+} from '../offices/offices.policy.ts';
 import { loadOffice } from '../offices/offices.service.ts';
 import * as repo from './flyers.repository.ts';
 
@@ -23,11 +29,14 @@ export const allowedMediaTypes = {
 } as const;
 type MediaType = keyof typeof allowedMediaTypes;
 
-const flyerActions: readonly Action[] = ['flyer.upload', 'flyer.delete'];
+const flyerActions: readonly OfficeAction[] = ['flyer.upload', 'flyer.delete'];
 
-function flyerResource(row: { organisation_id: string }): Resource {
-  return { type: 'flyer', organisationId: row.organisation_id, organisationKind: 'welfare_provider' };
+function flyerResource(row: { organisation_id: string }): OfficeResource {
+  return { type: 'flyer', organisationId: row.organisation_id };
 }
+
+/** Every office's flyers, which every signed-in person reads. */
+const allFlyers = { type: 'flyers', organisationId: null } as const;
 
 function presentFlyer(actor: Actor, flyer: repo.FlyerRow, files: readonly repo.FileInfoRow[]) {
   return {
@@ -51,7 +60,7 @@ function presentFlyer(actor: Actor, flyer: repo.FlyerRow, files: readonly repo.F
         uploadedAt: f.uploaded_at.toISOString(),
         downloadUrl: `/api/flyers/${flyer.id}/files/${f.language}`,
       })),
-    allowedActions: allowedActions(actor, flyerResource(flyer), flyerActions),
+    allowedActions: allowedOfficeActions(actor, flyerResource(flyer), flyerActions),
   };
 }
 
@@ -66,14 +75,14 @@ async function present(ctx: RequestContext, flyers: readonly repo.FlyerRow[]) {
 /** The flyers of an office with their current file per language. */
 export async function listOfficeFlyers(ctx: RequestContext, officeId: string) {
   await loadOffice(ctx, officeId, 'office.list');
-  authorize(ctx.actor, 'flyer.read', { type: 'flyer', organisationId: null });
+  authorizeOffice(ctx.actor, 'flyer.read', allFlyers);
   const items = await present(ctx, await repo.listFlyers(ctx.trx, officeId));
   return { items, total: items.length };
 }
 
 /** Every office's current flyers, for partners who lay them out (R-DIR-5). */
 export async function listAllFlyers(ctx: RequestContext, language?: string) {
-  authorize(ctx.actor, 'flyer.read', { type: 'flyer', organisationId: null });
+  authorizeOffice(ctx.actor, 'flyer.read', allFlyers);
   let items = await present(ctx, await repo.listFlyers(ctx.trx));
   if (language) {
     items = items
@@ -85,7 +94,7 @@ export async function listAllFlyers(ctx: RequestContext, language?: string) {
 
 export async function createFlyer(ctx: RequestContext, officeId: string, input: { title: string }) {
   const office = await loadOffice(ctx, officeId, 'office.list');
-  authorize(ctx.actor, 'flyer.upload', flyerResource(office));
+  authorizeOffice(ctx.actor, 'flyer.upload', flyerResource(office));
   const { id } = await repo.insertFlyer(ctx.trx, {
     organisation_id: office.organisation_id,
     office_id: office.id,
@@ -101,10 +110,10 @@ export async function createFlyer(ctx: RequestContext, officeId: string, input: 
   return item!;
 }
 
-async function loadFlyer(ctx: RequestContext, id: string, action: Action) {
+async function loadFlyer(ctx: RequestContext, id: string, action: OfficeAction) {
   const flyer = await repo.findFlyer(ctx.trx, id);
   if (!flyer) throw new AppError('not_found');
-  authorize(ctx.actor, action, flyerResource(flyer));
+  authorizeOffice(ctx.actor, action, flyerResource(flyer));
   return flyer;
 }
 

@@ -1,4 +1,4 @@
-import type { OfferKind } from '../../policy/policy.ts';
+import type { OfferKind } from './offers.values.ts';
 import { term } from '../../terms.ts';
 
 /**

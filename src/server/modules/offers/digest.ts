@@ -1,11 +1,13 @@
 import { inTenantTransaction, type Db } from '../../db/database.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { Mail, Mailer } from '../../mail/mailer.ts';
-import { can, type Actor, type OfferKind } from '../../policy/policy.ts';
+import type { Actor } from '../../policy/policy.ts';
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { berlinToday, berlinWallClock, mondayOf } from '../directory/schedule.ts';
+import { canOffer } from './offers.policy.ts';
 import * as repo from './offers.repository.ts';
 import { visibleTo } from './offers.service.ts';
+import type { OfferKind } from './offers.values.ts';
 import { defaultDigestFrequency, type DigestFrequency } from './notifications.service.ts';
 import { scheduleJob } from '../../jobs/schedule.ts';
 import { digestTexts, mailLocale, type DigestTexts } from './digest.texts.ts';
@@ -182,7 +184,9 @@ async function sendDigest(
       organisationKind: recipient.organisation_kind as OrganisationKind,
       roles: recipient.roles as Role[],
     };
-    if (!can(actor, 'notification.list', { type: 'notification', organisationId: actor.organisationId })) {
+    if (
+      !canOffer(actor, 'notification.list', { type: 'notifications', organisationId: actor.organisationId })
+    ) {
       return 'skipped';
     }
     const days = frequency === 'daily' ? 1 : 7;

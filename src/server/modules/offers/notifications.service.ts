@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import { authorize, type Resource } from '../../policy/policy.ts';
+import { authorizeOffer, type OfferResource } from './offers.policy.ts';
 import * as repo from './offers.repository.ts';
 import { presentOffer, visibleTo } from './offers.service.ts';
 
@@ -14,15 +14,15 @@ export type DigestFrequency = 'none' | 'daily' | 'weekly';
 /** Without a choice of their own, counselling staff get a weekly digest. */
 export const defaultDigestFrequency: DigestFrequency = 'weekly';
 
-function ownNotifications(ctx: RequestContext): Resource {
-  return { type: 'notification', organisationId: ctx.actor.organisationId };
+function ownNotifications(ctx: RequestContext): OfferResource {
+  return { type: 'notifications', organisationId: ctx.actor.organisationId };
 }
 
 export async function listNotifications(
   ctx: RequestContext,
   query: { unread: 'true' | 'false'; offset: number; limit: number },
 ) {
-  authorize(ctx.actor, 'notification.list', ownNotifications(ctx));
+  authorizeOffer(ctx.actor, 'notification.list', ownNotifications(ctx));
   const unreadCount = await repo.countUnread(ctx.trx, ctx.actor.userId);
   const rows = visibleTo(
     ctx.actor,
@@ -43,7 +43,7 @@ export async function listNotifications(
 }
 
 export async function markRead(ctx: RequestContext, input: { offerIds: string[] } | { all: true }) {
-  authorize(ctx.actor, 'notification.update', ownNotifications(ctx));
+  authorizeOffer(ctx.actor, 'notification.update', ownNotifications(ctx));
   const marked = await repo.markRead(
     ctx.trx,
     { id: ctx.actor.userId, organisationId: ctx.actor.organisationId },
@@ -54,7 +54,7 @@ export async function markRead(ctx: RequestContext, input: { offerIds: string[] 
 }
 
 export async function getDigestSettings(ctx: RequestContext) {
-  authorize(ctx.actor, 'notification.list', ownNotifications(ctx));
+  authorizeOffer(ctx.actor, 'notification.list', ownNotifications(ctx));
   const row = await repo.findDigestSettings(ctx.trx, ctx.actor.userId);
   return {
     digest: (row?.frequency ?? defaultDigestFrequency) as DigestFrequency,
@@ -63,7 +63,7 @@ export async function getDigestSettings(ctx: RequestContext) {
 }
 
 export async function saveDigestSettings(ctx: RequestContext, input: { digest: DigestFrequency }) {
-  authorize(ctx.actor, 'notification.update', ownNotifications(ctx));
+  authorizeOffer(ctx.actor, 'notification.update', ownNotifications(ctx));
   const row = await repo.saveDigestSettings(
     ctx.trx,
     { id: ctx.actor.userId, organisationId: ctx.actor.organisationId },

@@ -2,20 +2,19 @@ import type { Updateable } from 'kysely';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
-import {
-  allowedActions,
-  authorize,
-  can,
-  type Action,
-  type Actor,
-  type OfferKind,
-  type Resource,
-} from '../../policy/policy.ts';
-import type { OrganisationKind } from '../../policy/roles.ts';
+import type { Actor } from '../../policy/policy.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import type { PartnerOffersTable } from '../directory/directory.tables.ts';
+import {
+  allowedOfferActions,
+  authorizeOffer,
+  canOffer,
+  type OfferAction,
+  type OfferResource,
+} from './offers.policy.ts';
 import * as repo from './offers.repository.ts';
 import type { PublishOfferInput, UpdateOfferInput } from './offers.schemas.ts';
+import type { OfferKind } from './offers.values.ts';
 
 /**
  * Partner offers (R-OFF-1..3): course providers publish courses, Jobcenters measures and the
@@ -23,20 +22,19 @@ import type { PublishOfferInput, UpdateOfferInput } from './offers.schemas.ts';
  * all of them (policy + RLS). Notifications of new offers (R-OFF-4) live in notifications.service.ts.
  */
 
-const offerActions: readonly Action[] = ['offer.update', 'offer.delete'];
+const offerActions: readonly OfferAction[] = ['offer.update', 'offer.delete'];
 
+/** An offer as the policy sees it: its publisher, its kind and whom it is addressed to. */
 export function offerResource(row: {
   organisation_id: string;
   kind: string;
-  organisation_kind?: string;
-  audience?: string[];
-}): Resource {
+  audience: readonly string[];
+}): OfferResource {
   return {
     type: 'offer',
     organisationId: row.organisation_id,
-    organisationKind: row.organisation_kind as OrganisationKind | undefined,
     offerKind: row.kind as OfferKind,
-    ...(row.audience ? { audience: row.audience } : {}),
+    audience: row.audience,
   };
 }
 
@@ -70,21 +68,21 @@ export function presentOffer(actor: Actor, row: repo.OfferRow) {
     effectiveFrom: day(row.effective_from),
     publishedAt: row.published_at.toISOString(),
     version: row.version,
-    allowedActions: allowedActions(actor, offerResource(row), offerActions),
+    allowedActions: allowedOfferActions(actor, offerResource(row), offerActions),
   };
 }
 
 /** The offers the actor may read: RLS filters, and the policy confirms each one. */
 export function visibleTo(actor: Actor, rows: readonly repo.OfferRow[]): repo.OfferRow[] {
-  return rows.filter((row) => can(actor, 'offer.read', offerResource(row)));
+  return rows.filter((row) => canOffer(actor, 'offer.read', offerResource(row)));
 }
 
 export async function listOffers(
   ctx: RequestContext,
   query: { kind?: OfferKind; organisationId?: string; offset: number; limit: number },
 ) {
-  authorize(ctx.actor, 'offer.list', {
-    type: 'offer',
+  authorizeOffer(ctx.actor, 'offer.list', {
+    type: 'offers',
     organisationId: query.organisationId ?? ctx.actor.organisationId,
   });
   const rows = visibleTo(ctx.actor, await repo.listOffers(ctx.trx, query, query));
@@ -97,7 +95,7 @@ export async function listOffers(
 export async function getOffer(ctx: RequestContext, id: string) {
   const row = await repo.findOffer(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, 'offer.read', offerResource(row));
+  authorizeOffer(ctx.actor, 'offer.read', offerResource(row));
   return presentOffer(ctx.actor, row);
 }
 
@@ -129,12 +127,7 @@ async function checkCategory(ctx: RequestContext, categoryId: string, kind: stri
 export async function publishOffer(ctx: RequestContext, organisationId: string, input: PublishOfferInput) {
   const organisation = await findOrganisation(ctx.trx, organisationId);
   if (!organisation) throw new AppError('not_found');
-  authorize(ctx.actor, 'offer.publish', {
-    type: 'offer',
-    organisationId,
-    organisationKind: organisation.kind as OrganisationKind,
-    offerKind: input.kind,
-  });
+  authorizeOffer(ctx.actor, 'offer.publish', { type: 'new_offer', organisationId, offerKind: input.kind });
   await checkCategory(ctx, input.categoryId, input.kind);
   const audience = await checkAudience(ctx, input.audienceOrganisationIds);
   const { id } = await repo.insertOffer(ctx.trx, {
@@ -236,10 +229,10 @@ const columnOf = {
   effectiveFrom: 'effective_from',
 } as const satisfies Record<Exclude<keyof UpdateOfferInput, 'version'>, keyof PartnerOffersTable>;
 
-async function loadOffer(ctx: RequestContext, id: string, action: Action) {
+async function loadOffer(ctx: RequestContext, id: string, action: OfferAction) {
   const row = await repo.findOffer(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, action, offerResource(row));
+  authorizeOffer(ctx.actor, action, offerResource(row));
   return row;
 }
 

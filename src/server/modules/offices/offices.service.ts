@@ -3,17 +3,23 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import type { OfficesTable } from '../../db/schema.ts';
-import { allowedActions, authorize, type Action, type Actor, type Resource } from '../../policy/policy.ts';
+import type { Actor } from '../../policy/policy.ts';
 import type { OrganisationKind } from '../../policy/roles.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import type { OnlineLink, ServiceAges } from '../directory/directory.tables.ts';
+import {
+  allowedOfficeActions,
+  authorizeOffice,
+  type OfficeAction,
+  type OfficeResource,
+} from './offices.policy.ts';
 import * as repo from './offices.repository.ts';
 import type { ContactInput, CreateOfficeInput, UpdateOfficeInput } from './offices.schemas.ts';
 
-const officeActions: readonly Action[] = ['office.update', 'office.delete'];
+const officeActions: readonly OfficeAction[] = ['office.update', 'office.delete'];
 
-/** The policy resource of an office. */
-export function officeResource(row: { organisation_id: string }): Resource {
+/** The policy resource of an office (offices exist only at counselling providers). */
+export function officeResource(row: { organisation_id: string }): OfficeResource {
   return { type: 'office', organisationId: row.organisation_id, organisationKind: 'welfare_provider' };
 }
 
@@ -53,19 +59,24 @@ export function presentOffice(actor: Actor, row: repo.OfficeRow, contacts: reado
     catchmentMunicipalities: row.catchment_municipalities,
     contacts: contacts.filter((c) => c.office_id === row.id).map(presentContact),
     version: row.version,
-    allowedActions: allowedActions(actor, officeResource(row), officeActions),
+    allowedActions: allowedOfficeActions(actor, officeResource(row), officeActions),
   };
 }
 
-async function organisationResource(ctx: RequestContext, organisationId: string): Promise<Resource> {
+/** The offices of an organisation, as the policy sees them: the organisation's kind decides. */
+async function organisationResource(ctx: RequestContext, organisationId: string) {
   const organisation = await findOrganisation(ctx.trx, organisationId);
   if (!organisation) throw new AppError('not_found');
-  return { type: 'office', organisationId, organisationKind: organisation.kind as OrganisationKind };
+  return {
+    type: 'office',
+    organisationId,
+    organisationKind: organisation.kind as OrganisationKind,
+  } satisfies OfficeResource;
 }
 
 /** Counselling offices of a provider (R-ORG-2); directory data, readable by every signed-in user. */
 export async function listOffices(ctx: RequestContext, organisationId: string) {
-  authorize(ctx.actor, 'office.list', await organisationResource(ctx, organisationId));
+  authorizeOffice(ctx.actor, 'office.list', await organisationResource(ctx, organisationId));
   const rows = await repo.listOffices(ctx.trx, organisationId);
   const contacts = await repo.listContacts(
     ctx.trx,
@@ -78,7 +89,7 @@ export async function listOffices(ctx: RequestContext, organisationId: string) {
 export async function getOffice(ctx: RequestContext, id: string) {
   const row = await repo.findOffice(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, 'office.list', officeResource(row));
+  authorizeOffice(ctx.actor, 'office.list', officeResource(row));
   return presentOffice(ctx.actor, row, await repo.listContacts(ctx.trx, [id]));
 }
 
@@ -127,7 +138,7 @@ function detailColumns(input: Partial<CreateOfficeInput>): Updateable<OfficesTab
 
 export async function createOffice(ctx: RequestContext, organisationId: string, input: CreateOfficeInput) {
   const resource = await organisationResource(ctx, organisationId);
-  authorize(ctx.actor, 'office.create', resource);
+  authorizeOffice(ctx.actor, 'office.create', resource);
   if (resource.organisationKind !== 'welfare_provider') throw new AppError('forbidden');
   const values: Insertable<OfficesTable> = {
     organisation_id: organisationId,
@@ -152,10 +163,10 @@ export async function createOffice(ctx: RequestContext, organisationId: string, 
 }
 
 /** Loads an office and checks that the actor may perform `action` on it. */
-export async function loadOffice(ctx: RequestContext, id: string, action: Action) {
+export async function loadOffice(ctx: RequestContext, id: string, action: OfficeAction) {
   const row = await repo.findOffice(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, action, officeResource(row));
+  authorizeOffice(ctx.actor, action, officeResource(row));
   return row;
 }
 

@@ -4,31 +4,41 @@ import { recordAudit } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { isoDate } from '../../http/schemas.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import {
-  allowedActions,
-  authorize,
-  can,
-  type Action,
-  type Actor,
-  type Resource,
-} from '../../policy/policy.ts';
+import type { Actor } from '../../policy/policy.ts';
 import { partnerKinds, type OrganisationKind } from '../../policy/roles.ts';
+import { allowedAuditActions } from '../audit/audit.policy.ts';
+import { allowedOfficeActions } from '../offices/offices.policy.ts';
+import { allowedUserActions, canUser } from '../users/users.policy.ts';
 import { listCentralContacts } from '../users/users.repository.ts';
 import { presentUser } from '../users/users.service.ts';
+import {
+  allowedOrganisationActions,
+  authorizeOrganisation,
+  type OrganisationResource,
+} from './organisations.policy.ts';
 import * as repo from './organisations.repository.ts';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisations.schemas.ts';
 
-const organisationActions: readonly Action[] = [
-  'organisation.update',
-  'organisation.security',
-  'user.list',
-  'user.invite',
-  'office.create',
-  'audit.read',
-];
+function resourceOf(row: repo.OrganisationRow): OrganisationResource {
+  return { type: 'organisation', organisationId: row.id };
+}
 
-function resourceOf(row: repo.OrganisationRow): Resource {
-  return { type: 'organisation', organisationId: row.id, organisationKind: row.kind as OrganisationKind };
+const register = { type: 'organisations', organisationId: null } as const;
+
+/**
+ * What the actor may do with an organisation, for the UI: change it and its sign-in rules, see
+ * and invite its staff, open an office, read its audit log — each asked of its module's policy.
+ */
+function organisationActions(actor: Actor, row: repo.OrganisationRow): string[] {
+  const kind = row.kind as OrganisationKind;
+  return [
+    ...allowedOrganisationActions(actor, resourceOf(row), ['organisation.update', 'organisation.security']),
+    ...allowedUserActions(actor, { type: 'staff', organisationId: row.id }, ['user.list', 'user.invite']),
+    ...allowedOfficeActions(actor, { type: 'office', organisationId: row.id, organisationKind: kind }, [
+      'office.create',
+    ]),
+    ...allowedAuditActions(actor, { type: 'audit_log', organisationId: row.id }, ['audit.read']),
+  ];
 }
 
 /** An organisation as the API shows it, with the actions the actor may take on it. */
@@ -53,7 +63,7 @@ export function presentOrganisation(actor: Actor, row: repo.OrganisationRow) {
     website: row.website,
     deactivatedAt: isoDate(row.deactivated_at),
     version: row.version,
-    allowedActions: allowedActions(actor, resourceOf(row), organisationActions),
+    allowedActions: organisationActions(actor, row),
   };
 }
 
@@ -61,7 +71,7 @@ export async function listOrganisations(
   ctx: RequestContext,
   query: { kind?: OrganisationKind | undefined; q?: string | undefined; offset: number; limit: number },
 ) {
-  authorize(ctx.actor, 'organisation.list', { type: 'organisation', organisationId: null });
+  authorizeOrganisation(ctx.actor, 'organisation.list', register);
   const page = await repo.listOrganisations(ctx.trx, query);
   return { items: page.items.map((row) => presentOrganisation(ctx.actor, row)), total: page.total };
 }
@@ -70,8 +80,8 @@ export async function listOrganisations(
 export async function getOrganisation(ctx: RequestContext, id: string) {
   const row = await repo.findOrganisation(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, 'organisation.read', resourceOf(row));
-  const seesStaff = can(ctx.actor, 'user.list', resourceOf(row));
+  authorizeOrganisation(ctx.actor, 'organisation.read', resourceOf(row));
+  const seesStaff = canUser(ctx.actor, 'user.list', { type: 'staff', organisationId: id });
   const contacts = seesStaff ? await listCentralContacts(ctx.trx, id) : [];
   if (contacts.length > 0) {
     await recordAudit(ctx.trx, ctx.audit, {
@@ -122,7 +132,7 @@ function nameTaken(err: unknown): never {
 }
 
 export async function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput) {
-  authorize(ctx.actor, 'organisation.create', { type: 'organisation', organisationId: null });
+  authorizeOrganisation(ctx.actor, 'organisation.create', register);
   const row = await repo
     .insertOrganisation(ctx.trx, { ...columnsFrom(input), name: input.name, kind: input.kind })
     .catch(nameTaken);
@@ -138,9 +148,9 @@ export async function createOrganisation(ctx: RequestContext, input: CreateOrgan
 export async function updateOrganisation(ctx: RequestContext, id: string, input: UpdateOrganisationInput) {
   const row = await repo.findOrganisation(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, 'organisation.update', resourceOf(row));
+  authorizeOrganisation(ctx.actor, 'organisation.update', resourceOf(row));
   if (input.requireTotp !== undefined || input.deactivated !== undefined)
-    authorize(ctx.actor, 'organisation.security', resourceOf(row));
+    authorizeOrganisation(ctx.actor, 'organisation.security', resourceOf(row));
   if (input.deactivated !== undefined && id === ctx.actor.organisationId) throw new AppError('forbidden');
   const updated = await repo
     .updateOrganisation(ctx.trx, id, input.version, {

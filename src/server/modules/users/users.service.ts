@@ -3,14 +3,7 @@ import { recordAudit, selectAudited } from '../../audit/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { isoDate } from '../../http/schemas.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import {
-  allowedActions,
-  authorize,
-  can,
-  type Action,
-  type Actor,
-  type Resource,
-} from '../../policy/policy.ts';
+import type { Actor } from '../../policy/policy.ts';
 import {
   roleAllowedIn,
   rolesByOrganisationKind,
@@ -19,14 +12,35 @@ import {
 } from '../../policy/roles.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
+import {
+  administrationGivenUp,
+  allowedUserActions,
+  assignableBy,
+  authorizeUser,
+  canUser,
+  grantsSystemAdministration,
+  type UserAction,
+  type UserResource,
+} from './users.policy.ts';
 import * as repo from './users.repository.ts';
 import type { InviteUserInput, ListUsersQuery, UpdateUserInput } from './users.schemas.ts';
+import type { UserStatus } from './users.values.ts';
 
 const invitationDays = 7;
-const userActions: readonly Action[] = ['user.update', 'user.deactivate', 'user.reactivate', 'user.reinvite'];
+const userActions: readonly UserAction[] = [
+  'user.update',
+  'user.deactivate',
+  'user.reactivate',
+  'user.reinvite',
+];
 
-function userResource(row: repo.UserRow): Resource {
-  return { type: 'user', organisationId: row.organisation_id, id: row.id, status: row.status };
+function userResource(row: repo.UserRow): UserResource {
+  return { type: 'user', organisationId: row.organisation_id, id: row.id, status: row.status as UserStatus };
+}
+
+/** The people of an organisation, as a whole. */
+function staffOf(organisationId: string): UserResource {
+  return { type: 'staff', organisationId };
 }
 
 /** A user as the API shows it, with the actions the actor may take on it. */
@@ -41,29 +55,25 @@ export function presentUser(actor: Actor, row: repo.UserRow) {
     roles: row.roles as Role[],
     status: row.status as 'invited' | 'active' | 'deactivated',
     // Colleagues see names and contact details; how someone signs in only the administration.
-    ...(can(actor, 'user.read_security', userResource(row))
+    ...(canUser(actor, 'user.read_security', userResource(row))
       ? { totpEnabled: row.totp_secret !== null, lastLoginAt: isoDate(row.last_login_at) }
       : {}),
     version: row.version,
-    allowedActions: allowedActions(actor, userResource(row), userActions),
+    allowedActions: allowedUserActions(actor, userResource(row), userActions),
   };
 }
 
-async function loadOrganisation(ctx: RequestContext, organisationId: string, action: Action) {
+async function loadOrganisation(ctx: RequestContext, organisationId: string, action: UserAction) {
   const organisation = await findOrganisation(ctx.trx, organisationId);
   if (!organisation) throw new AppError('not_found');
-  authorize(ctx.actor, action, {
-    type: 'organisation',
-    organisationId,
-    organisationKind: organisation.kind as OrganisationKind,
-  });
+  authorizeUser(ctx.actor, action, staffOf(organisationId));
   return organisation;
 }
 
-async function loadUser(ctx: RequestContext, id: string, action: Action) {
+async function loadUser(ctx: RequestContext, id: string, action: UserAction) {
   const row = await repo.findUser(ctx.trx, id);
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, action, userResource(row));
+  authorizeUser(ctx.actor, action, userResource(row));
   return row;
 }
 
@@ -92,15 +102,13 @@ function checkRoles(roles: readonly Role[], kind: OrganisationKind): void {
 export async function assignableRoles(ctx: RequestContext, organisationId: string) {
   const organisation = await loadOrganisation(ctx, organisationId, 'user.list');
   const kind = organisation.kind as OrganisationKind;
-  const target: Resource = { type: 'organisation', organisationId, organisationKind: kind };
+  const staff = staffOf(organisationId);
   const named = { id: organisation.id, name: organisation.name };
-  if (!can(ctx.actor, 'user.invite', target) && !can(ctx.actor, 'user.update', target))
+  if (!canUser(ctx.actor, 'user.invite', staff) && !canUser(ctx.actor, 'user.update', staff))
     return { organisation: named, roles: [] };
-  const all = rolesByOrganisationKind[kind] as readonly Role[];
-  // Only the operator's own administration hands out system administration.
   return {
     organisation: named,
-    roles: all.filter((r) => r !== 'system_admin' || ctx.actor.roles.includes('system_admin')),
+    roles: assignableBy(ctx.actor, staff, rolesByOrganisationKind[kind]),
   };
 }
 
@@ -125,7 +133,7 @@ export async function getUser(ctx: RequestContext, id: string) {
     organisationColumn: 'organisation_id',
   });
   if (!row) throw new AppError('not_found');
-  authorize(ctx.actor, 'user.read', userResource(row));
+  authorizeUser(ctx.actor, 'user.read', userResource(row));
   return presentUser(ctx.actor, row);
 }
 
@@ -155,7 +163,10 @@ async function sendInvitation(
 export async function inviteUser(ctx: RequestContext, organisationId: string, input: InviteUserInput) {
   const organisation = await loadOrganisation(ctx, organisationId, 'user.invite');
   checkRoles(input.roles, organisation.kind as OrganisationKind);
-  if (input.roles.includes('system_admin') && !ctx.actor.roles.includes('system_admin'))
+  if (
+    grantsSystemAdministration(input.roles) &&
+    !canUser(ctx.actor, 'user.assign_system_admin', staffOf(organisationId))
+  )
     throw new AppError('role_not_allowed');
   const token = randomToken();
   let row: repo.UserRow;
@@ -199,12 +210,8 @@ async function keepOneAdministrator(
   nextRoles: readonly string[],
   nextStatus: string,
 ) {
-  for (const role of ['org_admin', 'system_admin'] as const) {
-    const loses =
-      row.roles.includes(role) &&
-      row.status === 'active' &&
-      (!nextRoles.includes(role) || nextStatus !== 'active');
-    if (loses && (await repo.countActiveWithRole(ctx.trx, row.organisation_id, role, row.id)) === 0) {
+  for (const role of administrationGivenUp(row, { roles: nextRoles, status: nextStatus })) {
+    if ((await repo.countActiveWithRole(ctx.trx, row.organisation_id, role, row.id)) === 0) {
       throw new AppError('last_admin');
     }
   }
@@ -220,8 +227,10 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
   if (input.roles) {
     const organisation = await findOrganisation(ctx.trx, row.organisation_id);
     checkRoles(input.roles, organisation!.kind as OrganisationKind);
-    const grantsSystemAdmin = input.roles.includes('system_admin') && !row.roles.includes('system_admin');
-    if (grantsSystemAdmin && !ctx.actor.roles.includes('system_admin'))
+    if (
+      grantsSystemAdministration(input.roles, row.roles) &&
+      !canUser(ctx.actor, 'user.assign_system_admin', staffOf(row.organisation_id))
+    )
       throw new AppError('role_not_allowed');
     await keepOneAdministrator(ctx, row, input.roles, row.status);
   }
