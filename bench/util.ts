@@ -1,4 +1,8 @@
 import net from 'node:net';
+import { loadConfig } from '../src/server/config.ts';
+import type { Database } from '../src/server/db/database.ts';
+import { buildApp, type App } from '../src/server/http/app.ts';
+import { createMailer } from '../src/server/mail/mailer.ts';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -60,4 +64,21 @@ export function envNumber(name: string, fallback: number): number {
 /** How busy the machine was when a workload started; figures from a shared machine need it. */
 export function machine(): { cpus: number; load_avg_1m: number } {
   return { cpus: os.availableParallelism(), load_avg_1m: round(os.loadavg()[0]!, 2) };
+}
+
+/** The app on a free loopback port over `database`, as the benchmarks drive it through HTTP. */
+export async function listenBenchApp(database: Database): Promise<{ app: App; origin: string }> {
+  const config = loadConfig({
+    KOOP_DEMO: '0',
+    KOOP_SECRET: 'bench-secret',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  const app = await buildApp(
+    { db: database.db, config, mailer: createMailer(undefined, config.mailFrom), now: () => new Date() },
+    { logger: false },
+  );
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, origin: `http://127.0.0.1:${port}` };
 }

@@ -4,10 +4,9 @@ import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { migrateToLatest, openPostgres, type Database } from '../src/server/db/database.ts';
-import { buildApp, type App } from '../src/server/http/app.ts';
-import { createMailer } from '../src/server/mail/mailer.ts';
+import type { App } from '../src/server/http/app.ts';
 import { buildOrganisation, buildUser, testPassword } from '../test/factories.ts';
-import { emit, envNumber, freePort, machine, note, percentile, round } from './util.ts';
+import { emit, envNumber, listenBenchApp, machine, note, percentile, round } from './util.ts';
 
 /**
  * W1: an authorised, audited read of one record — GET /api/users/:id with a personal API token —
@@ -189,21 +188,11 @@ async function measureApi(
   fixture: Fixture,
   email: string,
 ): Promise<Measured> {
-  const config = loadConfig({
-    KOOP_DEMO: '0',
-    KOOP_SECRET: 'bench-secret',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
   let app: App | undefined;
   try {
-    app = await buildApp(
-      { db: database.db, config, mailer: createMailer(undefined, config.mailFrom), now: () => new Date() },
-      { logger: false },
-    );
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    const origin = `http://127.0.0.1:${port}`;
+    const listening = await listenBenchApp(database);
+    app = listening.app;
+    const origin = listening.origin;
     const token = await createApiToken(origin, email);
     const url = `${origin}/api/users/${fixture.userId}`;
     const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });

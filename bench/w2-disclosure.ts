@@ -6,13 +6,12 @@ import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { migrateToLatest, openPostgres, type Database } from '../src/server/db/database.ts';
 import { documentLanguages, type DocumentLanguage } from '../src/server/documents/languages.ts';
-import { buildApp, type App } from '../src/server/http/app.ts';
-import { createMailer } from '../src/server/mail/mailer.ts';
+import type { App } from '../src/server/http/app.ts';
 import { addDays } from '../src/server/modules/cases/cases.rules.ts';
 import { berlinToday } from '../src/server/modules/directory/schedule.ts';
 import { renderClientCopy, type ClientCopyData } from '../src/server/modules/exchange/exchange.pdf.ts';
 import { buildOffice, buildOrganisation, buildUser, testPassword } from '../test/factories.ts';
-import { emit, envNumber, freePort, machine, note, percentile, round } from './util.ts';
+import { emit, envNumber, listenBenchApp, machine, note, percentile, round } from './util.ts';
 
 /**
  * W2: sending a disclosure — POST /api/cases/:id/disclosures as a counsellor's browser sends it
@@ -32,8 +31,9 @@ import { emit, envNumber, freePort, machine, note, percentile, round } from './u
  * reuses it for a document it has seen: copies that repeat (BENCH_W2_DISTINCT=0: the same
  * document per case) measure that reuse instead of rendering.
  *
- * The PDF is synchronous CPU work on the one event loop, in the send as well as alone. The
- * PDF-only side therefore renders one copy after another in-process (renders per second), over
+ * In a send the copy is set on the render thread (documents/typst.ts) while the event loop does
+ * the rest; one thread renders one copy at a time. The PDF-only side therefore renders one copy
+ * after another in-process (renders per second, the rate one thread sets copies), over
  * the same data, case by case, with the send time of the moment and a fresh reference of the same
  * form — what the send renders —, half of its time before the sends and half after. The HTTP load
  * comes from autocannon in a worker thread, as in W1 without wrk; its requests differ per case,
@@ -438,21 +438,11 @@ interface SendSide {
 }
 
 async function measureSends(database: Database, s: Settings): Promise<SendSide> {
-  const config = loadConfig({
-    KOOP_DEMO: '0',
-    KOOP_SECRET: 'bench-secret',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
   let app: App | undefined;
   try {
-    app = await buildApp(
-      { db: database.db, config, mailer: createMailer(undefined, config.mailFrom), now: () => new Date() },
-      { logger: false },
-    );
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    const origin = `http://127.0.0.1:${port}`;
+    const listening = await listenBenchApp(database);
+    app = listening.app;
+    const origin = listening.origin;
     note(`W2: ${s.cases} clients with a case and a consent each, through the API`);
     const started = performance.now();
     const { fixture, counsellor } = await buildWorld(database, origin, s);
@@ -599,7 +589,7 @@ export async function runW2(): Promise<void> {
       ratio: round(ratio, 3),
       goal: 'ratio >= 0.80',
       goal_met: ratio >= 0.8,
-      pdf_rendering: 'synchronous on the one event loop, in the send and alone (sequential renders)',
+      pdf_rendering: 'one copy at a time: on the render thread in the send, sequential in-process alone',
       load_generator: 'autocannon',
       node_options: process.env.NODE_OPTIONS ?? '',
       ...atStart,
