@@ -321,7 +321,7 @@ function ExchangeContent({
   const wizardOpen = editing.isOpen(consentSection);
   const composerOpen = editing.isOpen(disclosureSection);
   const canGive = data.allowedActions.includes('consent.give');
-  const canSend = canGive && data.consents.some(usableForDisclosure);
+  const canSend = data.allowedActions.includes('disclosure.send') && data.consents.some(usableForDisclosure);
   // Loaded with the section, so the wizard opens at once with its first field focused.
   const needPartners = canGive || data.consents.some((x) => x.recipient.userId);
   const partners = useApi(needPartners ? ['exchange-partners'] : null, (signal) =>
@@ -338,16 +338,6 @@ function ExchangeContent({
     // work goes on (its copy to print and hand over).
     requestAnimationFrame(() => heading.focus());
   });
-  // The case shows the partners' new answers; reading each such thread once tells the server
-  // they were read, so they are new on this visit and not on the next.
-  const markedRead = useRef(new Set<string>());
-  useEffect(() => {
-    for (const thread of data.threads) {
-      if (thread.unread === 0 || markedRead.current.has(thread.id)) continue;
-      markedRead.current.add(thread.id);
-      void exchangeApi.thread(thread.id).catch(() => undefined);
-    }
-  }, [data.threads]);
   const replaceConsent = (consent: Consent) =>
     onChange((x) => ({ ...x, consents: x.consents.map((y) => (y.id === consent.id ? consent : y)) }));
   const replaceThread = (thread: Thread) =>
@@ -470,7 +460,9 @@ export function ExchangeSection({ c }: { c: CaseDetail }) {
   };
   const data = query.data;
   const canGive = data?.allowedActions.includes('consent.give') ?? false;
-  const canSend = canGive && (data?.consents.some(usableForDisclosure) ?? false);
+  const canSend =
+    (data?.allowedActions.includes('disclosure.send') ?? false) &&
+    (data?.consents.some(usableForDisclosure) ?? false);
   return (
     <Section
       title={tx('sectionTitle')}
