@@ -87,9 +87,12 @@ describe('a counsellor’s day in case management', () => {
     await plan.getByRole('button', { name: 'Bearbeiten: Förderplan' }).click();
     await plan.getByLabel('Anlass').fill('Anerkennung und Arbeit als Lehrerin');
     await plan.getByLabel('Ziel', { exact: true }).fill('Unterrichten an einer Grundschule');
+    // Typing starts once the new field has focus, as a person sees the cursor there first.
     await plan.getByRole('button', { name: 'Ziel hinzufügen' }).click();
+    await expect.poll(() => focusedName(page)).toBe('goals.0.title');
     await page.keyboard.type('Anerkennung beantragen');
     await plan.getByRole('button', { name: 'Schritt zu Ziel 1 hinzufügen' }).click();
+    await expect.poll(() => focusedName(page)).toBe('goals.0.steps.0.title');
     await page.keyboard.type('Zeugnisse beglaubigen lassen');
     await plan.getByLabel('Die ratsuchende Person hat dem Förderplan zugestimmt').check();
     await plan.getByLabel('Zugestimmt am').fill('');
@@ -180,11 +183,13 @@ describe('a counsellor’s day in case management', () => {
     const plan = page.getByRole('region', { name: 'Förderplan' });
     await plan.getByRole('button', { name: 'Bearbeiten: Förderplan' }).click();
     await plan.getByRole('button', { name: 'Ziel hinzufügen' }).click();
+    await expect.poll(() => focusedName(page)).toMatch(/^goals\.\d+\.title$/);
     await page.keyboard.type('Sprachkurs abschließen');
     await plan
       .getByRole('button', { name: /^Schritt zu Ziel \d+ hinzufügen$/ })
       .last()
       .click();
+    await expect.poll(() => focusedName(page)).toMatch(/^goals\.\d+\.steps\.\d+\.title$/);
     await page.keyboard.type('Prüfung anmelden');
     const due = plan.locator('[name$=".dueOn"]').last();
     await due.fill('1800-01-01');
