@@ -190,4 +190,136 @@ describe('consent-gated exchange with a partner', () => {
       await expectAccessible(page, 'case page with the answer and the handed-over copy');
     },
   );
+
+  it(
+    'R-RED-1, R-RED-5: a team lead who broke the glass records a legal basis other than consent; the counsellor sends one disclosure under it, with its client copy — axe clean',
+    { timeout: 120_000 },
+    async () => {
+      const subject = `Familiäre Situation ${Date.now()}`;
+      const basisTerm = 'Schutzauftrag bei Kindeswohlgefährdung (§ 8a SGB VIII, § 4 KKG)';
+      const recordButton = 'Rechtsgrundlage ohne Einwilligung feststellen';
+
+      // The counsellor's case, without any consent: its number, and no legal basis to record.
+      const counsellor = await openPage();
+      await signInThroughUi(counsellor, 'berater@awo.example');
+      await counsellor.getByRole('link', { name: 'Meine Fälle', exact: true }).first().click();
+      await counsellor.getByLabel('Name, Geburtsdatum oder Fallnummer').fill('okafor');
+      await counsellor.getByRole('button', { name: 'Suchen', exact: true }).click();
+      await counsellor.getByRole('link', { name: /öffnen \(Okafor\)$/ }).click();
+      const heading = counsellor.getByRole('heading', { level: 1, name: /^Grace Okafor – Fall / });
+      await heading.waitFor();
+      const caseNumber = /Fall (\d{4}-\d{5})/.exec((await heading.textContent()) ?? '')![1]!;
+      let section = counsellor.getByRole('region', { name: 'Einwilligungen und Austausch', exact: true });
+      await section.getByRole('heading', { level: 3, name: 'Einwilligungen', exact: true }).waitFor();
+      expect(await section.getByRole('button', { name: recordButton }).count()).toBe(0);
+      expect(await section.getByRole('button', { name: 'Mitteilung senden', exact: true }).count()).toBe(0);
+
+      // The team lead finds the case by its number; the case page asks for the reason first.
+      const lead = await openPage();
+      await signInThroughUi(lead, 'leitung@awo.example');
+      await lead.getByRole('link', { name: 'Team' }).first().click();
+      await lead.getByRole('textbox', { name: 'Fallnummer' }).fill(caseNumber);
+      await lead.getByRole('button', { name: 'Fall finden' }).click();
+      await lead.getByRole('link', { name: 'Mit Begründung öffnen' }).click();
+      await lead.getByRole('heading', { level: 1, name: 'Fall außerhalb Ihres Fallbestands' }).waitFor();
+      await lead
+        .getByRole('textbox', { name: 'Grund', exact: true })
+        .fill('Prüfung einer Rechtsgrundlage ohne Einwilligung');
+      await lead.getByRole('button', { name: 'Fall mit Begründung öffnen' }).click();
+      await lead.getByRole('heading', { level: 1, name: /^Grace Okafor – Fall / }).waitFor();
+      const leadSection = lead.getByRole('region', { name: 'Einwilligungen und Austausch', exact: true });
+
+      // The legal basis: to a team, on a named ground with its norm, justified, for named data only.
+      await leadSection.getByRole('button', { name: recordButton }).click();
+      const form = leadSection.getByRole('form', { name: recordButton });
+      await leadSection
+        .getByText(
+          'Das ersetzt nie, die Person selbst um ihre Einwilligung zu bitten, und gilt nur für eine einzige Weitergabe.',
+        )
+        .waitFor();
+      await form.getByLabel('Partnerorganisation').selectOption({ label: 'Jobcenter Musterstadt' });
+      await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Team Integration' });
+      await form.getByLabel(basisTerm).check();
+      await form
+        .getByLabel('Begründung')
+        .fill(
+          'Gewichtige Anhaltspunkte für eine Gefährdung der Tochter; Abstimmung mit dem Jobcenter nötig.',
+        );
+      // Name and contact details go with every message; health stands apart and stays unticked.
+      expect(await form.getByLabel('Name und Kontaktdaten').isChecked()).toBe(true);
+      await form.getByLabel('Familiäre Situation').check();
+      expect(await form.getByLabel('Gesundheit', { exact: true }).isChecked()).toBe(false);
+      await expectAccessible(lead, 'legal basis form');
+      const recorded = lead.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/legal-bases'),
+      );
+      await form.getByRole('button', { name: 'Rechtsgrundlage feststellen' }).click();
+      const answer = await recorded;
+      expect(answer.status()).toBe(201);
+      expect(answer.request().postDataJSON()).toMatchObject({
+        basis: 'child_protection',
+        categories: ['identity_contact', 'family_situation'],
+      });
+      const basisEntry = leadSection.getByRole('article').filter({
+        has: lead.getByRole('heading', {
+          name: 'Jobcenter Musterstadt, Team Integration noch nicht verwendet',
+        }),
+      });
+      await basisEntry.getByText(basisTerm).waitFor();
+      await basisEntry.getByText(/^von Lena Leitung am /).waitFor();
+      // The team lead decides the ground; sending stays with the counsellor.
+      expect(await leadSection.getByRole('button', { name: 'Mitteilung senden', exact: true }).count()).toBe(
+        0,
+      );
+      await expectAccessible(lead, 'case page with the recorded legal basis');
+
+      // The counsellor sends one disclosure under it: only the data it covers get a text area.
+      await counsellor.reload();
+      section = counsellor.getByRole('region', { name: 'Einwilligungen und Austausch', exact: true });
+      await section.getByRole('button', { name: 'Mitteilung senden', exact: true }).click();
+      const composer = section.getByRole('form', { name: 'Mitteilung an einen Partner' });
+      const grounds = composer.getByLabel('Einwilligung oder Rechtsgrundlage', { exact: true });
+      expect(await grounds.inputValue()).toBe('');
+      await grounds.selectOption({
+        label: `Ohne Einwilligung: ${basisTerm} – Jobcenter Musterstadt, Team Integration`,
+      });
+      await composer.getByText(/^Diese Mitteilung geht ohne Einwilligung, .* Lena Leitung/).waitFor();
+      await composer.getByLabel('Art der Mitteilung').selectOption({ label: 'Wichtige Änderung' });
+      await composer.getByLabel('Betreff').fill(subject);
+      const texts = composer.getByRole('group', { name: 'Inhalt' });
+      expect(await texts.getByRole('textbox').count()).toBe(2);
+      await texts
+        .getByLabel('Familiäre Situation')
+        .fill('Die Tochter ist seit zwei Wochen nicht in der Kita.');
+      await expectAccessible(counsellor, 'disclosure composer under a legal basis');
+      const sent = counsellor.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/disclosures'),
+      );
+      await composer.getByRole('button', { name: 'Mitteilung senden' }).click();
+      const response = await sent;
+      expect(response.status()).toBe(201);
+      const body = response.request().postDataJSON() as Record<string, unknown>;
+      expect(body.kind).toBe('serious_change');
+      expect(body.legalBasisId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body).not.toHaveProperty('consentId');
+      expect(body).not.toHaveProperty('purpose');
+
+      const thread = section
+        .getByRole('article')
+        .filter({ has: counsellor.getByRole('heading', { name: subject }) });
+      await thread
+        .getByText(`Ohne Einwilligung gesendet, auf gesetzlicher Grundlage: ${basisTerm}`)
+        .waitFor();
+      const href = await thread.getByRole('link', { name: 'Kopie drucken (PDF)' }).getAttribute('href');
+      const copy = await counsellor.request.get(new URL(href!, counsellor.url()).toString());
+      expect(copy.status()).toBe(200);
+      expect(copy.headers()['content-type']).toBe('application/pdf');
+      // One transfer: the legal basis is used, and nothing is left to send under.
+      await section
+        .getByRole('heading', { name: 'Jobcenter Musterstadt, Team Integration verwendet' })
+        .waitFor();
+      expect(await section.getByRole('button', { name: 'Mitteilung senden', exact: true }).count()).toBe(0);
+      await expectAccessible(counsellor, 'case page after the disclosure under a legal basis');
+    },
+  );
 });

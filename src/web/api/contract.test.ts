@@ -31,18 +31,24 @@ import type {
   inboxResponse,
   partnersResponse,
   postMessageBody,
+  recordLegalBasisBody,
   sendDisclosureBody,
   teamBody,
   teamSchema,
   threadSchema,
 } from '../../server/modules/exchange/exchange.schemas.ts';
-import { consentSchema, messageSchema } from '../../server/modules/exchange/exchange.schemas.ts';
+import {
+  consentSchema,
+  legalBasisSchema,
+  messageSchema,
+} from '../../server/modules/exchange/exchange.schemas.ts';
 import type {
   CaseExchange,
   Conflict,
   Consent,
   exchangeApi,
   Inbox,
+  LegalBasisRecord,
   PartnerTeam,
   Partners,
   Thread,
@@ -54,6 +60,7 @@ import {
   consentRepetitions,
   dataCategories,
   handoverMethods,
+  legalBases,
   messageKinds,
 } from './exchange.ts';
 import type { authApi } from './auth.ts';
@@ -119,6 +126,7 @@ describe('R-SEC-4: the web’s API types are the server’s schemas', () => {
     expectTypeOf<Partners>().toEqualTypeOf<z.infer<typeof partnersResponse>>();
     expectTypeOf<PartnerTeam>().toEqualTypeOf<z.infer<typeof teamSchema>>();
     expectTypeOf<Conflict>().toEqualTypeOf<z.infer<typeof conflictSchema>>();
+    expectTypeOf<LegalBasisRecord>().toEqualTypeOf<z.infer<typeof legalBasisSchema>>();
   });
 
   it('types the request bodies with what the server accepts', () => {
@@ -132,6 +140,9 @@ describe('R-SEC-4: the web’s API types are the server’s schemas', () => {
     >();
     expectTypeOf<Parameters<typeof exchangeApi.sendDisclosure>[1]>().toEqualTypeOf<
       z.input<typeof sendDisclosureBody>
+    >();
+    expectTypeOf<Parameters<typeof exchangeApi.recordLegalBasis>[1]>().toEqualTypeOf<
+      z.input<typeof recordLegalBasisBody>
     >();
     expectTypeOf<Parameters<typeof exchangeApi.postMessage>[1]>().toEqualTypeOf<
       z.input<typeof postMessageBody>
@@ -154,6 +165,7 @@ describe('R-SEC-4: the web’s API types are the server’s schemas', () => {
     expect([...consentForms]).toEqual(consentSchema.shape.form.options);
     expect([...messageKinds]).toEqual(messageSchema.shape.kind.options);
     expect([...handoverMethods]).toEqual(messageSchema.shape.copy.unwrap().shape.handover.unwrap().options);
+    expect([...legalBases]).toEqual(legalBasisSchema.shape.basis.options);
   });
 
   it('accepts a session the server would send', () => {

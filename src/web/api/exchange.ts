@@ -18,6 +18,7 @@ import type {
   partnersResponse,
   postMessageBody,
   raiseConflictBody,
+  recordLegalBasisBody,
   resolveConflictBody,
   sendDisclosureBody,
   sentSchema,
@@ -39,6 +40,7 @@ export {
   consentRepetitions,
   dataCategories,
   handoverMethods,
+  legalBases,
   messageKinds,
   partnerMessageKinds,
   providerMessageKinds,
@@ -76,6 +78,7 @@ export type Consent = z.infer<typeof consentSchema>;
 export type ConsentState = Consent['state'];
 /** A legal basis other than consent a team lead recorded for one transfer (R-RED-1). */
 export type LegalBasisRecord = z.infer<typeof legalBasisSchema>;
+export type RecordLegalBasisInput = z.input<typeof recordLegalBasisBody>;
 export type ConsentDraft = z.input<typeof consentDraftBody>;
 export type GiveConsentInput = z.input<typeof giveConsentBody>;
 export type WithdrawConsentInput = z.input<typeof withdrawConsentBody>;
@@ -128,6 +131,9 @@ export const exchangeApi = {
   withdrawConsent: (id: string, body: WithdrawConsentInput) =>
     api.post<Consent>(`/api/consents/${enc(id)}/withdraw`, body),
   consentDocumentUrl: (id: string) => `/api/consents/${enc(id)}/document`,
+  /** R-RED-1: a team lead who broke the glass records a legal basis other than consent. */
+  recordLegalBasis: (caseId: string, body: RecordLegalBasisInput) =>
+    api.post<LegalBasisRecord>(`/api/cases/${enc(caseId)}/legal-bases`, body),
   sendDisclosure: (caseId: string, body: SendDisclosureInput) =>
     api.post<Sent>(`/api/cases/${enc(caseId)}/disclosures`, body),
 

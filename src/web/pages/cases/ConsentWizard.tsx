@@ -14,7 +14,6 @@ import {
   consentPurposes,
   consentRepetitions,
   exchangeApi,
-  specialCategories,
 } from '../../api/exchange.ts';
 import type {
   Consent,
@@ -23,11 +22,10 @@ import type {
   ConsentForm,
   ConsentPurpose,
   ConsentRepetition,
-  DataCategory,
   Partner,
 } from '../../api/exchange.ts';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
-import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextField } from '../../components/Field.tsx';
+import { RadioGroup, SelectField, TextField } from '../../components/Field.tsx';
 import { Form, useFieldError, useMarkRequired } from '../../components/Form.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { checkBody, useSchemaForm } from '../../hooks/useSchemaForm.ts';
@@ -36,9 +34,10 @@ import { readFile } from '../../lib/files.ts';
 import { languageName } from '../../lib/names.ts';
 import { todayIso } from '../../lib/validate.ts';
 import type { Check } from '../../lib/validate.ts';
-import { addDaysIso, latestConsentEnd, ordinaryCategories } from '../exchange/exchangeFormat.ts';
+import { addDaysIso, latestConsentEnd } from '../exchange/exchangeFormat.ts';
 import { useExchangeWords } from '../exchange/words.ts';
 import { SavedContext } from './CaseForm.tsx';
+import { chosenCategories, DataCategoryPicker, RecipientTeamPicker } from './RecipientPickers.tsx';
 
 interface SignedFile {
   contentType: string;
@@ -72,10 +71,7 @@ function draftOf(values: ConsentValues): ConsentDraft {
     recipientUserId: orNull(values.recipientUserId),
     purpose: values.purpose as ConsentPurpose,
     purposeText: orNull(values.purposeText),
-    categories: [
-      ...ordinaryCategories.filter((c) => values.categories.includes(c)),
-      ...(values.health ? specialCategories : []),
-    ],
+    categories: chosenCategories(values),
     direction: values.direction as ConsentDirection,
     repetition: values.repetition as ConsentRepetition,
     validFrom: values.validFrom,
@@ -290,34 +286,21 @@ export function ConsentWizard({
       >
         <fieldset className="field-group">
           <legend>{tx('stepRecipient')}</legend>
-          <div className="form-grid">
-            <SelectField
-              name="partnerId"
-              label={tx('partner')}
-              required
-              value={values.partnerId}
-              emptyLabel={t('common.pleaseChoose')}
-              options={partners.map((p) => ({ value: p.id, label: p.name }))}
-              onChange={(value) => {
-                set('partnerId', value);
-                const only = partners.find((p) => p.id === value)?.teams;
-                set('recipientTeamId', only?.length === 1 ? (only[0]?.id ?? '') : '');
-                set('recipientUserId', '');
-              }}
-            />
-            <SelectField
-              name="recipientTeamId"
-              label={tx('team')}
-              required
-              hint={tx('teamHint')}
-              value={values.recipientTeamId}
-              emptyLabel={t('common.pleaseChoose')}
-              options={(partner?.teams ?? []).map((tm) => ({ value: tm.id, label: tm.name }))}
-              onChange={(value) => {
-                set('recipientTeamId', value);
-                set('recipientUserId', '');
-              }}
-            />
+          <RecipientTeamPicker
+            partners={partners}
+            partnerId={values.partnerId}
+            teamId={values.recipientTeamId}
+            teamHint={tx('teamHint')}
+            onPartner={(partnerId, teamId) => {
+              set('partnerId', partnerId);
+              set('recipientTeamId', teamId);
+              set('recipientUserId', '');
+            }}
+            onTeam={(teamId) => {
+              set('recipientTeamId', teamId);
+              set('recipientUserId', '');
+            }}
+          >
             <SelectField
               name="recipientUserId"
               label={tx('person')}
@@ -330,7 +313,7 @@ export function ConsentWizard({
               }))}
               onChange={(value) => set('recipientUserId', value)}
             />
-          </div>
+          </RecipientTeamPicker>
           {partner?.kind === 'jobcenter' && (
             <Notice tone="info">
               <p>{tx('jobcenterNote')}</p>
@@ -359,28 +342,14 @@ export function ConsentWizard({
 
         <fieldset className="field-group">
           <legend>{tx('stepData')}</legend>
-          <CheckboxGroup
-            name="categories"
+          <DataCategoryPicker
             legend={tx('categoriesLegend')}
             hint={tx('categoriesHint')}
-            required
-            values={values.categories}
-            options={ordinaryCategories.map((cat) => ({ value: cat, label: w.category(cat) }))}
-            onChange={(selected) => set('categories', selected)}
+            healthHint={tx('healthHint')}
+            choice={values}
+            onCategories={(selected) => set('categories', selected)}
+            onHealth={(checked) => set('health', checked)}
           />
-          <div className="special-category">
-            <p className="field-label">{tx('specialLegend')}</p>
-            {specialCategories.map((cat: DataCategory) => (
-              <CheckboxField
-                key={cat}
-                name="health"
-                label={w.category(cat)}
-                hint={tx('healthHint')}
-                checked={values.health}
-                onChange={(checked) => set('health', checked)}
-              />
-            ))}
-          </div>
         </fieldset>
 
         <fieldset className="field-group">

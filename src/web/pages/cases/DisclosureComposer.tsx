@@ -3,41 +3,56 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { sendDisclosureBody } from '../../../server/modules/exchange/exchange.schemas.ts';
 import { exchangeApi, providerMessageKinds } from '../../api/exchange.ts';
-import type { Consent, Sent } from '../../api/exchange.ts';
+import type { Consent, LegalBasisRecord, SendDisclosureInput, Sent } from '../../api/exchange.ts';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { Form } from '../../components/Form.tsx';
+import { Notice } from '../../components/Notice.tsx';
 import { useSchemaForm } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
-import { usableForDisclosure } from '../exchange/exchangeFormat.ts';
+import { usableForDisclosure, usableLegalBasis } from '../exchange/exchangeFormat.ts';
 import { AttachmentsField, attachmentsOf, sectionsOf, SectionTexts } from '../exchange/ThreadParts.tsx';
 import type { AttachmentDraft } from '../exchange/ThreadParts.tsx';
 import { useExchangeWords } from '../exchange/words.ts';
 import { SavedContext } from './CaseForm.tsx';
 
+/** What a disclosure went under: a consent, or a legal basis other than consent (R-RED-1). */
+export interface Grounds {
+  consent?: Consent;
+  legalBasis?: LegalBasisRecord;
+}
+
 interface DisclosureValues {
-  consentId: string;
+  /** The chosen grounds: `consent:<id>` or `legal-basis:<id>`. */
+  grounds: string;
   kind: string;
   subject: string;
   texts: Record<string, string>;
   attachments: AttachmentDraft[];
 }
 
+const consentValue = (id: string) => `consent:${id}`;
+const legalBasisValue = (id: string) => `legal-basis:${id}`;
+
 /**
- * R-CON-3, R-EXC-1, R-EXC-2: a message to a partner under a consent valid today. Only the data
- * categories the chosen consent covers get a text area; the server checks the consent again at
- * the moment of sending and, if it refuses, its reason appears at the consent or the texts.
+ * R-CON-3, R-EXC-1, R-EXC-2, R-RED-1: a message to a partner under a consent valid today, or under
+ * a legal basis other than consent a team lead recorded and that has not carried its one
+ * disclosure yet. Only the data categories the chosen grounds cover get a text area; the server
+ * checks them again at the moment of sending and, if it refuses, its reason appears at the
+ * grounds or the texts.
  */
 export function DisclosureComposer({
   caseId,
   consents,
+  legalBases,
   onSent,
   onClose,
 }: {
   caseId: string;
   consents: readonly Consent[];
-  /** After sending, with the consent it went under. */
-  onSent: (sent: Sent, consent: Consent | undefined) => void;
+  legalBases: readonly LegalBasisRecord[];
+  /** After sending, with the grounds it went under. */
+  onSent: (sent: Sent, grounds: Grounds) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -45,12 +60,17 @@ export function DisclosureComposer({
   const w = useExchangeWords();
   const confirmSaved = useContext(SavedContext);
   const usable = consents.filter(usableForDisclosure);
+  const bases = legalBases.filter(usableLegalBasis);
   const send = useSubmit((body: z.output<typeof sendDisclosureBody>) =>
     exchangeApi.sendDisclosure(caseId, body),
   );
-  const consentOf = (id: string) => usable.find((x) => x.id === id);
+  const groundsOf = (value: string): Grounds => ({
+    consent: usable.find((x) => consentValue(x.id) === value),
+    legalBasis: bases.find((x) => legalBasisValue(x.id) === value),
+  });
   const defaultValues: DisclosureValues = {
-    consentId: usable[0]?.id ?? '',
+    // A consent is proposed; a legal basis without consent is always chosen on purpose.
+    grounds: usable[0] ? consentValue(usable[0].id) : '',
     kind: '',
     subject: '',
     texts: {},
@@ -59,59 +79,91 @@ export function DisclosureComposer({
   const form = useSchemaForm({
     schema: sendDisclosureBody,
     defaultValues,
-    toBody: (values: DisclosureValues) => {
-      const consent = consentOf(values.consentId);
-      return {
-        consentId: values.consentId,
-        // The purpose is the consent's own: a disclosure serves the purpose it was allowed for.
-        purpose: consent?.purpose ?? ('' as Consent['purpose']),
+    toBody: (values: DisclosureValues): SendDisclosureInput => {
+      const { consent, legalBasis } = groundsOf(values.grounds);
+      const common = {
         kind: values.kind as (typeof providerMessageKinds)[number],
         subject: values.subject,
-        sections: sectionsOf(consent?.categories ?? [], values.texts),
+        sections: sectionsOf((consent ?? legalBasis)?.categories ?? [], values.texts),
         attachments: attachmentsOf(values.attachments),
+      };
+      // A legal basis is for its own purpose and names no consent.
+      if (legalBasis) return { legalBasisId: legalBasis.id, ...common };
+      return {
+        consentId: consent?.id,
+        // The purpose is the consent's own: a disclosure serves the purpose it was allowed for.
+        purpose: consent?.purpose,
+        ...common,
       };
     },
     submission: send,
   });
   const { values, set, text } = form;
-  const consent = consentOf(values.consentId);
-  const label = (x: Consent) =>
-    tx('consentOption', {
-      recipient: `${x.recipient.organisationName}, ${x.recipient.teamName}`,
-      purpose: w.purpose(x.purpose),
-      until: w.day(x.validUntil),
-    });
+  const { consent, legalBasis } = groundsOf(values.grounds);
+  const covered = (consent ?? legalBasis)?.categories;
+  const recipientOf = (x: Consent | LegalBasisRecord) =>
+    `${x.recipient.organisationName}, ${x.recipient.teamName}`;
+  const options = [
+    ...usable.map((x) => ({
+      value: consentValue(x.id),
+      label: tx('consentOption', {
+        recipient: recipientOf(x),
+        purpose: w.purpose(x.purpose),
+        until: w.day(x.validUntil),
+      }),
+    })),
+    ...bases.map((x) => ({
+      value: legalBasisValue(x.id),
+      label: tx('legalBasisOption', { basis: w.legalBasis(x.basis), recipient: recipientOf(x) }),
+    })),
+  ];
 
   const submit = form.submit(async (body) => {
     const result = await send.run(body);
     if (!result.ok) return;
     confirmSaved();
-    onSent(result.value, body.consentId ? consentOf(body.consentId) : undefined);
+    onSent(result.value, {
+      consent: usable.find((x) => x.id === body.consentId),
+      legalBasis: bases.find((x) => x.id === body.legalBasisId),
+    });
   });
 
   return (
     <>
       <h3 id="exchange-disclosure-title">{tx('newDisclosureTitle')}</h3>
-      <p className="field-hint">{tx('newDisclosureIntro')}</p>
+      <p className="field-hint">
+        {bases.length > 0 ? tx('newDisclosureIntroWithLegalBasis') : tx('newDisclosureIntro')}
+      </p>
       <Form
         onSubmit={submit}
         error={send.error}
         pending={send.pending}
         aria-labelledby="exchange-disclosure-title"
       >
+        {/* Named as the API's field: the server reports a refusal of either grounds there. */}
         <SelectField
           name="consentId"
-          label={tx('underConsent')}
+          label={bases.length > 0 ? tx('underGrounds') : tx('underConsent')}
           required
-          value={values.consentId}
+          value={values.grounds}
           emptyLabel={t('common.pleaseChoose')}
-          options={usable.map((x) => ({ value: x.id, label: label(x) }))}
+          options={options}
           onChange={(value) => {
-            set('consentId', value);
+            set('grounds', value);
             set('texts', {});
             set('attachments', []);
           }}
         />
+        {legalBasis && (
+          <Notice tone="info">
+            <p>
+              {tx('underLegalBasisNotice', {
+                basis: w.legalBasis(legalBasis.basis),
+                name: legalBasis.decidedBy.name,
+              })}
+            </p>
+          </Notice>
+        )}
         <div className="form-grid">
           <SelectField
             {...text('kind')}
@@ -122,21 +174,25 @@ export function DisclosureComposer({
           />
           <TextField {...text('subject')} label={tx('subject')} required maxLength={200} />
         </div>
-        {consent ? (
+        {covered ? (
           <>
             <SectionTexts
-              categories={consent.categories}
+              categories={covered}
               texts={values.texts}
+              hint={legalBasis ? tx('sectionsHintLegalBasis') : undefined}
               onChange={(c, value) => set(`texts.${c}`, value)}
             />
             <AttachmentsField
-              categories={consent.categories}
+              categories={covered}
               value={values.attachments}
+              hint={legalBasis ? tx('attachmentsHintLegalBasis') : undefined}
               onChange={(next) => set('attachments', next)}
             />
           </>
         ) : (
-          <p className="field-hint">{tx('chooseConsentFirst')}</p>
+          <p className="field-hint">
+            {bases.length > 0 ? tx('chooseGroundsFirst') : tx('chooseConsentFirst')}
+          </p>
         )}
         <div className="form-actions">
           <SubmitButton>{tx('send')}</SubmitButton>

@@ -24,7 +24,7 @@ import { useApi } from '../../hooks/useApi.ts';
 import { toApiError, useSubmit } from '../../hooks/useSubmit.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { languageName } from '../../lib/names.ts';
-import { usableForDisclosure } from '../exchange/exchangeFormat.ts';
+import { canSendFrom } from '../exchange/exchangeFormat.ts';
 import {
   ConsentScopeDetails,
   ContactLinks,
@@ -37,11 +37,14 @@ import { useExchangeWords } from '../exchange/words.ts';
 import { SavedContext, SectionEditButton, SectionEditingContext } from './CaseForm.tsx';
 import { ConsentWizard } from './ConsentWizard.tsx';
 import { DisclosureComposer } from './DisclosureComposer.tsx';
+import type { Grounds } from './DisclosureComposer.tsx';
+import { LegalBasisForm } from './LegalBasisForm.tsx';
 
 export const exchangeKey = (caseId: string) => ['case-exchange', caseId] as const;
 
 const consentSection = 'exchange-consent';
 const disclosureSection = 'exchange-disclosure';
+const legalBasisSection = 'exchange-legal-basis';
 
 /** The partner person a consent names, from the partners' teams. */
 function personName(partners: readonly Partner[] | undefined, consent: Consent): string | null {
@@ -320,10 +323,12 @@ function ExchangeContent({
   const editing = useContext(SectionEditingContext);
   const wizardOpen = editing.isOpen(consentSection);
   const composerOpen = editing.isOpen(disclosureSection);
+  const legalBasisOpen = editing.isOpen(legalBasisSection);
   const canGive = data.allowedActions.includes('consent.give');
-  const canSend = data.allowedActions.includes('disclosure.send') && data.consents.some(usableForDisclosure);
+  const canRecord = data.allowedActions.includes('legal_basis.record');
+  const canSend = canSendFrom(data);
   // Loaded with the section, so the wizard opens at once with its first field focused.
-  const needPartners = canGive || data.consents.some((x) => x.recipient.userId);
+  const needPartners = canGive || canRecord || data.consents.some((x) => x.recipient.userId);
   const partners = useApi(needPartners ? ['exchange-partners'] : null, (signal) =>
     exchangeApi.partners(signal),
   );
@@ -342,13 +347,24 @@ function ExchangeContent({
     onChange((x) => ({ ...x, consents: x.consents.map((y) => (y.id === consent.id ? consent : y)) }));
   const replaceThread = (thread: Thread) =>
     onChange((x) => ({ ...x, threads: [thread, ...x.threads.filter((y) => y.id !== thread.id)] }));
-  const sent = (answer: Sent, consent: Consent | undefined) => {
+  const sent = (answer: Sent, grounds: Grounds) => {
     editing.close(disclosureSection);
     focusThread.current = answer.thread.id;
     setSentTo(answer.thread.id);
     replaceThread(answer.thread);
+    if (grounds.legalBasis) {
+      // A legal basis carries exactly this one disclosure: used when the message was sent.
+      const usedAt = answer.thread.messages.find((m) => m.id === answer.messageId)?.sentAt;
+      const id = grounds.legalBasis.id;
+      if (usedAt)
+        onChange((x) => ({
+          ...x,
+          legalBases: x.legalBases.map((b) => (b.id === id ? { ...b, usedAt } : b)),
+        }));
+      else onReload();
+    }
     // A once-only consent is used up by this message: only the server knows its state after it.
-    if (consent?.repetition === 'once') onReload();
+    if (grounds.consent?.repetition === 'once') onReload();
   };
   const sentThread = data.threads.find((x) => x.id === sentTo);
   return (
@@ -370,11 +386,29 @@ function ExchangeContent({
           </LoadState>
         )}
       </div>
+      <div id={legalBasisSection}>
+        {legalBasisOpen && canRecord && (
+          <LoadState resource={partners}>
+            {(list) => (
+              <LegalBasisForm
+                caseId={c.id}
+                partners={list.items}
+                onRecorded={(basis) => {
+                  editing.close(legalBasisSection);
+                  onChange((x) => ({ ...x, legalBases: [basis, ...x.legalBases] }));
+                }}
+                onClose={() => editing.close(legalBasisSection)}
+              />
+            )}
+          </LoadState>
+        )}
+      </div>
       <div id={disclosureSection}>
         {composerOpen && canSend && (
           <DisclosureComposer
             caseId={c.id}
             consents={data.consents}
+            legalBases={data.legalBases}
             onSent={sent}
             onClose={() => editing.close(disclosureSection)}
           />
@@ -431,8 +465,9 @@ function ExchangeContent({
 }
 
 /**
- * R-CON-1, R-CON-3, R-RED-5, R-EXC-1..4 on the case page: the consents of the case, the
- * exchange with partners under them and the client's copies. Read once per visit (audited),
+ * R-CON-1, R-CON-3, R-RED-1, R-RED-5, R-EXC-1..4 on the case page: the consents of the case, the
+ * legal bases other than consent a team lead recorded (each for one transfer), the exchange with
+ * partners under them and the client's copies. Read once per visit (audited),
  * like the case; each change writes its answer into the cache. Without a consent the section
  * says neutrally what exchange needs — consent is voluntary (R-CON-6).
  */
@@ -460,17 +495,19 @@ export function ExchangeSection({ c }: { c: CaseDetail }) {
   };
   const data = query.data;
   const canGive = data?.allowedActions.includes('consent.give') ?? false;
-  const canSend =
-    (data?.allowedActions.includes('disclosure.send') ?? false) &&
-    (data?.consents.some(usableForDisclosure) ?? false);
+  const canRecord = data?.allowedActions.includes('legal_basis.record') ?? false;
+  const canSend = data ? canSendFrom(data) : false;
   return (
     <Section
       title={tx('sectionTitle')}
       id="exchange"
       actions={
-        (canGive || canSend) && (
+        (canGive || canRecord || canSend) && (
           <div className="row-actions">
             {canGive && <SectionEditButton section={consentSection} title="" label={tx('newConsent')} />}
+            {canRecord && (
+              <SectionEditButton section={legalBasisSection} title="" label={tx('newLegalBasis')} />
+            )}
             {canSend && (
               <SectionEditButton section={disclosureSection} title="" label={tx('sendDisclosure')} />
             )}

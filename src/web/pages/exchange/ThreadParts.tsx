@@ -173,14 +173,17 @@ export function MessageList({
   );
 }
 
-/** One text area per data category the consent covers, and no others. */
+/** One text area per data category the consent (or legal basis) covers, and no others. */
 export function SectionTexts({
   categories,
   texts,
+  hint,
   onChange,
 }: {
   categories: readonly string[];
   texts: Record<string, string>;
+  /** Says what the fields follow, where that is not a consent. */
+  hint?: string;
   onChange: (category: DataCategory, text: string) => void;
 }) {
   const { t: tx } = useTranslation('exchange');
@@ -192,7 +195,7 @@ export function SectionTexts({
     <fieldset className="field choice-group" aria-describedby={described}>
       <legend>{tx('sectionsLegend')}</legend>
       <p id={`${id}-hint`} className="field-hint">
-        {tx('sectionsHint')}
+        {hint ?? tx('sectionsHint')}
       </p>
       {error && (
         <p id={`${id}-error`} className="field-error">
@@ -249,10 +252,13 @@ const maxAttachments = 3;
 export function AttachmentsField({
   categories,
   value,
+  hint,
   onChange,
 }: {
   categories: readonly string[];
   value: readonly AttachmentDraft[];
+  /** Says what the files follow, where that is not a consent. */
+  hint?: string;
   onChange: (next: AttachmentDraft[]) => void;
 }) {
   const { t: tx } = useTranslation('exchange');
@@ -266,7 +272,7 @@ export function AttachmentsField({
     <fieldset className="field choice-group" aria-describedby={described}>
       <legend>{tx('attachments')}</legend>
       <p id={`${id}-hint`} className="field-hint">
-        {tx('attachmentsHint')}
+        {hint ?? tx('attachmentsHint')}
       </p>
       {error && (
         <p id={`${id}-error`} className="field-error">

@@ -1,5 +1,5 @@
 import { consentMaxMonths, dataCategories, specialCategories } from '../../api/exchange.ts';
-import type { Consent, DataCategory } from '../../api/exchange.ts';
+import type { CaseExchange, Consent, DataCategory, LegalBasisRecord } from '../../api/exchange.ts';
 
 /**
  * The last day a consent starting on `validFrom` may run: twelve months later, less a day
@@ -32,6 +32,22 @@ export const ordinaryCategories: readonly DataCategory[] = dataCategories.filter
  */
 export function usableForDisclosure(consent: Consent): boolean {
   return consent.state === 'valid' && consent.direction !== 'from_partner';
+}
+
+/** Whether a legal basis other than consent can still carry its one disclosure (R-RED-1). */
+export function usableLegalBasis(basis: LegalBasisRecord): boolean {
+  return basis.usedAt === null;
+}
+
+/**
+ * Whether "Mitteilung senden" is offered on a case: the server lets the reader send from it, and
+ * there is grounds to send under — a usable consent or an unused legal basis.
+ */
+export function canSendFrom(exchange: Pick<CaseExchange, 'allowedActions' | 'consents' | 'legalBases'>) {
+  return (
+    exchange.allowedActions.includes('disclosure.send') &&
+    (exchange.consents.some(usableForDisclosure) || exchange.legalBases.some(usableLegalBasis))
+  );
 }
 
 /** A calendar day `days` after `date` (JJJJ-MM-TT), or '' for a value that is no date. */
