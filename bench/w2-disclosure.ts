@@ -191,7 +191,17 @@ function copyData(
     kind,
     subject,
     sections: sectionsWith(reference),
-    consent: { purpose, purposeText, validUntil: f.validUntil },
+    consent: {
+      purpose: {
+        code: purpose,
+        label: {
+          de: 'Abstimmung mit dem Jobcenter zur Integration',
+          en: 'Coordination with the Jobcenter on integration',
+        },
+        text: purposeText,
+      },
+      validUntil: f.validUntil,
+    },
   };
 }
 

@@ -6,10 +6,10 @@ const openPage = usePages();
 
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin' });
 
-/** Twelve months after `day`, less a day: the longest validity, which the wizard proposes. */
-function latestEnd(day: string): string {
+/** `months` after `day`, less a day: the longest validity, which the wizard proposes. */
+function latestEnd(day: string, months = 12): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y, m - 1 + 12, d));
+  const end = new Date(Date.UTC(y, m - 1 + months, d));
   if (end.getUTCDate() !== d) end.setUTCDate(0);
   end.setUTCDate(end.getUTCDate() - 1);
   return end.toISOString().slice(0, 10);
@@ -320,6 +320,75 @@ describe('consent-gated exchange with a partner', () => {
         .waitFor();
       expect(await section.getByRole('button', { name: 'Mitteilung senden', exact: true }).count()).toBe(0);
       await expectAccessible(counsellor, 'case page after the disclosure under a legal basis');
+    },
+  );
+
+  it(
+    'R-CON-1: an administrator sets the longest validity and adds an own purpose; the consent wizard follows both — axe clean',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await openPage();
+      await signInThroughUi(admin, 'admin@awo.example');
+      await admin.getByRole('heading', { level: 1, name: 'Übersicht', exact: true }).waitFor();
+      await admin.goto('/falldaten-einstellungen');
+      await admin.getByRole('heading', { level: 1, name: 'Falldaten-Einstellungen', exact: true }).waitFor();
+      const validity = admin.getByRole('region', { name: 'Gültigkeit einer Einwilligung', exact: true });
+      const months = validity.getByLabel('Längste Gültigkeit in Monaten', { exact: true });
+      const saveMonths = async (value: string) => {
+        await months.fill(value);
+        await validity.getByRole('button', { name: 'Gültigkeit speichern', exact: true }).click();
+      };
+      expect(await months.inputValue()).toBe('12');
+      await saveMonths('30');
+      await validity.getByText(/mindestens 1 und höchstens 24\.$/).waitFor();
+      expect(await months.getAttribute('aria-invalid')).toBe('true');
+      await saveMonths('6');
+      await validity.getByText('Zurzeit gilt: höchstens 6 Monate.', { exact: true }).waitFor();
+
+      const purposes = admin.getByRole('region', { name: 'Zwecke einer Einwilligung', exact: true });
+      await purposes
+        .getByRole('button', { name: 'Liste bearbeiten: Zwecke einer Einwilligung', exact: true })
+        .click();
+      await purposes.getByRole('button', { name: 'Eintrag hinzufügen', exact: true }).click();
+      const added = purposes.getByRole('group', { name: /\(neu\)$/ });
+      await added
+        .getByLabel('Bezeichnung (Deutsch)', { exact: true })
+        .fill('Unterstützung bei der Wohnungssuche');
+      await added.getByLabel('Bezeichnung (Englisch)', { exact: true }).fill('Help finding a flat');
+      await purposes
+        .getByRole('button', { name: '„Zwecke einer Einwilligung“ speichern', exact: true })
+        .click();
+      await purposes
+        .getByText('Die Liste „Zwecke einer Einwilligung“ wurde gespeichert.', { exact: true })
+        .waitFor();
+      await expectAccessible(admin, 'case settings with the consent rules');
+
+      const page = await openPage();
+      await signInThroughUi(page, 'berater@awo.example');
+      await page.getByRole('heading', { level: 1, name: 'Übersicht', exact: true }).waitFor();
+      const section = await openAminasCase(page);
+      await section.getByRole('button', { name: 'Einwilligung erfassen', exact: true }).click();
+      const wizard = section.getByRole('form', { name: 'Einwilligung erfassen' });
+      await wizard.getByLabel('Unterstützung bei der Wohnungssuche', { exact: true }).check();
+      expect(await wizard.getByLabel('Gültig bis').inputValue()).toBe(latestEnd(today(), 6));
+      await wizard
+        .getByText('Höchstens 6 Monate – so legt es Ihre Organisation fest.', { exact: true })
+        .waitFor();
+      // A longer validity is refused in the browser, with the provider's rule, before anything is sent.
+      await wizard.getByLabel('Gültig bis').fill(latestEnd(today(), 7));
+      await wizard.getByRole('button', { name: 'Formular drucken' }).click();
+      await wizard
+        .getByText(
+          `Eine Einwilligung gilt bei Ihrer Organisation höchstens 6 Monate (bis ${german(latestEnd(today(), 6))}).`,
+          { exact: true },
+        )
+        .waitFor();
+      await expectAccessible(page, 'consent wizard with the provider’s rules');
+      await wizard.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+
+      // Back to the default of twelve months.
+      await saveMonths('12');
+      await validity.getByText('Zurzeit gilt: höchstens 12 Monate.', { exact: true }).waitFor();
     },
   );
 });

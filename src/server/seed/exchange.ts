@@ -76,6 +76,8 @@ export async function seedExchange(db: Db, now = new Date()): Promise<void> {
             recipient_team_id: team,
             recipient_user_id: null,
             purpose: 'integration_jobcenter',
+            purpose_label: 'Abstimmung mit dem Jobcenter zur Integration',
+            purpose_label_en: 'Coordination with the Jobcenter on integration',
             purpose_text: 'Abstimmung der Unterstützung beim Sprachkurs und bei der Arbeitssuche',
             categories: ['identity_contact', 'language_courses', 'analysis_results', 'plan_goals'],
             direction: 'both',

@@ -56,7 +56,6 @@ import type {
 import {
   consentDirections,
   consentForms,
-  consentPurposes,
   consentRepetitions,
   dataCategories,
   handoverMethods,
@@ -159,7 +158,6 @@ describe('R-SEC-4: the web’s API types are the server’s schemas', () => {
     expect([...userStatuses]).toEqual(userStatusSchema.options);
     expect([...offerKinds]).toEqual(offerSchema.shape.kind.options);
     expect([...dataCategories]).toEqual(consentSchema.shape.categories.element.options);
-    expect([...consentPurposes]).toEqual(consentSchema.shape.purpose.options);
     expect([...consentDirections]).toEqual(consentSchema.shape.direction.options);
     expect([...consentRepetitions]).toEqual(consentSchema.shape.repetition.options);
     expect([...consentForms]).toEqual(consentSchema.shape.form.options);

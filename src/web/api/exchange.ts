@@ -35,8 +35,6 @@ import { api } from './client.ts';
 export {
   consentDirections,
   consentForms,
-  consentMaxMonths,
-  consentPurposes,
   consentRepetitions,
   dataCategories,
   handoverMethods,
@@ -50,7 +48,6 @@ export {
 export type {
   ConsentDirection,
   ConsentForm,
-  ConsentPurpose,
   ConsentRepetition,
   DataCategory,
   HandoverMethod,
@@ -76,6 +73,10 @@ export type TeamUpdate = z.input<typeof updateTeamBody>;
 export type CaseExchange = z.infer<typeof caseExchangeSchema>;
 export type Consent = z.infer<typeof consentSchema>;
 export type ConsentState = Consent['state'];
+/** A purpose in the words of the provider's list, German and English. */
+export type PurposeLabel = Consent['purposeLabel'];
+/** What a new consent may say at this provider: its purposes and longest validity. */
+export type ConsentRules = CaseExchange['consentRules'];
 /** A legal basis other than consent a team lead recorded for one transfer (R-RED-1). */
 export type LegalBasisRecord = z.infer<typeof legalBasisSchema>;
 export type RecordLegalBasisInput = z.input<typeof recordLegalBasisBody>;

@@ -1,10 +1,10 @@
 import type {
   ConsentDirection,
-  ConsentPurpose,
   ConsentRepetition,
   DataCategory,
   LegalBasis,
   MessageKind,
+  ReviewedPurpose,
 } from '../../modules/exchange/exchange.values.ts';
 import type { ValueLabelTranslations } from './labels.ts';
 
@@ -166,7 +166,7 @@ export interface DocumentTexts {
   exchange: {
     /** Each data category: its name and what it means, in a few plain words. */
     categories: Record<DataCategory, { label: string; explanation: string }>;
-    purposes: Record<ConsentPurpose, string>;
+    purposes: Record<ReviewedPurpose, string>;
     directions: Record<ConsentDirection, string>;
     repetitions: Record<ConsentRepetition, string>;
     /** Legal bases other than consent (R-RED-1); their norms come from terms.ts. */

@@ -7,6 +7,7 @@ import { addDays, defaultRetentionYears } from './cases.rules.ts';
 import { dueWindow, isDueThisWeek, isOverdue } from './due.ts';
 import * as repo from './cases.repository.ts';
 import type { SettingsInput } from './cases.schemas.ts';
+import { defaultConsentMonths } from '../exchange/exchange.values.ts';
 
 /** How far ahead the caseload lists due steps, and how far back it shows others' accesses. */
 const dueHorizonDays = 14;
@@ -158,6 +159,7 @@ export async function teamOverview(ctx: RequestContext) {
 function presentSettings(ctx: RequestContext, row: Awaited<ReturnType<typeof repo.findSettings>>) {
   return {
     retentionYears: row?.retention_years ?? defaultRetentionYears,
+    consentMaxMonths: row?.consent_max_months ?? defaultConsentMonths,
     categories: effectiveCategories(row?.categories),
     categoryNames,
     customisedLists: categoryKeys.filter((key) => Array.isArray(row?.categories[key])),
@@ -167,7 +169,7 @@ function presentSettings(ctx: RequestContext, row: Awaited<ReturnType<typeof rep
   };
 }
 
-/** Category lists and retention period of the organisation (its own or the defaults). */
+/** Category lists, retention period and consent validity of the organisation (its own or the defaults). */
 export async function getSettings(ctx: RequestContext) {
   authorizeCase(ctx.actor, 'case_settings.read', own(ctx, 'case_settings'));
   return presentSettings(ctx, await repo.findSettings(ctx.trx));
@@ -182,6 +184,7 @@ export async function updateSettings(ctx: RequestContext, input: SettingsInput) 
   const ok = await repo.saveSettings(ctx.trx, ctx.actor.organisationId, input.version, {
     categories: JSON.stringify(categories),
     retention_years: input.retentionYears ?? current?.retention_years ?? defaultRetentionYears,
+    consent_max_months: input.consentMaxMonths ?? current?.consent_max_months ?? defaultConsentMonths,
     updated_by: ctx.actor.userId,
   });
   if (!ok) throw new AppError('version_conflict');
@@ -192,6 +195,7 @@ export async function updateSettings(ctx: RequestContext, input: SettingsInput) 
     details: {
       lists: Object.keys(input.categories),
       retentionYears: input.retentionYears ?? null,
+      consentMaxMonths: input.consentMaxMonths ?? null,
     },
   });
   return presentSettings(ctx, await repo.findSettings(ctx.trx));

@@ -17,6 +17,7 @@ import {
 import * as casesRepo from './cases.repository.ts';
 import { germanDate, type IsoDate } from './cases.rules.ts';
 import * as clientsRepo from './clients.repository.ts';
+import { defaultConsentMonths } from '../exchange/exchange.values.ts';
 
 /**
  * Loading a case or client together with what the policy needs to decide (owner, break-the-glass
@@ -183,6 +184,18 @@ export type Categories = Record<CategoryKey, CategoryEntry[]>;
 export async function loadCategories(ctx: RequestContext): Promise<Categories> {
   const settings = await casesRepo.findSettings(ctx.trx);
   return effectiveCategories(settings?.categories);
+}
+
+/**
+ * R-CON-1: the provider's rules for a new consent — the purposes of its list (inactive ones stay
+ * readable on consents that name them) and the longest validity in months.
+ */
+export async function loadConsentRules(ctx: RequestContext) {
+  const settings = await casesRepo.findSettings(ctx.trx);
+  return {
+    purposes: effectiveCategories(settings?.categories).consentPurposes,
+    maxMonths: settings?.consent_max_months ?? defaultConsentMonths,
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ export const categoryKeys = [
   'qualificationTypes',
   'livelihood',
   'wayIn',
+  'consentPurposes',
 ] as const;
 export type CategoryKey = (typeof categoryKeys)[number];
 
@@ -31,6 +32,7 @@ export const categoryNames: Record<CategoryKey, string> = {
   qualificationTypes: 'Art der Qualifikation',
   livelihood: 'Lebensunterhalt',
   wayIn: 'Zugangsweg',
+  consentPurposes: 'Zwecke einer Einwilligung',
 };
 
 const entry = (code: string, de: string, en: string): CategoryEntry => ({ code, de, en, active: true });
@@ -121,6 +123,18 @@ export const defaultCategories: Record<CategoryKey, readonly CategoryEntry[]> = 
     entry('clearing_office', 'Clearingstelle', 'Clearing office'),
     entry('other_service', 'Andere Beratungsstelle oder Regeldienst', 'Other service'),
     entry('other', 'Sonstiges', 'Other'),
+  ],
+  // R-CON-1: the purposes a consent may name. These four have reviewed texts on the printed form
+  // in every document language; an own entry prints in German (English on an English form).
+  consentPurposes: [
+    entry(
+      'integration_jobcenter',
+      'Abstimmung mit dem Jobcenter zur Integration',
+      'Coordination with the Jobcenter on integration',
+    ),
+    entry('course_participation', 'Teilnahme an einem Kurs', 'Participation in a course'),
+    entry('residence_matters', 'Aufenthaltsrechtliche Angelegenheiten', 'Residence matters'),
+    entry('other', 'anderer Zweck', 'other purpose'),
   ],
 };
 

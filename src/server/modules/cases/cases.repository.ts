@@ -410,7 +410,7 @@ export async function teamDueItems(trx: Trx, until: string, limit: number): Prom
 export function findSettings(trx: Trx) {
   return trx
     .selectFrom('case_settings')
-    .select(['organisation_id', 'categories', 'retention_years', 'version'])
+    .select(['organisation_id', 'categories', 'retention_years', 'consent_max_months', 'version'])
     .executeTakeFirst();
 }
 
@@ -419,7 +419,7 @@ export async function saveSettings(
   trx: Trx,
   organisationId: string,
   version: number,
-  values: { categories: string; retention_years: number; updated_by: string },
+  values: { categories: string; retention_years: number; consent_max_months: number; updated_by: string },
 ): Promise<boolean> {
   if (version === 0) {
     const inserted = await trx

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { emailField, versionField } from '../../http/schemas.ts';
 import { categoryKeys } from './cases.categories.ts';
 import { ageGroups, responsibleParties, responsibilityAreas } from './cases.rules.ts';
+import { longestConsentMonths } from '../exchange/exchange.values.ts';
 
 /**
  * Request and response schemas of case management. Messages are German: the UI shows them next
@@ -446,10 +447,20 @@ const retentionYearsField = z
   .min(1, retentionYearsMessage)
   .max(30, retentionYearsMessage);
 
+const consentMonthsMessage = `Die längste Gültigkeit einer Einwilligung bitte als ganze Zahl von Monaten angeben, mindestens 1 und höchstens ${longestConsentMonths}.`;
+
+/** R-CON-1: the longest validity of a consent at this provider; the default is twelve months. */
+const consentMaxMonthsField = z
+  .number({ error: consentMonthsMessage })
+  .int(consentMonthsMessage)
+  .min(1, consentMonthsMessage)
+  .max(longestConsentMonths, consentMonthsMessage);
+
 export const settingsBody = z.strictObject({
   /** 0 while the organisation still uses the defaults. */
   version: z.number().int().min(0),
   retentionYears: retentionYearsField.optional(),
+  consentMaxMonths: consentMaxMonthsField.optional(),
   categories: z
     .strictObject(
       Object.fromEntries(
@@ -865,6 +876,7 @@ const categoryEntrySchema = z.object({
 
 export const settingsSchema = z.object({
   retentionYears: z.number().int(),
+  consentMaxMonths: z.number().int(),
   categories: z.object(
     Object.fromEntries(categoryKeys.map((k) => [k, z.array(categoryEntrySchema)])) as Record<
       (typeof categoryKeys)[number],

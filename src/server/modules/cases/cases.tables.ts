@@ -233,6 +233,7 @@ export interface CaseSettingsTable {
   organisation_id: string;
   categories: ColumnType<Record<string, unknown>, string | undefined, string>;
   retention_years: ColumnType<number, number | undefined, number>;
+  consent_max_months: ColumnType<number, number | undefined, number>;
   updated_by: string | null;
   version: Version;
   created_at: Timestamp;

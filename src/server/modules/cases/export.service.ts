@@ -22,6 +22,7 @@ import { countryName } from '../directory/countries.ts';
 import { languageName } from '../directory/languages.ts';
 import { presentClientCore } from './clients.service.ts';
 import { exchangeOfClient } from '../exchange/exchange.service.ts';
+import { purposeLabel } from '../exchange/exchange.pdf.ts';
 
 /**
  * R-CON-5: everything stored about a client (Art. 15 DSGVO) as JSON and as a readable PDF, and
@@ -350,7 +351,7 @@ const authorityOf = (controller: Controller): SupervisoryAuthority =>
 type ClientExchange = Awaited<ReturnType<typeof exchangeOfClient>>;
 
 function art15Information(
-  t: DocumentTexts,
+  language: DocumentLanguage,
   facts: {
     controller: Controller;
     retentionYears: number;
@@ -358,6 +359,7 @@ function art15Information(
     exchange: ClientExchange;
   },
 ) {
+  const t = documentTexts[language];
   const { controller, exchange } = facts;
   const dataOf = (categories: readonly string[]) =>
     categories
@@ -392,9 +394,9 @@ function art15Information(
       statement: exchange.consents.length > 0 ? a.consentsHeading : a.noConsents,
       items: exchange.consents.map((c) => ({
         recipient: c.recipient,
-        purpose: c.purposeText
-          ? `${t.exchange.purposes[c.purpose]}: ${c.purposeText}`
-          : t.exchange.purposes[c.purpose],
+        purpose: c.purpose.text
+          ? `${purposeLabel(t, language, c.purpose)}: ${c.purpose.text}`
+          : purposeLabel(t, language, c.purpose),
         data: dataOf(c.categories),
         direction: t.exchange.directions[c.direction],
         validity: `${germanDate(c.validFrom)} – ${germanDate(c.validUntil)}`,
@@ -550,9 +552,8 @@ export async function exportClientJson(ctx: RequestContext, clientId: string, la
     generatedAt: ctx.now.toISOString(),
     language: other,
     controller: { name: controller.name, dataProtectionLaw: controller.dataProtectionLaw },
-    information: art15Information(documentTexts.de, facts),
-    translation:
-      other === 'de' ? null : { language: other, information: art15Information(documentTexts[other], facts) },
+    information: art15Information('de', facts),
+    translation: other === 'de' ? null : { language: other, information: art15Information(other, facts) },
     client,
     cases: cases.map((c): Record<string, unknown> => ({ ...c.core, ...c.content })),
   };
@@ -581,7 +582,7 @@ export async function exportClientPdf(
   return renderBilingual(other, (lang) => {
     const p = printerFor(lang, categories);
     const t = p.t;
-    const info = art15Information(t, { controller, retentionYears, healthRecorded, exchange });
+    const info = art15Information(lang, { controller, retentionYears, healthRecorded, exchange });
     return {
       title: t.art15.title,
       intro: [t.art15.intro(controller.name), t.art15.createdFor(today, name)],

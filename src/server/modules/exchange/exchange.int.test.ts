@@ -850,12 +850,19 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
         await owner.client.get(`/api/cases/${without.caseId}/exchange`),
         200,
       );
-      expect(exchange).toEqual({
+      const { consentRules, ...rest } = exchange;
+      expect(rest).toEqual({
         consents: [],
         legalBases: [],
         threads: [],
         allowedActions: ['consent.give', 'disclosure.send'],
       });
+      // The provider's rules for a new consent are the same whoever the client is.
+      const withRules = expectStatus<Exchange>(
+        await owner.client.get(`/api/cases/${amina.caseId}/exchange`),
+        200,
+      );
+      expect(consentRules).toEqual(withRules.consentRules);
       const caseload = await owner.client.get('/api/caseload');
       expect(caseload.body).not.toMatch(/consent/i);
     });

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../../test/pdf.ts';
 import { documentLanguages, type DocumentLanguage } from '../../documents/languages.ts';
 import { documentTexts } from '../../documents/texts/index.ts';
+import { defaultCategories } from '../cases/cases.categories.ts';
 import {
   renderClientCopy,
   renderConsentForm,
   type ClientCopyData,
   type ConsentFormData,
+  type PurposeOnForm,
 } from './exchange.pdf.ts';
 import {
   consentDirections,
-  consentPurposes,
+  reviewedPurposes,
   consentRepetitions,
   dataCategories,
   dataCategoryNames,
@@ -30,6 +32,12 @@ import {
 
 const de = documentTexts.de;
 const uk = documentTexts.uk;
+
+/** A purpose of the default list, as a consent signed with it carries it. */
+function listed(code: string, text: string | null = null): PurposeOnForm {
+  const entry = defaultCategories.consentPurposes.find((e) => e.code === code)!;
+  return { code, label: { de: entry.de, en: entry.en }, text };
+}
 
 const normalise = (text: string) => text.replace(/[\s\u061c\u200e\u200f\u2066-\u2069()]/g, '');
 
@@ -100,8 +108,10 @@ const jobcenterForm = (language: DocumentLanguage): ConsentFormData => ({
     teamName: 'Team Integration Süd',
     personName: 'Petra Berger',
   },
-  purpose: 'integration_jobcenter',
-  purposeText: 'Abstimmung über den Kooperationsplan und die Suche nach einem Berufssprachkurs',
+  purpose: listed(
+    'integration_jobcenter',
+    'Abstimmung über den Kooperationsplan und die Suche nach einem Berufssprachkurs',
+  ),
   categories: ['health', 'identity_contact', 'language_courses', 'analysis_results'],
   direction: 'both',
   repetition: 'repeated',
@@ -126,8 +136,7 @@ const courseProviderForm = (language: DocumentLanguage): ConsentFormData => ({
     teamName: 'Kursbüro Integrationskurse',
     personName: null,
   },
-  purpose: 'course_participation',
-  purposeText: null,
+  purpose: listed('course_participation'),
   categories: ['identity_contact', 'course_attendance'],
   direction: 'to_partner',
   repetition: 'once',
@@ -286,6 +295,19 @@ describe('consent form', () => {
     }
   });
 
+  it("R-CON-1, R-CON-2: a provider's own purpose prints as the provider words it — German beside Ukrainian, English on an English form", async () => {
+    const own: PurposeOnForm = {
+      code: 'housing_search',
+      label: { de: 'Unterstützung bei der Wohnungssuche', en: 'Support in finding a flat' },
+      text: null,
+    };
+    const ukForm = await read(renderConsentForm({ ...courseProviderForm('uk'), purpose: own }));
+    expectAll(ukForm, [own.label.de]);
+    expectNone(ukForm, [own.label.en, ...reviewedPurposes.map((p) => de.exchange.purposes[p])]);
+    const enForm = await read(renderConsentForm({ ...courseProviderForm('en'), purpose: own }));
+    expectAll(enForm, [own.label.de, own.label.en]);
+  });
+
   it("R-CON-2: for the foreigners' authority the form names § 87 AufenthG and the file there, not the Jobcenter's", async () => {
     const data = jobcenterForm('de');
     const doc = await read(
@@ -296,7 +318,7 @@ describe('consent form', () => {
           organisationName: 'Ausländerbehörde Musterstadt',
           organisationKind: 'abh',
         },
-        purpose: 'residence_matters',
+        purpose: listed('residence_matters'),
       }),
     );
     expectAll(doc, [
@@ -313,8 +335,7 @@ describe('consent form', () => {
       renderConsentForm({
         ...data,
         recipient: { ...data.recipient, organisationKind: 'other' },
-        purpose: 'other',
-        purposeText: 'Wohnungssuche',
+        purpose: listed('other', 'Wohnungssuche'),
       }),
     );
     expectAll(doc, [de.exchange.purposes.other, de.exchange.purposeDetails, 'Wohnungssuche']);
@@ -345,8 +366,7 @@ const copyData = (language: DocumentLanguage): ClientCopyData => ({
     },
   ],
   consent: {
-    purpose: 'integration_jobcenter',
-    purposeText: 'Abstimmung über den Kooperationsplan',
+    purpose: listed('integration_jobcenter', 'Abstimmung über den Kooperationsplan'),
     validUntil: '2027-03-01',
   },
 });
@@ -434,7 +454,7 @@ describe('client copy of a disclosure', () => {
         sections: [
           { category: 'health', text: 'Nach einer Operation kann sie sechs Wochen nicht teilnehmen.' },
         ],
-        consent: { ...data.consent!, purposeText: null },
+        consent: { ...data.consent!, purpose: listed('integration_jobcenter') },
       }),
     );
     expectAll(doc, [
@@ -464,7 +484,7 @@ describe('exchange texts', () => {
           de.exchange.categories[code].explanation,
         );
       }
-      for (const code of consentPurposes)
+      for (const code of reviewedPurposes)
         expect(x.purposes[code], language).not.toBe(de.exchange.purposes[code]);
       for (const code of consentDirections)
         expect(x.directions[code], language).not.toBe(de.exchange.directions[code]);

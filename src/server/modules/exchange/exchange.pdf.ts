@@ -21,7 +21,7 @@ import type {
   LegalBasis,
   MessageKind,
 } from './exchange.values.ts';
-import { dataCategories, specialCategories } from './exchange.values.ts';
+import { dataCategories, isReviewedPurpose, specialCategories } from './exchange.values.ts';
 import { legalBasesOtherThanConsent } from '../../terms.ts';
 
 /**
@@ -52,8 +52,7 @@ export interface ConsentFormData {
     teamName: string;
     personName: string | null;
   };
-  purpose: ConsentPurpose;
-  purposeText: string | null;
+  purpose: PurposeOnForm;
   categories: DataCategory[];
   direction: ConsentDirection;
   repetition: ConsentRepetition;
@@ -80,7 +79,7 @@ export interface ClientCopyData {
   /** Files sent with the message, listed by name (the counselling office prints them with the copy). */
   attachments?: { category: DataCategory; filename: string }[];
   /** The consent it went under — or null, and the legal basis other than consent instead. */
-  consent: { purpose: ConsentPurpose; purposeText: string | null; validUntil: string } | null;
+  consent: { purpose: PurposeOnForm; validUntil: string } | null;
   legalBasis?: { basis: LegalBasis; justification: string } | null;
 }
 
@@ -170,13 +169,34 @@ function renderBilingual(
   return renderCaseDocument(bilingual(other, build));
 }
 
-/** The purpose's label and, where the consent has them, its own words (German, printed once). */
-function purposeRows(t: DocumentTexts, purpose: ConsentPurpose, text: string | null): [string, string][] {
+/** A consent's purpose: the code of the provider's list, its label as signed, own words. */
+export interface PurposeOnForm {
+  code: ConsentPurpose;
+  label: { de: string; en: string };
+  text: string | null;
+}
+
+/**
+ * The purpose's label — the reviewed text where the purpose has one, otherwise the provider's
+ * own label (English on the English side, German on every other) — and, where the consent has
+ * them, its own words (German, printed once).
+ */
+function purposeRows(
+  t: DocumentTexts,
+  language: DocumentLanguage,
+  purpose: PurposeOnForm,
+): [string, string][] {
   const x = t.exchange;
   return rowsOf([
-    [x.purpose, x.purposes[purpose]],
-    [x.purposeDetails, text?.trim()],
+    [x.purpose, purposeLabel(t, language, purpose)],
+    [x.purposeDetails, purpose.text?.trim()],
   ]);
+}
+
+/** A purpose's words on a document in `language`: reviewed where it has them, else as signed. */
+export function purposeLabel(t: DocumentTexts, language: DocumentLanguage, purpose: PurposeOnForm): string {
+  if (isReviewedPurpose(purpose.code)) return t.exchange.purposes[purpose.code];
+  return language === 'en' ? purpose.label.en : purpose.label.de;
 }
 
 /**
@@ -248,7 +268,7 @@ export function renderConsentForm(data: ConsentFormData): Buffer {
       {
         level: 2,
         title: c.purposeHeading,
-        rows: purposeRows(t, data.purpose, data.purposeText),
+        rows: purposeRows(t, language, data.purpose),
         paragraphs: [c.purposeOnly],
       },
       {
@@ -349,7 +369,7 @@ function clientCopyDocument(data: ClientCopyData) {
               title: k.consentHeading,
               paragraphs: [k.consentIntro],
               rows: [
-                ...purposeRows(t, data.consent.purpose, data.consent.purposeText),
+                ...purposeRows(t, language, data.consent.purpose),
                 [x.validUntil, dateIn(language, data.consent.validUntil)],
               ],
             }

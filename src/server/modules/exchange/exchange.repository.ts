@@ -133,6 +133,8 @@ const consentColumns = [
   'c.recipient_team_id',
   'c.recipient_user_id',
   'c.purpose',
+  'c.purpose_label',
+  'c.purpose_label_en',
   'c.purpose_text',
   'c.categories',
   'c.direction',
@@ -247,6 +249,8 @@ export interface PartnerConsentRow {
   recipient_team_id: string;
   recipient_user_id: string | null;
   purpose: string;
+  purpose_label: string;
+  purpose_label_en: string;
   purpose_text: string | null;
   categories: string[];
   direction: string;
@@ -266,8 +270,8 @@ export async function partnerConsents(
   if (ids.length === 0) return new Map();
   const { rows } = await sql<PartnerConsentRow>`
     SELECT c.id, c.organisation_id, c.recipient_organisation_id, c.recipient_team_id, c.recipient_user_id,
-           c.purpose, c.purpose_text, c.categories, c.direction, c.repetition,
-           to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until,
+           c.purpose, c.purpose_label, c.purpose_label_en, c.purpose_text, c.categories, c.direction,
+           c.repetition, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until,
            c.used_at, c.withdrawn_at
     FROM unnest(${[...new Set(ids)]}::uuid[]) AS i(id), koop_partner_consent(i.id, ${lock}) AS c`.execute(
     trx,

@@ -5,7 +5,7 @@ import { dateField, text } from '../cases/cases.schemas.ts';
 import {
   consentDirections,
   consentForms,
-  consentPurposes,
+  purposeCodePattern,
   consentRepetitions,
   dataCategories,
   handoverMethods,
@@ -16,7 +16,8 @@ import {
 
 /**
  * Request and response schemas of consent-gated exchange. Messages are German; the UI shows them
- * next to the field. Checks that need the clock or the database (validity at most twelve months,
+ * next to the field. Checks that need the clock or the database (validity within the provider's longest,
+ * the purpose on the provider's list,
  * the team belongs to the partner, the stored document's type) live in the service and answer in
  * the same shape.
  */
@@ -73,11 +74,23 @@ export const teamsResponse = z.object({ items: z.array(teamSchema) });
 // ---------------------------------------------------------------------------------------------
 // Consents
 
+/** A code of the provider's list of purposes; whether it is on the list the service checks. */
+const purposeField = z
+  .string({ error: 'Bitte einen Zweck wählen.' })
+  .regex(purposeCodePattern, 'Bitte einen Zweck wählen.');
+const purposeLabelSchema = z.object({ de: z.string(), en: z.string() });
+
+/** The provider's rules for a new consent: its purposes (active entries) and longest validity. */
+export const consentRulesSchema = z.object({
+  purposes: z.array(z.object({ code: z.string(), label: purposeLabelSchema })),
+  maxMonths: z.number().int(),
+});
+
 /** What a consent says; the same shape prints the form before it is signed. */
 export const consentDraftBody = z.strictObject({
   recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }),
   recipientUserId: z.uuid().nullable().optional(),
-  purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }),
+  purpose: purposeField,
   purposeText: text(500),
   categories: z
     .array(categoryField)
@@ -122,7 +135,9 @@ export const consentSchema = z.object({
     teamName: z.string(),
     userId: z.uuid().nullable(),
   }),
-  purpose: z.enum(consentPurposes),
+  purpose: z.string(),
+  /** The purpose as the client signed it; a reviewed purpose's words come from the texts. */
+  purposeLabel: purposeLabelSchema,
   purposeText: z.string().nullable(),
   categories: z.array(z.enum(dataCategories)),
   direction: z.enum(consentDirections),
@@ -185,7 +200,7 @@ export const sendDisclosureBody = z
     /** Whom the message goes to; without it, the team the consent names. */
     recipientTeamId: z.uuid({ error: 'Bitte ein Team des Partners wählen.' }).optional(),
     /** The purpose the consent must name; a legal basis is for its own purpose. */
-    purpose: z.enum(consentPurposes, { error: 'Bitte einen Zweck wählen.' }).optional(),
+    purpose: purposeField.optional(),
     kind: z.enum(providerMessageKinds, { error: 'Bitte die Art der Mitteilung wählen.' }),
     subject: requiredText(200),
     sections: sectionsField,
@@ -288,7 +303,9 @@ export const messageSchema = z.object({
 
 export const consentScopeSchema = z.object({
   id: z.uuid(),
-  purpose: z.enum(consentPurposes),
+  purpose: z.string(),
+  /** The purpose as the client signed it; a reviewed purpose's words come from the texts. */
+  purposeLabel: purposeLabelSchema,
   purposeText: z.string().nullable(),
   categories: z.array(z.enum(dataCategories)),
   direction: z.enum(consentDirections),
@@ -354,6 +371,7 @@ export const threadSummarySchema = threadSchema.omit({
 
 export const caseExchangeSchema = z.object({
   consents: z.array(consentSchema),
+  consentRules: consentRulesSchema,
   legalBases: z.array(legalBasisSchema),
   threads: z.array(threadSchema),
   allowedActions: z.array(z.string()),

@@ -5,9 +5,9 @@ import { AppError, type FieldError } from '../../http/errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { isPartner } from '../../policy/policy.ts';
 import { partnerKinds } from '../../policy/roles.ts';
-import { loadCase, type LoadedCase } from '../cases/cases.access.ts';
+import { loadCase, loadConsentRules, type LoadedCase } from '../cases/cases.access.ts';
 import * as clientsRepo from '../cases/clients.repository.ts';
-import { addDays, type IsoDate } from '../cases/cases.rules.ts';
+import { addDays, germanDate, type IsoDate } from '../cases/cases.rules.ts';
 import { berlinToday } from '../directory/schedule.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import {
@@ -24,7 +24,12 @@ import {
   type ExchangeResource,
   type ThreadParties,
 } from './exchange.policy.ts';
-import { renderClientCopyOffThread, renderConsentForm, type ConsentFormData } from './exchange.pdf.ts';
+import {
+  renderClientCopyOffThread,
+  renderConsentForm,
+  type ConsentFormData,
+  type PurposeOnForm,
+} from './exchange.pdf.ts';
 import * as repo from './exchange.repository.ts';
 import type {
   ConsentDraftInput,
@@ -35,14 +40,12 @@ import type {
   TeamInput,
 } from './exchange.schemas.ts';
 import {
-  consentMaxMonths,
   dataCategoryNames,
   independenceNotice,
   partnerMessageKinds,
   providerMessageKinds,
   refusalMessages,
   type ConsentDirection,
-  type ConsentPurpose,
   type ConsentRepetition,
   type DataCategory,
   type LegalBasis,
@@ -83,7 +86,7 @@ function consentScope(row: repo.ConsentRow | repo.PartnerConsentRow, clientId: s
     recipientOrganisationId: row.recipient_organisation_id,
     recipientTeamId: row.recipient_team_id,
     recipientUserId: row.recipient_user_id,
-    purpose: row.purpose as ConsentPurpose,
+    purpose: row.purpose,
     categories: row.categories as DataCategory[],
     direction: row.direction as ConsentDirection,
     repetition: row.repetition as ConsentRepetition,
@@ -91,6 +94,15 @@ function consentScope(row: repo.ConsentRow | repo.PartnerConsentRow, clientId: s
     validUntil: row.valid_until,
     usedAt: row.used_at,
     withdrawnAt: row.withdrawn_at,
+  };
+}
+
+/** A consent's purpose as the client signed it: code, label and own words. */
+function purposeOf(row: repo.ConsentRow | repo.PartnerConsentRow): PurposeOnForm {
+  return {
+    code: row.purpose,
+    label: { de: row.purpose_label, en: row.purpose_label_en },
+    text: row.purpose_text,
   };
 }
 
@@ -120,7 +132,8 @@ function presentConsent(
       teamName: row.recipient_team_name,
       userId: row.recipient_user_id,
     },
-    purpose: row.purpose as ConsentPurpose,
+    purpose: row.purpose,
+    purposeLabel: { de: row.purpose_label, en: row.purpose_label_en },
     purposeText: row.purpose_text,
     categories: row.categories as DataCategory[],
     direction: row.direction as ConsentDirection,
@@ -207,7 +220,7 @@ function presentConflict(
   };
 }
 
-type ConsentView = { scope: ConsentScope; purposeText: string | null } | undefined;
+type ConsentView = { scope: ConsentScope; purpose: PurposeOnForm } | undefined;
 
 /** The consents behind threads, read on the actor's side (own table or the partner function). */
 async function consentsForThreads(ctx: RequestContext, rows: readonly repo.ThreadRow[]) {
@@ -216,12 +229,12 @@ async function consentsForThreads(ctx: RequestContext, rows: readonly repo.Threa
   if (ids.length === 0) return result;
   if (isPartner(ctx.actor)) {
     for (const [id, row] of await repo.partnerConsents(ctx.trx, ids)) {
-      result.set(id, { scope: consentScope(row, null), purposeText: row.purpose_text });
+      result.set(id, { scope: consentScope(row, null), purpose: purposeOf(row) });
     }
   } else {
     for (const id of new Set(ids)) {
       const row = await repo.findConsent(ctx.trx, id);
-      if (row) result.set(id, { scope: consentScope(row, row.client_id), purposeText: row.purpose_text });
+      if (row) result.set(id, { scope: consentScope(row, row.client_id), purpose: purposeOf(row) });
     }
   }
   return result;
@@ -233,7 +246,8 @@ function presentScope(view: ConsentView) {
   return {
     id: scope.id,
     purpose: scope.purpose,
-    purposeText: view.purposeText,
+    purposeLabel: view.purpose.label,
+    purposeText: view.purpose.text,
     categories: [...scope.categories],
     direction: scope.direction,
     repetition: scope.repetition,
@@ -529,10 +543,11 @@ export async function caseExchange(ctx: RequestContext, caseId: string) {
     case: loaded,
   };
   authorizeExchange(actor, 'exchange.read', resource);
-  const [consents, threads, legalBases] = await Promise.all([
+  const [consents, threads, legalBases, rules] = await Promise.all([
     repo.consentsOfCase(ctx.trx, caseId),
     repo.threadsOfCase(ctx.trx, caseId),
     repo.legalBasesOfCase(ctx.trx, caseId),
+    loadConsentRules(ctx),
   ]);
   const [events, parts] = await Promise.all([
     repo.consentEvents(
@@ -553,6 +568,13 @@ export async function caseExchange(ctx: RequestContext, caseId: string) {
   }
   return {
     consents: consents.map((c) => presentConsent(actor, c, loaded, events, day)),
+    // What a new consent may say here: the provider's purposes and longest validity.
+    consentRules: {
+      purposes: rules.purposes
+        .filter((e) => e.active)
+        .map((e) => ({ code: e.code, label: { de: e.de, en: e.en } })),
+      maxMonths: rules.maxMonths,
+    },
     legalBases: legalBases.map(presentLegalBasis),
     threads: presented,
     allowedActions: [
@@ -610,6 +632,15 @@ async function checkConsentDraft(ctx: RequestContext, input: ConsentDraftInput) 
       });
     }
   }
+  const rules = await loadConsentRules(ctx);
+  const purpose = rules.purposes.find((e) => e.code === input.purpose && e.active);
+  if (!purpose) {
+    errors.push({
+      path: 'purpose',
+      code: 'unknown_purpose',
+      message: 'Diesen Zweck führt Ihre Organisation nicht. Bitte einen Zweck der Liste wählen.',
+    });
+  }
   if (input.purpose === 'other' && !input.purposeText) {
     errors.push({
       path: 'purposeText',
@@ -617,14 +648,14 @@ async function checkConsentDraft(ctx: RequestContext, input: ConsentDraftInput) 
       message: 'Bitte den Zweck in eigenen Worten beschreiben.',
     });
   }
-  const latest = addMonths(input.validFrom, consentMaxMonths);
+  const latest = addMonths(input.validFrom, rules.maxMonths);
   if (input.validUntil < input.validFrom) {
     errors.push({ path: 'validUntil', code: 'before_start', message: 'Das Ende liegt vor dem Beginn.' });
   } else if (input.validUntil > latest) {
     errors.push({
       path: 'validUntil',
       code: 'too_long',
-      message: `Eine Einwilligung gilt höchstens ${consentMaxMonths} Monate (bis ${latest}).`,
+      message: `Eine Einwilligung gilt bei Ihrer Organisation höchstens ${rules.maxMonths} Monate (bis ${germanDate(latest)}).`,
     });
   }
   if (input.validFrom < addDays(today(ctx), -30)) {
@@ -635,7 +666,12 @@ async function checkConsentDraft(ctx: RequestContext, input: ConsentDraftInput) 
     });
   }
   if (errors.length > 0) throw new AppError('validation_failed', { errors });
-  return { team: team!, person: person ?? null };
+  const signed: PurposeOnForm = {
+    code: input.purpose,
+    label: { de: purpose!.de, en: purpose!.en },
+    text: input.purposeText ?? null,
+  };
+  return { team: team!, person: person ?? null, purpose: signed };
 }
 
 function addMonths(date: IsoDate, months: number): IsoDate {
@@ -726,7 +762,7 @@ export async function giveConsent(ctx: RequestContext, caseId: string, input: Gi
     case: loaded,
     withdrawn: false,
   });
-  const { team, person } = await checkConsentDraft(ctx, input);
+  const { team, person, purpose } = await checkConsentDraft(ctx, input);
   const document = signedDocument(input);
   const client = await clientsRepo.findClient(ctx.trx, loaded.row.client_id);
   if (!client) throw new AppError('not_found');
@@ -738,8 +774,10 @@ export async function giveConsent(ctx: RequestContext, caseId: string, input: Gi
     recipient_organisation_id: team.organisation_id,
     recipient_team_id: team.id,
     recipient_user_id: person?.id ?? null,
-    purpose: input.purpose,
-    purpose_text: input.purposeText ?? null,
+    purpose: purpose.code,
+    purpose_label: purpose.label.de,
+    purpose_label_en: purpose.label.en,
+    purpose_text: purpose.text,
     categories: input.categories,
     direction: input.direction,
     repetition: input.repetition,
@@ -856,7 +894,7 @@ export async function consentForm(
     case: loaded,
     withdrawn: false,
   });
-  const { team, person } = await checkConsentDraft(ctx, input);
+  const { team, person, purpose } = await checkConsentDraft(ctx, input);
   const parts = await providerParts(ctx, loaded);
   const taker = await repo.author(ctx.trx, ctx.actor.userId);
   const data: ConsentFormData = {
@@ -870,8 +908,7 @@ export async function consentForm(
       teamName: team.name,
       personName: person?.display_name ?? null,
     },
-    purpose: input.purpose,
-    purposeText: input.purposeText ?? null,
+    purpose,
     categories: input.categories,
     direction: input.direction,
     repetition: input.repetition,
@@ -978,13 +1015,7 @@ async function disclose(
     subject: thread.subject,
     sections,
     attachments: attachments.map((a) => ({ category: a.category, filename: a.filename })),
-    consent: consent
-      ? {
-          purpose: consent.purpose as ConsentPurpose,
-          purposeText: consent.purpose_text,
-          validUntil: consent.valid_until,
-        }
-      : null,
+    consent: consent ? { purpose: purposeOf(consent), validUntil: consent.valid_until } : null,
     legalBasis: basis ? { basis: basis.basis as LegalBasis, justification: basis.justification } : null,
   });
   await storeAttachments(ctx, message.id, thread, attachments);
@@ -1316,7 +1347,7 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
       partnerOrganisationId: row.partner_organisation_id,
       partnerTeamId: row.partner_team_id,
       direction: 'to_partner',
-      purpose: consent.purpose as ConsentPurpose,
+      purpose: consent.purpose,
       categories: categoriesOf(covered, true),
       today: today(ctx),
     });
@@ -1333,7 +1364,7 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
     partnerOrganisationId: row.partner_organisation_id,
     partnerTeamId: row.partner_team_id,
     direction: 'from_partner',
-    purpose: (consent?.purpose ?? 'other') as ConsentPurpose,
+    purpose: consent?.purpose ?? 'other',
     categories: categoriesOf(covered, false),
     today: today(ctx),
   });
@@ -1620,8 +1651,7 @@ export async function exchangeOfClient(ctx: RequestContext, clientId: string) {
   return {
     consents: consents.map((c) => ({
       recipient: `${c.recipient_organisation_name}, ${c.recipient_team_name}`,
-      purpose: c.purpose as ConsentPurpose,
-      purposeText: c.purpose_text,
+      purpose: purposeOf(c),
       categories: c.categories as DataCategory[],
       direction: c.direction as ConsentDirection,
       validFrom: c.valid_from,

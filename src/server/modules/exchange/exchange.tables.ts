@@ -37,6 +37,9 @@ export interface ConsentsTable {
   recipient_team_id: string;
   recipient_user_id: string | null;
   purpose: string;
+  /** The purpose as the client signed it, German and English, kept when the list changes. */
+  purpose_label: string;
+  purpose_label_en: string;
   purpose_text: string | null;
   categories: string[];
   direction: string;

@@ -24,16 +24,25 @@ export type DataCategory = (typeof dataCategories)[number];
 export const specialCategories: readonly DataCategory[] = ['health'];
 
 /**
- * What the exchange is for. A consent names one of these and may add its own words; a purpose
- * outside this list is "other" with the words required.
+ * What the exchange is for. Each provider keeps its list of purposes in its case settings
+ * ("consentPurposes"); a consent names a code of that list and may add its own words, and
+ * "other" requires the words. These codes start every list and have reviewed texts on the
+ * printed form in every document language; a provider's own purpose prints as the provider
+ * words it, in German (in English on an English form).
  */
-export const consentPurposes = [
+export const reviewedPurposes = [
   'integration_jobcenter',
   'course_participation',
   'residence_matters',
   'other',
 ] as const;
-export type ConsentPurpose = (typeof consentPurposes)[number];
+export type ReviewedPurpose = (typeof reviewedPurposes)[number];
+/** A code of the provider's list of purposes. */
+export type ConsentPurpose = string;
+export const isReviewedPurpose = (purpose: string): purpose is ReviewedPurpose =>
+  (reviewedPurposes as readonly string[]).includes(purpose);
+/** What a purpose code looks like in a list (lower case, digits and underscores). */
+export const purposeCodePattern = /^[a-z0-9_]{1,64}$/;
 
 /** Which way data may flow under a consent. */
 export const consentDirections = ['to_partner', 'from_partner', 'both'] as const;
@@ -47,8 +56,12 @@ export type ConsentRepetition = (typeof consentRepetitions)[number];
 export const consentForms = ['paper', 'on_screen'] as const;
 export type ConsentForm = (typeof consentForms)[number];
 
-/** The default and the longest validity of a consent, in months. */
-export const consentMaxMonths = 12;
+/**
+ * The longest validity of a consent, in months: twelve unless the provider sets its own in the
+ * case settings, never more than twenty-four.
+ */
+export const defaultConsentMonths = 12;
+export const longestConsentMonths = 24;
 
 /**
  * Kinds of message in a thread. From the counselling service: the result of the social and

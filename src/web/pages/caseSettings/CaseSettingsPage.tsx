@@ -6,7 +6,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { CategoryListSection } from './CategoryListSection.tsx';
-import { RetentionSection } from './RetentionSection.tsx';
+import { NumberSettingSection } from './NumberSettingSection.tsx';
 
 /** What the settings forms share: the current record, saving and reloading after a conflict. */
 export interface SettingsFormProps {
@@ -19,7 +19,8 @@ export interface SettingsFormProps {
 }
 
 /**
- * R-CASE-5, R-CON-5: the provider's category lists of the case files and its retention period.
+ * R-CASE-5, R-CON-5, R-CON-1: the provider's category lists of the case files (the purposes of a
+ * consent among them), its retention period and the longest validity of a consent.
  * Each part is saved on its own against the current version; the others keep their drafts.
  */
 export function CaseSettingsPage() {
@@ -52,7 +53,12 @@ export function CaseSettingsPage() {
           };
           return (
             <>
-              <RetentionSection key={`retention-${generation}`} {...shared} />
+              <NumberSettingSection key={`retention-${generation}`} setting="retentionYears" {...shared} />
+              <NumberSettingSection
+                key={`consent-months-${generation}`}
+                setting="consentMaxMonths"
+                {...shared}
+              />
               {/* The lists in the server's order, the order a case file asks for them. */}
               {(Object.keys(data.categories) as CategoryKey[]).map((listKey) => (
                 <CategoryListSection key={listKey} listKey={listKey} {...shared} />

@@ -8,20 +8,14 @@ import {
 } from '../../../server/documents/languages.ts';
 import { consentDraftBody, giveConsentBody } from '../../../server/modules/exchange/exchange.schemas.ts';
 import type { CaseDetail } from '../../api/cases.ts';
-import {
-  consentDirections,
-  consentForms,
-  consentPurposes,
-  consentRepetitions,
-  exchangeApi,
-} from '../../api/exchange.ts';
+import { consentDirections, consentForms, consentRepetitions, exchangeApi } from '../../api/exchange.ts';
 import type {
   Consent,
   ConsentDirection,
   ConsentDraft,
   ConsentForm,
-  ConsentPurpose,
   ConsentRepetition,
+  ConsentRules,
   Partner,
 } from '../../api/exchange.ts';
 import { Button, SubmitButton } from '../../components/Buttons.tsx';
@@ -69,7 +63,7 @@ function draftOf(values: ConsentValues): ConsentDraft {
   return {
     recipientTeamId: values.recipientTeamId,
     recipientUserId: orNull(values.recipientUserId),
-    purpose: values.purpose as ConsentPurpose,
+    purpose: values.purpose,
     purposeText: orNull(values.purposeText),
     categories: chosenCategories(values),
     direction: values.direction as ConsentDirection,
@@ -144,11 +138,14 @@ function ScanField({
 export function ConsentWizard({
   c,
   partners,
+  rules,
   onGiven,
   onClose,
 }: {
   c: CaseDetail;
   partners: readonly Partner[];
+  /** The provider's purposes and longest validity (its case settings). */
+  rules: ConsentRules;
   onGiven: (consent: Consent) => void;
   onClose: () => void;
 }) {
@@ -170,7 +167,7 @@ export function ConsentWizard({
   );
 
   const checks = (values: ConsentValues): Check[] => {
-    const latest = latestConsentEnd(values.validFrom);
+    const latest = latestConsentEnd(values.validFrom, rules.maxMonths);
     return [
       {
         path: 'purposeText',
@@ -190,7 +187,7 @@ export function ConsentWizard({
       {
         path: 'validUntil',
         failed: latest !== '' && values.validUntil > latest,
-        message: tx('validUntilTooLate', { date: w.day(latest) }),
+        message: tx('validUntilTooLate', { date: w.day(latest), months: rules.maxMonths }),
       },
     ];
   };
@@ -211,7 +208,7 @@ export function ConsentWizard({
     direction: '',
     repetition: '',
     validFrom: today,
-    validUntil: latestConsentEnd(today),
+    validUntil: latestConsentEnd(today, rules.maxMonths),
     language: documentLanguageFor(c.client.languages),
     form: '',
     document: null,
@@ -328,7 +325,7 @@ export function ConsentWizard({
             legend={tx('purpose')}
             required
             value={values.purpose}
-            options={consentPurposes.map((p) => ({ value: p, label: w.purpose(p) }))}
+            options={rules.purposes.map((p) => ({ value: p.code, label: w.purpose(p.label) }))}
             onChange={(value) => set('purpose', value)}
           />
           <TextField
@@ -384,8 +381,8 @@ export function ConsentWizard({
               value={values.validFrom}
               onChange={(value) => {
                 // The end follows the start while it is still the longest validity.
-                if (values.validUntil === latestConsentEnd(values.validFrom))
-                  set('validUntil', latestConsentEnd(value));
+                if (values.validUntil === latestConsentEnd(values.validFrom, rules.maxMonths))
+                  set('validUntil', latestConsentEnd(value, rules.maxMonths));
                 set('validFrom', value);
               }}
             />
@@ -393,7 +390,7 @@ export function ConsentWizard({
               {...text('validUntil')}
               type="date"
               label={tx('validUntil')}
-              hint={tx('validUntilHint')}
+              hint={tx('validUntilHint', { months: rules.maxMonths })}
               required
             />
           </div>

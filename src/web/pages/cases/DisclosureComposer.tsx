@@ -108,7 +108,7 @@ export function DisclosureComposer({
       value: consentValue(x.id),
       label: tx('consentOption', {
         recipient: recipientOf(x),
-        purpose: w.purpose(x.purpose),
+        purpose: w.purpose(x.purposeLabel),
         until: w.day(x.validUntil),
       }),
     })),

@@ -376,6 +376,7 @@ function ExchangeContent({
               <ConsentWizard
                 c={c}
                 partners={list.items}
+                rules={data.consentRules}
                 onGiven={(consent) => {
                   editing.close(consentSection);
                   onChange((x) => ({ ...x, consents: [consent, ...x.consents] }));

@@ -64,7 +64,7 @@ export function InboxPage() {
           <strong>{tx('consentWithdrawn')}</strong>
         ) : (
           <>
-            {w.purpose(x.consent.purpose, x.consent.purposeText)}
+            {w.purpose(x.consent.purposeLabel, x.consent.purposeText)}
             <span className="cell-note">{w.categories(x.consent.categories)}</span>
             <span className="cell-note">
               {w.direction(x.consent.direction)} · {tx('validUntilDay', { day: w.day(x.consent.validUntil) })}

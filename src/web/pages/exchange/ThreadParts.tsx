@@ -44,7 +44,7 @@ const deeper = (level: HeadingLevel): HeadingLevel => (level < 5 ? ((level + 1) 
 
 type Scope = Pick<
   ThreadConsent,
-  'purpose' | 'purposeText' | 'categories' | 'direction' | 'repetition' | 'validFrom' | 'validUntil'
+  'purposeLabel' | 'purposeText' | 'categories' | 'direction' | 'repetition' | 'validFrom' | 'validUntil'
 >;
 
 /** What a consent allows: purpose, data in words, direction, once or repeated, validity. */
@@ -55,7 +55,7 @@ export function ConsentScopeDetails({ scope }: { scope: Scope }) {
     <dl className="details">
       <div>
         <dt>{tx('purpose')}</dt>
-        <dd>{w.purpose(scope.purpose, scope.purposeText)}</dd>
+        <dd>{w.purpose(scope.purposeLabel, scope.purposeText)}</dd>
       </div>
       <div>
         <dt>{tx('categoriesLabel')}</dt>

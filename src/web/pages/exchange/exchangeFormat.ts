@@ -1,12 +1,12 @@
-import { consentMaxMonths, dataCategories, specialCategories } from '../../api/exchange.ts';
+import { dataCategories, specialCategories } from '../../api/exchange.ts';
 import type { CaseExchange, Consent, DataCategory, LegalBasisRecord } from '../../api/exchange.ts';
 
 /**
- * The last day a consent starting on `validFrom` may run: twelve months later, less a day
- * (1 March → 28 February of the next year; 31 January + 1 month ends with February) — the
- * server's longest validity, so the default is what the server accepts.
+ * The last day a consent starting on `validFrom` may run: the provider's longest validity in
+ * months later, less a day (1 March + 12 → 28 February of the next year; 31 January + 1 month
+ * ends with February) — the server's rule, so the default is what the server accepts.
  */
-export function latestConsentEnd(validFrom: string, months = consentMaxMonths): string {
+export function latestConsentEnd(validFrom: string, months: number): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(validFrom);
   if (!match) return '';
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -3,7 +3,6 @@ import { consentSchema } from '../../../server/modules/exchange/exchange.schemas
 import {
   consentDirections,
   consentForms,
-  consentPurposes,
   consentRepetitions,
   dataCategories,
   handoverMethods,
@@ -17,7 +16,6 @@ import exchangeEn from '../../i18n/exchange.en.json';
 
 const lists = {
   categories: dataCategories,
-  purposes: consentPurposes,
   directions: consentDirections,
   repetitions: consentRepetitions,
   forms: consentForms,

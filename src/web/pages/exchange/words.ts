@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type {
   ConsentDirection,
-  ConsentPurpose,
   ConsentRepetition,
   DataCategory,
   HandoverMethod,
   MessageKind,
+  PurposeLabel,
 } from '../../api/exchange.ts';
 import { legalBasesOtherThanConsent } from '../../../server/terms.ts';
 import type { LegalBasis } from '../../../server/modules/exchange/exchange.values.ts';
@@ -28,8 +28,11 @@ export function useExchangeWords() {
     category: (c: DataCategory) => tx(`categories.${c}`),
     categories: (items: readonly string[]) =>
       list(orderedCategories(items).map((c) => tx(`categories.${c}`))),
-    purpose: (p: ConsentPurpose, own?: string | null) =>
-      own ? `${tx(`purposes.${p}`)}: ${own}` : tx(`purposes.${p}`),
+    /** A purpose in the words of the provider's list (as signed), with the consent's own words. */
+    purpose: (label: PurposeLabel, own?: string | null) => {
+      const words = locale === 'en' ? label.en : label.de;
+      return own ? `${words}: ${own}` : words;
+    },
     direction: (d: ConsentDirection) => tx(`directions.${d}`),
     repetition: (r: ConsentRepetition) => tx(`repetitions.${r}`),
     kind: (k: MessageKind) => tx(`kinds.${k}`),

@@ -12,23 +12,39 @@ import { checkBody } from '../../hooks/useSchemaForm.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import type { SettingsFormProps } from './CaseSettingsPage.tsx';
 
-/** R-CON-5: how many years after closure a case is kept; the server checks the range. */
-export function RetentionSection({ settings, canEdit, onSaved, onReload }: SettingsFormProps) {
+/** The settings that are one whole number each, with the texts under `settingsPage.<text>…`. */
+const numberSettings = {
+  /** R-CON-5: how many years after closure a case is kept. */
+  retentionYears: 'retention',
+  /** R-CON-1: the longest validity of a consent, in months. */
+  consentMaxMonths: 'consentMonths',
+} as const;
+export type NumberSetting = keyof typeof numberSettings;
+
+/** One whole-number setting of the provider, saved on its own; the server's schema checks the range. */
+export function NumberSettingSection({
+  setting,
+  settings,
+  canEdit,
+  onSaved,
+  onReload,
+}: SettingsFormProps & { setting: NumberSetting }) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('cases');
-  const [years, setYears] = useState(String(settings.retentionYears));
+  const prefix = `settingsPage.${numberSettings[setting]}` as const;
+  const [value, setValue] = useState(String(settings[setting]));
   const [saved, setSaved] = useState(false);
   // The number as typed (empty counts as 0, text as no number), checked with the server's schema.
-  const body = { version: settings.version, retentionYears: Number(years) };
+  const body = { version: settings.version, [setting]: Number(value) };
   const save = useSubmit(() => casesApi.saveSettings(body));
 
   return (
-    <Section title={tc('settingsPage.retentionTitle')} id="retention">
-      <p>{tc('settingsPage.retentionExplained')}</p>
-      <p>{tc('settingsPage.retentionCurrent', { count: settings.retentionYears })}</p>
+    <Section title={tc(`${prefix}Title`)} id={numberSettings[setting]}>
+      <p>{tc(`${prefix}Explained`)}</p>
+      <p>{tc(`${prefix}Current`, { count: settings[setting] })}</p>
       {saved && (
         <Notice tone="success" role="status">
-          <p>{tc('settingsPage.retentionSaved')}</p>
+          <p>{tc(`${prefix}Saved`)}</p>
         </Notice>
       )}
       {canEdit && (
@@ -42,7 +58,7 @@ export function RetentionSection({ settings, canEdit, onSaved, onReload }: Setti
             void save.run().then((result) => {
               if (!result.ok) return;
               onSaved(result.value);
-              setYears(String(result.value.retentionYears));
+              setValue(String(result.value[setting]));
               setSaved(true);
             });
           }}
@@ -53,18 +69,18 @@ export function RetentionSection({ settings, canEdit, onSaved, onReload }: Setti
         >
           {isConflict(save.error) && <ConflictNotice onReload={onReload} />}
           <TextField
-            name="retentionYears"
-            label={tc('settingsPage.retentionYears')}
-            hint={tc('settingsPage.retentionHint')}
+            name={setting}
+            label={tc(`${prefix}Label`)}
+            hint={tc(`${prefix}Hint`)}
             inputMode="numeric"
-            value={years}
-            onChange={(value) => {
+            value={value}
+            onChange={(typed) => {
               setSaved(false);
-              setYears(value);
+              setValue(typed);
             }}
           />
           <div className="form-actions">
-            <SubmitButton>{tc('settingsPage.saveRetention')}</SubmitButton>
+            <SubmitButton>{tc(`${prefix}Save`)}</SubmitButton>
           </div>
         </Form>
       )}
