@@ -6,6 +6,7 @@ import type {
   consentFormBody,
   handOnBody,
   inboxResponse,
+  openCountResponse,
   referralSchema,
   sendReferralBody,
   sentReferralSchema,
@@ -59,6 +60,8 @@ export const referralsApi = {
   sent: (signal?: AbortSignal) => api.get<SentReferrals>('/api/referrals/sent', { signal }),
   inbox: (state: 'open' | 'all', signal?: AbortSignal) =>
     api.get<ReferralInbox>('/api/referrals/inbox', { query: { state }, signal }),
+  openCount: (signal?: AbortSignal) =>
+    api.get<z.infer<typeof openCountResponse>>('/api/referrals/inbox/count', { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<Referral>(`/api/referrals/${enc(id)}`, { signal }),
   accept: (id: string, body: AcceptInput) => api.post<Accepted>(`/api/referrals/${enc(id)}/accept`, body),
   handOn: (id: string, body: HandOnInput) =>

@@ -281,6 +281,10 @@ describe(`referrals (${testDatabaseKind})`, () => {
         referrer: { organisationKind: 'jobcenter' },
       });
       expect(inbox.open).toBeGreaterThan(0);
+      expect(
+        expectStatus<{ open: number }>(await awoCounsellor.client.get('/api/referrals/inbox/count'), 200),
+      ).toEqual({ open: inbox.open });
+      expectProblem(await jobcenter.client.get('/api/referrals/inbox/count'), 403, 'forbidden');
       const referral = expectStatus<Referral>(await open(awoCounsellor, sent.id), 200);
       expect(referral.status).toBe('received');
       expect(referral.person.phone).toBe('0176 1234567');

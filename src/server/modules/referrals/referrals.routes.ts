@@ -120,6 +120,18 @@ export function registerReferralRoutes(app: App, deps: AppDeps): void {
   );
 
   app.get(
+    '/api/referrals/inbox/count',
+    {
+      schema: {
+        tags,
+        summary: 'Wie viele Verweisungen offen sind (für die Übersicht)',
+        response: { 200: s.openCountResponse, ...problemResponses },
+      },
+    },
+    (request) => withAuth(deps, request, (ctx) => service.openReferrals(ctx)),
+  );
+
+  app.get(
     '/api/referrals/:id',
     {
       schema: {

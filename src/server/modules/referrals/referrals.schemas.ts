@@ -142,6 +142,7 @@ export const inboxQuery = z.strictObject({
   limit: sentReferralsQuery.shape.limit,
 });
 export const inboxResponse = z.object({ items: z.array(inboxReferralSchema), open: z.number().int() });
+export const openCountResponse = z.object({ open: z.number().int() });
 
 export const referralSchema = inboxReferralSchema.extend({
   version: z.number().int(),

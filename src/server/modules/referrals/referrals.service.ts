@@ -340,6 +340,16 @@ function presentInboxItem(row: repo.ReferralRow) {
   };
 }
 
+/** How many referrals wait for the provider's offices, for the Übersicht: a number, no person. */
+export async function openReferrals(ctx: RequestContext) {
+  authorizeReferral(ctx.actor, 'referral_inbox.read', {
+    type: 'referral_inbox',
+    organisationId: ctx.actor.organisationId,
+    organisationKind: ctx.actor.organisationKind,
+  });
+  return { open: await repo.openCount(ctx.trx) };
+}
+
 export async function inbox(
   ctx: RequestContext,
   query: { state: 'open' | 'all'; limit: number; offset: number },
