@@ -1,9 +1,18 @@
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import { rightToLeftLanguages, type DocumentLanguage } from '../../documents/languages.ts';
+import {
+  documentLocales as locales,
+  rightToLeftLanguages,
+  type DocumentLanguage,
+} from '../../documents/languages.ts';
 import { documentTexts, type DocumentTexts } from '../../documents/texts/index.ts';
 import { renderTypstPdfOffThread, typstFonts } from '../../documents/typst.ts';
-import { mergeDocuments, renderCaseDocumentOffThread, type CaseDocument } from '../cases/cases.pdf.ts';
+import {
+  bilingualPrelude,
+  mergeDocuments,
+  renderCaseDocumentOffThread,
+  type CaseDocument,
+} from '../cases/cases.pdf.ts';
 import type { publicSearchResultSchema } from '../directory/directory.schemas.ts';
 import { languageName } from '../directory/languages.ts';
 import { mbeonLink } from './referrals.values.ts';
@@ -23,19 +32,6 @@ interface Phrase {
   de: string;
   other?: string;
 }
-
-const locales: Record<DocumentLanguage, string> = {
-  de: 'de-DE',
-  en: 'en-GB',
-  ar: 'ar',
-  uk: 'uk',
-  ru: 'ru',
-  tr: 'tr',
-  fa: 'fa',
-  pl: 'pl',
-  ro: 'ro',
-  bg: 'bg',
-};
 
 function phraseOf(
   language: DocumentLanguage,
@@ -150,23 +146,7 @@ export async function slipDocument(data: SlipData) {
 }
 
 const slipTemplate = `
-#let data = json(bytes(sys.inputs.data))
-#let other-dir = if data.rtl { rtl } else { ltr }
-#let other(body, ..args) = block(width: 100%, above: 2pt, below: 2pt,
-  text(lang: data.lang, dir: other-dir, fill: luma(55), ..args, body))
-#let both(p, ..args) = {
-  text(..args, p.de)
-  let o = p.at("other", default: none)
-  if o != none { other(o, ..args) }
-}
-#let para(p) = {
-  let o = p.at("other", default: none)
-  if o == none { par(p.de) } else {
-    grid(columns: (1fr, 1fr), column-gutter: 14pt, par(p.de), other(o))
-  }
-}
-#let title-of(p) = p.de + if p.at("other", default: none) != none { " / " + p.other } else { "" }
-#let qr(svg) = image(bytes(svg), format: "svg", width: 2.3cm)
+${bilingualPrelude}#let qr(svg) = image(bytes(svg), format: "svg", width: 2.3cm)
 
 #set document(title: title-of(data.title))
 #set page(paper: "a4", margin: (x: 1.8cm, top: 1.6cm, bottom: 2cm),
