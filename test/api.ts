@@ -81,3 +81,15 @@ export function postWithoutCsrf(
     payload: JSON.stringify(body),
   });
 }
+
+/** Every key at any depth of an answer, to compare what an endpoint shows with what it may show. */
+export function keysIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysIn(item, into);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      into.add(key);
+      keysIn(child, into);
+    }
+  }
+  return into;
+}

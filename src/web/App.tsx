@@ -18,6 +18,9 @@ import { InboxPage } from './pages/exchange/InboxPage.tsx';
 import { PartnerTeamsPage } from './pages/exchange/PartnerTeamsPage.tsx';
 import { ThreadPage } from './pages/exchange/ThreadPage.tsx';
 import { HostedHoursPage } from './pages/directory/HostedHoursPage.tsx';
+import { ReferPage } from './pages/referrals/ReferPage.tsx';
+import { ReferralPage } from './pages/referrals/ReferralPage.tsx';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { OffersPage } from './pages/offers/OffersPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
@@ -57,6 +60,9 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.caseDeletions, navKey: 'caseDeletions', element: <DeletionRecordsPage /> },
   { path: navigationPaths.directory, navKey: 'directory', element: <DirectoryPage /> },
   { path: navigationPaths.hostedHours, navKey: 'hostedHours', element: <HostedHoursPage /> },
+  { path: navigationPaths.refer, navKey: 'refer', element: <ReferPage /> },
+  { path: navigationPaths.referrals, navKey: 'referrals', element: <ReferralsPage /> },
+  { path: `${navigationPaths.referrals}/:id`, navKey: 'referrals', element: <ReferralPage /> },
   { path: navigationPaths.inbox, navKey: 'inbox', element: <InboxPage /> },
   { path: `${navigationPaths.inbox}/:id`, navKey: 'inbox', element: <ThreadPage /> },
   { path: navigationPaths.conflicts, navKey: 'conflicts', element: <ConflictsPage /> },

@@ -91,6 +91,16 @@ export const auditActions = [
   'conflict.noted',
   'conflict.resolved',
   'conflict.read',
+  'referral.slip_printed',
+  'referral.consent_form_printed',
+  'referral.sent',
+  'referral.sent_listed',
+  'referral.outcome_read',
+  'referral.inbox_read',
+  'referral.read',
+  'referral.accepted',
+  'referral.handed_on',
+  'referral.closed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -114,6 +124,7 @@ export const auditEntityTypes = [
   'thread',
   'client_copy',
   'conflict',
+  'referral',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { DirectoryTables, OfficeDirectoryColumns } from '../modules/directory/directory.tables.ts';
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
+import type { ReferralTables } from '../modules/referrals/referrals.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -120,7 +121,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB extends DirectoryTables, CasesTables, ExchangeTables {
+export interface DB extends DirectoryTables, CasesTables, ExchangeTables, ReferralTables {
   organisations: OrganisationsTable;
   offices: OfficesTable;
   users: UsersTable;

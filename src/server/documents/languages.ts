@@ -7,6 +7,20 @@
 export const documentLanguages = ['de', 'en', 'ar', 'uk', 'ru', 'tr', 'fa', 'pl', 'ro', 'bg'] as const;
 export type DocumentLanguage = (typeof documentLanguages)[number];
 
+/** The locale each document language formats dates in; German dates read as in the case documents. */
+export const documentLocales: Record<DocumentLanguage, string> = {
+  de: 'de-DE',
+  en: 'en-GB',
+  ar: 'ar',
+  uk: 'uk',
+  ru: 'ru',
+  tr: 'tr',
+  fa: 'fa',
+  pl: 'pl',
+  ro: 'ro',
+  bg: 'bg',
+};
+
 /** Scripts set right to left. */
 export const rightToLeftLanguages: ReadonlySet<DocumentLanguage> = new Set(['ar', 'fa']);
 

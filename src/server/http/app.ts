@@ -35,6 +35,7 @@ import { registerOfficeRoutes } from '../modules/offices/offices.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.ts';
+import { registerReferralRoutes } from '../modules/referrals/referrals.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
@@ -254,6 +255,7 @@ export async function buildApp(
   registerAuditRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerExchangeRoutes(app, deps);
+  registerReferralRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);
   registerOfferRoutes(app, deps);

@@ -96,6 +96,22 @@ export const errorCatalogue = {
     title: 'Weitergabe nicht gedeckt',
     detail: 'Die Einwilligung deckt diese Weitergabe nicht.',
   },
+  referral_decided: {
+    status: 409,
+    title: 'Verweisung bereits entschieden',
+    detail: 'Diese Verweisung wurde bereits angenommen, weitergegeben oder abgeschlossen.',
+  },
+  referral_feedback_not_allowed: {
+    status: 403,
+    title: 'Keine Rückmeldung vereinbart',
+    detail:
+      'Die Person hat einer Rückmeldung an Ihre Stelle nicht zugestimmt. Ob sie die Beratung angenommen hat, wird nicht mitgeteilt.',
+  },
+  no_suitable_office: {
+    status: 422,
+    title: 'Keine passende Beratungsstelle',
+    detail: 'Für diese Angaben wurde keine Beratungsstelle gefunden. Bitte Ort, Sprache oder Alter prüfen.',
+  },
   case_closed: {
     status: 409,
     title: 'Fall abgeschlossen',

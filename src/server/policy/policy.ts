@@ -165,11 +165,14 @@ export type NavigationKey =
   | 'inbox'
   | 'conflicts'
   | 'partnerTeams'
+  | 'refer'
+  | 'referrals'
   | 'account';
 
 /**
  * The navigation a signed-in user sees, derived from the modules' permissions. The exchange adds
- * its own entries (`exchangeNavigation` in `modules/exchange/exchange.policy.ts`).
+ * its own entries (`exchangeNavigation` in `modules/exchange/exchange.policy.ts`), and so do
+ * referrals (`referralNavigation` in `modules/referrals/referrals.policy.ts`).
  */
 export function navigationFor(actor: Actor): NavigationKey[] {
   const own = actor.organisationId;

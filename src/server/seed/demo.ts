@@ -5,6 +5,7 @@ import type { Role } from '../policy/roles.ts';
 import { seedDirectory } from './directory.ts';
 import { seedCases } from './cases.ts';
 import { seedExchange } from './exchange.ts';
+import { seedReferrals } from './referrals.ts';
 
 /** The password of every demo account (README, "Demo-Zugänge"). */
 export const demoPassword = 'Koop-Demo-2026';
@@ -295,4 +296,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDirectory(db);
   await seedCases(db);
   await seedExchange(db);
+  await seedReferrals(db);
 }

@@ -1,11 +1,17 @@
 import type de from './de.json';
 import type casesDe from './cases.de.json';
 import type exchangeDe from './exchange.de.json';
+import type referralsDe from './referrals.de.json';
 
 // German is the reference language: keys used with t() are checked against de.json.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof de; cases: typeof casesDe; exchange: typeof exchangeDe };
+    resources: {
+      translation: typeof de;
+      cases: typeof casesDe;
+      exchange: typeof exchangeDe;
+      referrals: typeof referralsDe;
+    };
   }
 }

@@ -8,6 +8,8 @@ import casesDe from './cases.de.json';
 import casesEn from './cases.en.json';
 import exchangeDe from './exchange.de.json';
 import exchangeEn from './exchange.en.json';
+import referralsDe from './referrals.de.json';
+import referralsEn from './referrals.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -51,18 +53,20 @@ i18n.on('languageChanged', (language: string) => {
 });
 
 // Both files must hold the same keys; the compiler checks each against the other.
-// Case management ('cases') and consent-gated exchange ('exchange') have namespaces of their
-// own, so the default one stays small enough for the type checker.
+// Case management ('cases'), consent-gated exchange ('exchange') and referrals ('referrals') have
+// namespaces of their own, so the default one stays small enough for the type checker.
 const resources = {
   de: {
     translation: de satisfies typeof en,
     cases: casesDe satisfies typeof casesEn,
     exchange: exchangeDe satisfies typeof exchangeEn,
+    referrals: referralsDe satisfies typeof referralsEn,
   },
   en: {
     translation: en satisfies typeof de,
     cases: casesEn satisfies typeof casesDe,
     exchange: exchangeEn satisfies typeof exchangeDe,
+    referrals: referralsEn satisfies typeof referralsDe,
   },
 };
 

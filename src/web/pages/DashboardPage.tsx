@@ -5,10 +5,12 @@ import { Page } from '../components/Page.tsx';
 import { navigationOrder, navigationPaths } from '../session/navigation.ts';
 import { useActiveSession } from '../session/SessionProvider.tsx';
 import { TodayWork } from './cases/TodayWork.tsx';
+import { OpenReferrals } from './referrals/OpenReferrals.tsx';
 
 /**
  * Start page. Who has a caseload sees the work of the day first; everyone sees who is signed in
- * for which organisation, and those without a caseload shortcuts to the granted pages.
+ * for which organisation, the referrals waiting for the provider's offices, and those without a
+ * caseload shortcuts to the granted pages.
  */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -21,6 +23,7 @@ export function DashboardPage() {
   return (
     <Page title={t('dashboard.title')} intro={<p>{t('dashboard.welcome', { name: user.displayName })}</p>}>
       {hasCaseload && <TodayWork showMessages={navigation.includes('notifications')} />}
+      {navigation.includes('referrals') && <OpenReferrals />}
       <section className="card" aria-labelledby="dashboard-profile">
         <h2 id="dashboard-profile">{t('dashboard.profileHeading')}</h2>
         <dl className="details">

@@ -10,6 +10,8 @@ export const navigationPaths = {
   offices: '/beratungsstellen',
   directory: '/verzeichnis',
   hostedHours: '/sprechzeiten-in-unseren-raeumen',
+  refer: '/an-beratung-verweisen',
+  referrals: '/verweisungen',
   inbox: '/posteingang',
   conflicts: '/konflikte',
   partnerTeams: '/partnerteams',

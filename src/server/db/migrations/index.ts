@@ -9,6 +9,7 @@ import * as m0007 from './0007_create_exchange.ts';
 import * as m0008 from './0008_add_legal_bases.ts';
 import * as m0009 from './0009_add_message_attachments.ts';
 import * as m0010 from './0010_provider_consent_rules.ts';
+import * as m0011 from './0011_create_referrals.ts';
 
 /** Every migration, in order. Add new files here; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_add_legal_bases': m0008,
   '0009_add_message_attachments': m0009,
   '0010_provider_consent_rules': m0010,
+  '0011_create_referrals': m0011,
 };

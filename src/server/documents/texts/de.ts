@@ -348,5 +348,51 @@ export const de: DocumentTexts = {
         'Sie erhalten diese Kopie, damit Sie wissen, was über Sie mitgeteilt wird, und selbst die Kontrolle darüber behalten. Sie können Ihre Einwilligung jederzeit widerrufen. Für Ihre Beratung hat das keine Nachteile.',
     },
   },
+  referral: {
+    slipTitle: 'Hinweis auf die Migrationsberatung',
+    slipIntro:
+      'Hier finden Sie Beratungsstellen in Ihrer Nähe. Sie können anrufen, eine E-Mail schreiben oder zu den Sprechzeiten kommen. Die Beratung ist kostenlos.',
+    voluntary:
+      'Die Beratung ist freiwillig, vertraulich und unabhängig von Jobcenter und Ausländerbehörde. Ob Sie hingehen, entscheiden Sie selbst. Der Besuch ist keine Voraussetzung für Leistungen, einen Aufenthaltstitel oder eine andere Entscheidung, und niemand wird darüber informiert.',
+    officesHeading: 'Beratungsstellen in Ihrer Nähe',
+    address: 'Adresse',
+    contact: 'Kontakt',
+    hours: 'Sprechzeiten in den nächsten 7 Tagen',
+    languages: 'Sprachen',
+    services: 'Angebot',
+    map: 'Karte',
+    byAppointment: 'nach Vereinbarung',
+    noHours: 'Bitte rufen Sie an und vereinbaren Sie einen Termin.',
+    onlineHeading: 'Online-Beratung',
+    onlineIntro:
+      'Sie können sich auch online beraten lassen, in vielen Sprachen – zum Beispiel bei mbeon, der Migrationsberatung online.',
+    scan: 'QR-Code mit dem Handy scannen',
+    footer: 'Dieser Hinweis enthält keine Angaben zu Ihrer Person.',
+    consent: {
+      title: 'Einwilligung: Weitergabe an eine Beratungsstelle',
+      intro:
+        'Sie möchten, dass sich eine Beratungsstelle bei Ihnen meldet. Dafür geben wir Ihren Namen und Ihre Kontaktdaten an diese Beratungsstelle weiter – nur wenn Sie hier unterschreiben.',
+      person: 'Name',
+      contact: 'Telefon oder E-Mail',
+      recipient: 'Beratungsstelle, die Ihre Angaben erhält',
+      purposeHeading: 'Wofür',
+      purpose:
+        'Damit die Beratungsstelle Sie zu einem ersten Gespräch einlädt. Weitergegeben werden nur: Name, Kontakt, Sprache, Alter und Ihr Anliegen in Stichworten.',
+      handOn:
+        'Passt eine andere Beratungsstelle besser (zum Beispiel der Jugendmigrationsdienst statt der Migrationsberatung für Erwachsene), darf die Beratungsstelle die Verweisung dorthin weitergeben.',
+      callFirst: 'Die Beratungsstelle ruft Sie zuerst an.',
+      feedbackHeading: 'Rückmeldung an uns',
+      feedbackYes:
+        'Ja: Die Beratungsstelle darf uns mitteilen, ob Sie das Angebot angenommen haben – nur „angenommen“ oder „nicht angenommen“, nie Inhalte der Beratung.',
+      feedbackNo: 'Nein: Wir erfahren nichts darüber, ob Sie die Beratung besuchen.',
+      voluntaryHeading: 'Freiwillig',
+      withdraw:
+        'Ihre Einwilligung ist freiwillig. Sie können sie jederzeit bei der Beratungsstelle oder bei uns widerrufen. Ohne Einwilligung erhalten Sie den Hinweis auf die Beratung trotzdem, ohne Nachteile.',
+      signature: 'Unterschrift',
+      placeDate: 'Ort, Datum',
+      referrer: 'Verweisende Stelle',
+      footer: 'Einwilligung in eine Verweisung – ein Exemplar für Sie, eines für die verweisende Stelle.',
+    },
+  },
   labels: germanValueLabels,
 };

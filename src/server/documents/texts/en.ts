@@ -340,6 +340,52 @@ export const en: DocumentTexts = {
         'You receive this copy so that you know what is said about you and keep control over it yourself. You can withdraw your consent at any time. This has no disadvantage for your counselling.',
     },
   },
+  referral: {
+    slipTitle: 'Information about migration counselling',
+    slipIntro:
+      'Here are counselling offices near you. You can phone, write an e-mail or come during the office hours. Counselling is free of charge.',
+    voluntary:
+      'Counselling is voluntary, confidential and independent of the Jobcenter and the foreigners’ authority. You decide yourself whether you go. Going is not a condition for benefits, a residence permit or any other decision, and nobody is told about it.',
+    officesHeading: 'Counselling offices near you',
+    address: 'Address',
+    contact: 'Contact',
+    hours: 'Office hours in the next 7 days',
+    languages: 'Languages',
+    services: 'Service',
+    map: 'Map',
+    byAppointment: 'by appointment',
+    noHours: 'Please phone to make an appointment.',
+    onlineHeading: 'Online counselling',
+    onlineIntro:
+      'You can also get counselling online, in many languages – for example at mbeon, the online migration counselling.',
+    scan: 'Scan the QR code with your phone',
+    footer: 'This note contains no information about you.',
+    consent: {
+      title: 'Consent: passing your details to a counselling office',
+      intro:
+        'You would like a counselling office to contact you. For this we pass your name and contact details to this office – only if you sign here.',
+      person: 'Name',
+      contact: 'Phone or e-mail',
+      recipient: 'Counselling office that receives your details',
+      purposeHeading: 'What for',
+      purpose:
+        'So that the counselling office invites you to a first meeting. Only these are passed on: name, contact, language, age and what you need help with, in a few words.',
+      handOn:
+        'If another counselling service suits you better (for example the youth migration service instead of the service for adults), the office may pass the referral on to it.',
+      callFirst: 'The counselling office will phone you first.',
+      feedbackHeading: 'Feedback to us',
+      feedbackYes:
+        'Yes: the counselling office may tell us whether you took up the offer – only “taken up” or “not taken up”, never anything from the counselling.',
+      feedbackNo: 'No: we learn nothing about whether you go to counselling.',
+      voluntaryHeading: 'Voluntary',
+      withdraw:
+        'Your consent is voluntary. You can withdraw it at any time, at the counselling office or with us. Without consent you still get the information about counselling, with no disadvantage.',
+      signature: 'Signature',
+      placeDate: 'Place, date',
+      referrer: 'Referring office',
+      footer: 'Consent to a referral – one copy for you, one for the referring office.',
+    },
+  },
   labels: {
     ageGroup: {
       under_12: 'under 12',

@@ -345,6 +345,52 @@ export const pl: DocumentTexts = {
         'Otrzymuje Pani/Pan tę kopię, aby wiedzieć, co jest przekazywane na Pani/Pana temat, i samemu zachować nad tym kontrolę. Zgodę można w każdej chwili wycofać. Nie ma to żadnych negatywnych skutków dla doradztwa.',
     },
   },
+  referral: {
+    slipTitle: 'Informacja o doradztwie migracyjnym',
+    slipIntro:
+      'Tutaj znajdziesz punkty doradztwa w pobliżu. Możesz zadzwonić, napisać e-mail lub przyjść w godzinach przyjęć. Doradztwo jest bezpłatne.',
+    voluntary:
+      'Doradztwo jest dobrowolne, poufne i niezależne od Jobcenter i urzędu do spraw cudzoziemców. Sam(a) decydujesz, czy pójdziesz. Wizyta nie jest warunkiem świadczeń, zezwolenia na pobyt ani żadnej innej decyzji i nikt nie jest o niej informowany.',
+    officesHeading: 'Punkty doradztwa w pobliżu',
+    address: 'Adres',
+    contact: 'Kontakt',
+    hours: 'Godziny przyjęć w najbliższych 7 dniach',
+    languages: 'Języki',
+    services: 'Usługa',
+    map: 'Mapa',
+    byAppointment: 'po umówieniu',
+    noHours: 'Prosimy zadzwonić i umówić termin.',
+    onlineHeading: 'Doradztwo online',
+    onlineIntro:
+      'Możesz też skorzystać z doradztwa online w wielu językach – na przykład w mbeon, internetowym doradztwie migracyjnym.',
+    scan: 'Zeskanuj kod QR telefonem',
+    footer: 'Ta informacja nie zawiera żadnych danych o Tobie.',
+    consent: {
+      title: 'Zgoda: przekazanie Twoich danych do punktu doradztwa',
+      intro:
+        'Chcesz, aby punkt doradztwa się z Tobą skontaktował. W tym celu przekazujemy Twoje imię i nazwisko oraz dane kontaktowe do tego punktu – tylko jeśli tutaj podpiszesz.',
+      person: 'Imię i nazwisko',
+      contact: 'Telefon lub e-mail',
+      recipient: 'Punkt doradztwa, który otrzymuje Twoje dane',
+      purposeHeading: 'W jakim celu',
+      purpose:
+        'Aby punkt doradztwa zaprosił Cię na pierwszą rozmowę. Przekazywane są tylko: imię i nazwisko, kontakt, język, wiek i Twoja sprawa w kilku słowach.',
+      handOn:
+        'Jeśli lepiej pasuje do Ciebie inna służba doradcza (na przykład młodzieżowa służba migracyjna zamiast doradztwa dla dorosłych), punkt może przekazać skierowanie dalej.',
+      callFirst: 'Punkt doradztwa najpierw do Ciebie zadzwoni.',
+      feedbackHeading: 'Informacja zwrotna dla nas',
+      feedbackYes:
+        'Tak: punkt doradztwa może nam przekazać, czy skorzystałeś(-aś) z oferty – tylko „skorzystano” lub „nie skorzystano”, nigdy treści doradztwa.',
+      feedbackNo: 'Nie: nie dowiemy się niczego o tym, czy korzystasz z doradztwa.',
+      voluntaryHeading: 'Dobrowolnie',
+      withdraw:
+        'Twoja zgoda jest dobrowolna. Możesz ją w każdej chwili wycofać w punkcie doradztwa lub u nas. Bez zgody także otrzymasz informację o doradztwie, bez żadnych negatywnych skutków.',
+      signature: 'Podpis',
+      placeDate: 'Miejscowość, data',
+      referrer: 'Instytucja kierująca',
+      footer: 'Zgoda na skierowanie – jeden egzemplarz dla Ciebie, jeden dla instytucji kierującej.',
+    },
+  },
   labels: {
     gender: { female: 'kobieta', male: 'mężczyzna', diverse: 'inna', not_stated: 'nie podano' },
     relation: {

@@ -344,6 +344,53 @@ export const ro: DocumentTexts = {
         'Primiți această copie ca să știți ce se comunică despre dumneavoastră și să păstrați singur(ă) controlul asupra acestui lucru. Vă puteți retrage acordul oricând. Acest lucru nu are niciun dezavantaj pentru consilierea dumneavoastră.',
     },
   },
+  referral: {
+    slipTitle: 'Informații despre consilierea în domeniul migrației',
+    slipIntro:
+      'Aici găsiți centre de consiliere din apropiere. Puteți telefona, scrie un e-mail sau veni în orele de consultații. Consilierea este gratuită.',
+    voluntary:
+      'Consilierea este voluntară, confidențială și independentă de Jobcenter și de autoritatea pentru străini. Decideți singur(ă) dacă mergeți. Vizita nu este o condiție pentru prestații, permis de ședere sau orice altă decizie și nimeni nu este informat despre ea.',
+    officesHeading: 'Centre de consiliere din apropiere',
+    address: 'Adresă',
+    contact: 'Contact',
+    hours: 'Orele de consultații în următoarele 7 zile',
+    languages: 'Limbi',
+    services: 'Serviciu',
+    map: 'Hartă',
+    byAppointment: 'cu programare',
+    noHours: 'Vă rugăm să telefonați pentru o programare.',
+    onlineHeading: 'Consiliere online',
+    onlineIntro:
+      'Puteți primi consiliere și online, în multe limbi – de exemplu la mbeon, consilierea online pentru migrație.',
+    scan: 'Scanați codul QR cu telefonul',
+    footer: 'Această notă nu conține nicio informație despre dumneavoastră.',
+    consent: {
+      title: 'Consimțământ: transmiterea datelor către un centru de consiliere',
+      intro:
+        'Doriți ca un centru de consiliere să vă contacteze. Pentru aceasta transmitem numele și datele dumneavoastră de contact acestui centru – numai dacă semnați aici.',
+      person: 'Nume',
+      contact: 'Telefon sau e-mail',
+      recipient: 'Centrul de consiliere care primește datele',
+      purposeHeading: 'În ce scop',
+      purpose:
+        'Pentru ca centrul de consiliere să vă invite la o primă discuție. Se transmit numai: numele, contactul, limba, vârsta și problema dumneavoastră în câteva cuvinte.',
+      handOn:
+        'Dacă vi se potrivește mai bine un alt serviciu de consiliere (de exemplu serviciul de migrație pentru tineri în locul consilierii pentru adulți), centrul poate transmite trimiterea acolo.',
+      callFirst: 'Centrul de consiliere vă va telefona mai întâi.',
+      feedbackHeading: 'Feedback pentru noi',
+      feedbackYes:
+        'Da: centrul de consiliere ne poate spune dacă ați acceptat oferta – numai „acceptat” sau „neacceptat”, niciodată conținutul consilierii.',
+      feedbackNo: 'Nu: nu aflăm nimic despre faptul dacă mergeți la consiliere.',
+      voluntaryHeading: 'Voluntar',
+      withdraw:
+        'Consimțământul dumneavoastră este voluntar. Îl puteți retrage oricând la centrul de consiliere sau la noi. Fără consimțământ primiți oricum informațiile despre consiliere, fără niciun dezavantaj.',
+      signature: 'Semnătura',
+      placeDate: 'Locul, data',
+      referrer: 'Instituția care trimite',
+      footer:
+        'Consimțământ pentru trimitere – un exemplar pentru dumneavoastră, unul pentru instituția care trimite.',
+    },
+  },
   labels: {
     gender: { female: 'feminin', male: 'masculin', diverse: 'divers', not_stated: 'nespecificat' },
     relation: {

@@ -342,6 +342,52 @@ export const tr: DocumentTexts = {
         'Bu kopyayı, hakkınızda neyin bildirildiğini bilmeniz ve bunun kontrolünü kendiniz elinizde tutmanız için alıyorsunuz. Onayınızı istediğiniz zaman geri alabilirsiniz. Bunun danışmanlığınız için hiçbir dezavantajı olmaz.',
     },
   },
+  referral: {
+    slipTitle: 'Göç danışmanlığı hakkında bilgi',
+    slipIntro:
+      'Burada size yakın danışma merkezlerini bulabilirsiniz. Telefon edebilir, e-posta yazabilir veya danışma saatlerinde gidebilirsiniz. Danışmanlık ücretsizdir.',
+    voluntary:
+      'Danışmanlık gönüllüdür, gizlidir ve Jobcenter ile Yabancılar Dairesi’nden bağımsızdır. Gidip gitmeyeceğinize kendiniz karar verirsiniz. Danışmanlığa gitmek yardım, oturma izni veya başka bir karar için şart değildir ve bu konuda kimseye bilgi verilmez.',
+    officesHeading: 'Size yakın danışma merkezleri',
+    address: 'Adres',
+    contact: 'İletişim',
+    hours: 'Önümüzdeki 7 gündeki danışma saatleri',
+    languages: 'Diller',
+    services: 'Hizmet',
+    map: 'Harita',
+    byAppointment: 'randevu ile',
+    noHours: 'Lütfen telefon ederek randevu alın.',
+    onlineHeading: 'Çevrim içi danışmanlık',
+    onlineIntro:
+      'Birçok dilde çevrim içi danışmanlık da alabilirsiniz – örneğin çevrim içi göç danışmanlığı mbeon’da.',
+    scan: 'QR kodunu telefonunuzla tarayın',
+    footer: 'Bu bilgi notu sizinle ilgili hiçbir bilgi içermez.',
+    consent: {
+      title: 'Onay: Bilgilerinizin bir danışma merkezine iletilmesi',
+      intro:
+        'Bir danışma merkezinin sizinle iletişime geçmesini istiyorsunuz. Bunun için adınızı ve iletişim bilgilerinizi bu merkeze iletiyoruz – yalnızca burayı imzalarsanız.',
+      person: 'Ad',
+      contact: 'Telefon veya e-posta',
+      recipient: 'Bilgilerinizi alan danışma merkezi',
+      purposeHeading: 'Amaç',
+      purpose:
+        'Danışma merkezinin sizi ilk görüşmeye davet etmesi için. Yalnızca şunlar iletilir: ad, iletişim, dil, yaş ve konunuz birkaç kelimeyle.',
+      handOn:
+        'Başka bir danışmanlık hizmeti size daha uygunsa (örneğin yetişkin danışmanlığı yerine gençlik göç hizmeti), merkez yönlendirmeyi oraya iletebilir.',
+      callFirst: 'Danışma merkezi önce sizi arayacak.',
+      feedbackHeading: 'Bize geri bildirim',
+      feedbackYes:
+        'Evet: Danışma merkezi teklifi kabul edip etmediğinizi bize bildirebilir – yalnızca “kabul edildi” veya “kabul edilmedi”, danışmanlığın içeriğinden asla bir şey değil.',
+      feedbackNo: 'Hayır: Danışmanlığa gidip gitmediğiniz hakkında hiçbir şey öğrenmeyiz.',
+      voluntaryHeading: 'Gönüllü',
+      withdraw:
+        'Onayınız gönüllüdür. Onayınızı istediğiniz zaman danışma merkezinde veya bizde geri alabilirsiniz. Onay vermeseniz de danışmanlık hakkındaki bilgiyi alırsınız, hiçbir dezavantajı olmaz.',
+      signature: 'İmza',
+      placeDate: 'Yer, tarih',
+      referrer: 'Yönlendiren kurum',
+      footer: 'Yönlendirme onayı – bir nüsha sizin için, bir nüsha yönlendiren kurum için.',
+    },
+  },
   labels: {
     gender: { female: 'kadın', male: 'erkek', diverse: 'diğer', not_stated: 'belirtilmedi' },
     relation: {

@@ -251,6 +251,50 @@ export interface DocumentTexts {
       control: string;
     };
   };
+  /**
+   * The referral slip a Jobcenter or ABH hands over (R-REF-1, R-REF-3, R-UX-3) and the short
+   * consent to a named referral: which office receives name and contact, for what, and whether
+   * the referrer may learn the outcome (R-REF-4). No personal data is part of these texts.
+   */
+  referral: {
+    slipTitle: string;
+    slipIntro: string;
+    /** R-REF-3: counselling is voluntary, independent and not a condition for anything. */
+    voluntary: string;
+    officesHeading: string;
+    address: string;
+    contact: string;
+    hours: string;
+    languages: string;
+    services: string;
+    map: string;
+    byAppointment: string;
+    noHours: string;
+    onlineHeading: string;
+    onlineIntro: string;
+    scan: string;
+    footer: string;
+    consent: {
+      title: string;
+      intro: string;
+      person: string;
+      contact: string;
+      recipient: string;
+      purposeHeading: string;
+      purpose: string;
+      handOn: string;
+      callFirst: string;
+      feedbackHeading: string;
+      feedbackYes: string;
+      feedbackNo: string;
+      voluntaryHeading: string;
+      withdraw: string;
+      signature: string;
+      placeDate: string;
+      referrer: string;
+      footer: string;
+    };
+  };
   /** Labels of the value lists; German is printed for any that are missing. */
   labels: ValueLabelTranslations;
 }

@@ -38,6 +38,8 @@ const navigationKeySet = {
   inbox: true,
   conflicts: true,
   partnerTeams: true,
+  refer: true,
+  referrals: true,
   offers: true,
   notifications: true,
   users: true,

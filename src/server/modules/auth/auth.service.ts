@@ -12,6 +12,7 @@ import {
 } from '../../policy/policy.ts';
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { exchangeNavigation } from '../exchange/exchange.policy.ts';
+import { referralNavigation } from '../referrals/referrals.policy.ts';
 import * as repo from './auth.repository.ts';
 import {
   dummyPasswordHash,
@@ -313,10 +314,15 @@ export function presentSession(auth: Authenticated): {
   };
 }
 
-/** The exchange's own entries (exchange.policy.ts), before the account. */
+/** The exchange's and the referrals' own entries (their policies), before the account. */
 function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
   const account = nav.indexOf('account');
-  return [...nav.slice(0, account), ...exchangeNavigation(actor), ...nav.slice(account)];
+  return [
+    ...nav.slice(0, account),
+    ...referralNavigation(actor),
+    ...exchangeNavigation(actor),
+    ...nav.slice(account),
+  ];
 }
 
 export async function logout(trx: Trx, auth: Authenticated, audit: AuditContext): Promise<void> {

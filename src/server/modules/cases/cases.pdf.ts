@@ -101,7 +101,11 @@ export function mergeDocuments(
   };
 }
 
-const template = `
+/**
+ * The Typst helpers of every bilingual client document: the data, the other language's text in
+ * its own direction (`other`), a text in both (`both`), explanations side by side (`para`).
+ */
+export const bilingualPrelude = `
 #let data = json(bytes(sys.inputs.data))
 #let other-dir = if data.rtl { rtl } else { ltr }
 // The client's language: its own lang (shaping, hyphenation) and direction, a shade lighter.
@@ -120,7 +124,10 @@ const template = `
   }
 }
 #let title-of(p) = p.de + if p.at("other", default: none) != none { " / " + p.other } else { "" }
+`;
 
+const template = `
+${bilingualPrelude}
 #set document(title: title-of(data.title))
 #set page(
   paper: "a4",

@@ -29,7 +29,7 @@ export const text = (max: number) =>
     .nullable()
     .optional();
 
-const requiredText = (max: number, missing: string) =>
+export const requiredText = (max: number, missing: string) =>
   z.string().trim().min(1, missing).max(max, tooLong(max));
 
 export const dateField = z.iso.date({

@@ -166,7 +166,7 @@ const daySchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Public search (R-DIR-2): only fields meant for the public.
 
-const postcodeOrPlace = z
+export const postcodeOrPlace = z
   .string()
   .trim()
   .min(2, 'Bitte eine Postleitzahl oder einen Ort angeben.')

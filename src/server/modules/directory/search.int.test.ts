@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { anonymous, createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { testDatabaseKind } from '../../../../test/test-database.ts';
-import { expectProblem, expectStatus } from '../../../../test/api.ts';
+import { expectProblem, expectStatus, keysIn } from '../../../../test/api.ts';
 import { buildDirectory, type DirectoryFixture } from '../../../../test/directory-fixture.ts';
 import { publicOfficeSchema, publicSearchResponse } from './directory.schemas.ts';
 
@@ -26,17 +26,6 @@ function keysOf(schema: z.ZodType): Set<string> {
   };
   walk(schema);
   return keys;
-}
-
-function keysIn(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) keysIn(item, into);
-  else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      into.add(key);
-      keysIn(child, into);
-    }
-  }
-  return into;
 }
 
 describe(`R-DIR-2: public search of the directory (${testDatabaseKind})`, () => {

@@ -1,4 +1,8 @@
-import { rightToLeftLanguages, type DocumentLanguage } from '../../documents/languages.ts';
+import {
+  documentLocales as locales,
+  rightToLeftLanguages,
+  type DocumentLanguage,
+} from '../../documents/languages.ts';
 import {
   germanStates,
   supervisoryAuthorityFor,
@@ -82,20 +86,6 @@ export interface ClientCopyData {
   consent: { purpose: PurposeOnForm; validUntil: string } | null;
   legalBasis?: { basis: LegalBasis; justification: string } | null;
 }
-
-/** The locale each document language formats dates in; German dates read as in the case documents. */
-const locales: Record<DocumentLanguage, string> = {
-  de: 'de-DE',
-  en: 'en-GB',
-  ar: 'ar',
-  uk: 'uk',
-  ru: 'ru',
-  tr: 'tr',
-  fa: 'fa',
-  pl: 'pl',
-  ro: 'ro',
-  bg: 'bg',
-};
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
