@@ -16,6 +16,10 @@ export const publicOperations: ReadonlySet<string> = new Set([
   'GET /api/public/directory/hours.ics',
   'GET /api/public/directory/offices.csv',
   'GET /api/public/directory/overview.pdf',
+  'POST /api/public/links/open',
+  'POST /api/public/links/letter',
+  'GET /api/public/links/current',
+  'POST /api/public/links/answer',
 ]);
 
 export interface Operation {

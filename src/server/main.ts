@@ -11,6 +11,7 @@ import { createMailer } from './mail/mailer.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 import { startDigestJob } from './modules/offers/digest.ts';
 import { scheduleRetention } from './modules/cases/retention.ts';
+import { scheduleReferralRetention } from './modules/referrals/referrals.retention.ts';
 import { runAuditRetention } from './audit/retention.ts';
 import { scheduleJob } from './jobs/schedule.ts';
 
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     : () => undefined;
   // Retention of closed cases (R-CON-5): hourly; safe with several instances (advisory lock).
   const stopRetention = scheduleRetention(database.db, app.log);
+  // Named referrals go after their period; only their outcome stays, counted (R-CON-5).
+  const stopReferralRetention = scheduleReferralRetention(database.db, app.log);
   // Retention of the audit log: rows older than KOOP_AUDIT_RETENTION_MONTHS go, hourly.
   const stopAuditRetention = scheduleJob({
     intervalMs: 3_600_000,
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     stopDigests();
     stopRetention();
+    stopReferralRetention();
     stopAuditRetention();
     await app.close();
     await database.close();

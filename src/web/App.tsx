@@ -4,6 +4,7 @@ import type { NavigationKey } from './api/types.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { AnswerPage } from './pages/links/AnswerPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CasePage } from './pages/cases/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
@@ -80,6 +81,7 @@ export function App() {
           <Route path={publicPaths.signIn} element={<SignInPage />} />
           <Route path={`${publicPaths.invitation}/:token`} element={<InvitationPage />} />
           <Route path={publicPaths.accessibility} element={<AccessibilityPage />} />
+          <Route path={publicPaths.answer} element={<AnswerPage />} />
           <Route element={<RequireSession />}>
             <Route index element={<DashboardPage />} />
             {guardedPages.map(({ path, navKey, element }) => (

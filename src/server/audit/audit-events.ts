@@ -101,6 +101,13 @@ export const auditActions = [
   'referral.accepted',
   'referral.handed_on',
   'referral.closed',
+  'referral.erased',
+  'link.created',
+  'link.listed',
+  'link.revoked',
+  'link.opened',
+  'link.open_failed',
+  'link.answered',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -125,6 +132,7 @@ export const auditEntityTypes = [
   'client_copy',
   'conflict',
   'referral',
+  'link',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -35,6 +35,7 @@ import { registerOfficeRoutes } from '../modules/offices/offices.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.ts';
+import { registerLinkRoutes } from '../modules/links/links.routes.ts';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
@@ -256,6 +257,7 @@ export async function buildApp(
   registerCaseRoutes(app, deps);
   registerExchangeRoutes(app, deps);
   registerReferralRoutes(app, deps);
+  registerLinkRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);
   registerOfferRoutes(app, deps);

@@ -107,6 +107,50 @@ export const errorCatalogue = {
     detail:
       'Die Person hat einer Rückmeldung an Ihre Stelle nicht zugestimmt. Ob sie die Beratung angenommen hat, wird nicht mitgeteilt.',
   },
+  link_not_found: {
+    status: 404,
+    title: 'Link ungültig',
+    detail: 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig geöffnet haben.',
+  },
+  link_code_wrong: {
+    status: 422,
+    title: 'Angaben stimmen nicht',
+    detail:
+      'Nummer, Code oder Geburtsjahr stimmen nicht. Nach fünf falschen Versuchen wird der Brief für eine Stunde gesperrt.',
+  },
+  link_locked: {
+    status: 429,
+    title: 'Vorübergehend gesperrt',
+    detail: 'Zu viele falsche Versuche. Der Zugang ist für eine Stunde gesperrt.',
+  },
+  link_expired: {
+    status: 410,
+    title: 'Link abgelaufen',
+    detail: 'Dieser Link ist abgelaufen. Bitte wenden Sie sich an die Beratungsstelle, die ihn gesendet hat.',
+  },
+  link_revoked: {
+    status: 410,
+    title: 'Link nicht mehr gültig',
+    detail:
+      'Dieser Link wurde zurückgezogen oder die Einwilligung gilt nicht mehr. Der Inhalt ist nicht mehr abrufbar.',
+  },
+  link_used: {
+    status: 409,
+    title: 'Link bereits verwendet',
+    detail:
+      'Dieser Link wurde bereits geöffnet oder beantwortet und gilt nur einmal. Bitte wenden Sie sich an die Beratungsstelle.',
+  },
+  letter_needs_birth_date: {
+    status: 422,
+    title: 'Geburtsdatum fehlt',
+    detail:
+      'Ein Brief mit Code braucht das Geburtsjahr der Person als zweites Merkmal. Bitte tragen Sie das Geburtsdatum ein oder senden Sie einen Link per E-Mail.',
+  },
+  thread_has_no_disclosure: {
+    status: 422,
+    title: 'Nichts zu übermitteln',
+    detail: 'In diesem Verlauf gibt es noch keine Nachricht der Beratungsstelle.',
+  },
   no_suitable_office: {
     status: 422,
     title: 'Keine passende Beratungsstelle',

@@ -229,6 +229,19 @@ export const demoOrganisations: DemoOrganisation[] = [
       },
     ],
   },
+  {
+    // Not on Koop: nobody signs in here. Counsellors reach its course office by one-time link
+    // or letter with a code (R-REF-5).
+    key: 'lingua',
+    name: 'Bildungswerk Lingua Musterstadt',
+    kind: 'course_provider',
+    street: 'Am Markt 3',
+    postcode: '12345',
+    city: 'Musterstadt',
+    phone: '0123 4573-700',
+    email: 'kursbuero@lingua.example',
+    users: [],
+  },
 ];
 
 /** Whether the database holds no organisation yet. */

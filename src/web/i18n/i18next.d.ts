@@ -2,6 +2,7 @@ import type de from './de.json';
 import type casesDe from './cases.de.json';
 import type exchangeDe from './exchange.de.json';
 import type referralsDe from './referrals.de.json';
+import type linksDe from './links.de.json';
 
 // German is the reference language: keys used with t() are checked against de.json.
 declare module 'i18next' {
@@ -12,6 +13,7 @@ declare module 'i18next' {
       cases: typeof casesDe;
       exchange: typeof exchangeDe;
       referrals: typeof referralsDe;
+      links: typeof linksDe;
     };
   }
 }

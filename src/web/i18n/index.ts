@@ -10,6 +10,8 @@ import exchangeDe from './exchange.de.json';
 import exchangeEn from './exchange.en.json';
 import referralsDe from './referrals.de.json';
 import referralsEn from './referrals.en.json';
+import linksDe from './links.de.json';
+import linksEn from './links.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -61,12 +63,14 @@ const resources = {
     cases: casesDe satisfies typeof casesEn,
     exchange: exchangeDe satisfies typeof exchangeEn,
     referrals: referralsDe satisfies typeof referralsEn,
+    links: linksDe satisfies typeof linksEn,
   },
   en: {
     translation: en satisfies typeof de,
     cases: casesEn satisfies typeof casesDe,
     exchange: exchangeEn satisfies typeof exchangeDe,
     referrals: referralsEn satisfies typeof referralsDe,
+    links: linksEn satisfies typeof linksDe,
   },
 };
 

@@ -31,4 +31,5 @@ export const publicPaths = {
   signIn: '/anmelden',
   invitation: '/einladung',
   accessibility: '/barrierefreiheit',
+  answer: '/antwort',
 } as const;

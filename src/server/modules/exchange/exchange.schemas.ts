@@ -165,7 +165,7 @@ export const sectionField = z.strictObject({
   category: categoryField,
   text: requiredText(8000),
 });
-const sectionsField = z
+export const sectionsField = z
   .array(sectionField)
   .min(1, 'Bitte mindestens einen Abschnitt ausfüllen.')
   .max(dataCategories.length)

@@ -732,7 +732,7 @@ function decodeAttachments(attachments: readonly AttachmentInput[]) {
 
 /** Writes a message's attachments beside it, in the author's name. */
 async function storeAttachments(
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, 'trx'> & { actor: { organisationId: string } },
   messageId: string,
   thread: repo.ThreadRow,
   attachments: ReturnType<typeof decodeAttachments>,
@@ -1301,6 +1301,23 @@ async function loadThread(ctx: RequestContext, id: string) {
   return { row, actor, loaded, authorize };
 }
 
+/**
+ * A thread the counselling side may send on, with the person it is about: for delivering its
+ * disclosures to a partner off the platform (modules/links). The exchange's policy decides.
+ */
+export async function threadForDelivery(ctx: RequestContext, id: string) {
+  const { row, loaded, authorize } = await loadThread(ctx, id);
+  if (ctx.actor.organisationId !== row.provider_organisation_id || !loaded) throw new AppError('not_found');
+  authorize('disclosure.send');
+  const parts = await providerParts(ctx, loaded);
+  return {
+    row,
+    clientName: parts.clientName,
+    birthDate: parts.client.birth_date,
+    sender: parts.office ?? parts.provider,
+  };
+}
+
 export async function getThread(ctx: RequestContext, id: string) {
   const { row, actor, loaded, authorize } = await loadThread(ctx, id);
   authorize('thread.read');
@@ -1323,6 +1340,68 @@ export async function getThread(ctx: RequestContext, id: string) {
 }
 
 /** An answer or a notice in a thread, from either side, checked against the consent. */
+/** Who writes a partner's answer: an account of the partner, or the holder of a one-time link. */
+export interface PartnerAuthor {
+  userId: string | null;
+  linkId: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * Writes a message from the partner's side of a thread, in the current (partner) organisation's
+ * context — only under a consent that covers this direction and every category (R-EXC-2).
+ */
+export async function answerFromPartner(
+  ctx: Pick<RequestContext, 'trx' | 'audit' | 'now'> & { actor: { organisationId: string } },
+  row: repo.ThreadRow,
+  input: { kind: MessageKind; sections: PostMessageInput['sections'] },
+  attachments: ReturnType<typeof decodeAttachments>,
+  author: PartnerAuthor,
+) {
+  if (!row.consent_id) refuse({ reason: 'no_consent', missing: [] });
+  const covered = [...input.sections, ...attachments];
+  const consent = (await repo.partnerConsents(ctx.trx, [row.consent_id], true)).get(row.consent_id);
+  const refusal = disclosureRefusal(consent && consentScope(consent, null), {
+    clientId: null,
+    providerOrganisationId: row.provider_organisation_id,
+    partnerOrganisationId: row.partner_organisation_id,
+    partnerTeamId: row.partner_team_id,
+    direction: 'from_partner',
+    purpose: consent?.purpose ?? 'other',
+    categories: categoriesOf(covered, false),
+    today: berlinToday(ctx.now),
+  });
+  if (refusal) refuse(refusal);
+  const message = await repo.insertMessage(ctx.trx, {
+    thread_id: row.id,
+    provider_organisation_id: row.provider_organisation_id,
+    partner_organisation_id: row.partner_organisation_id,
+    author_organisation_id: ctx.actor.organisationId,
+    author_user_id: author.userId,
+    via_link_id: author.linkId,
+    author_name: author.name,
+    author_phone: author.phone,
+    author_email: author.email,
+    author_office: row.team_name,
+    kind: input.kind,
+    sections: input.sections,
+    categories: categoriesOf(covered, false),
+    consent_id: row.consent_id,
+    sent_at: ctx.now,
+  });
+  await storeAttachments(ctx, message.id, row, attachments);
+  await repo.touchThread(ctx.trx, row.id, ctx.now);
+  await recordAudit(ctx.trx, ctx.audit, {
+    action: 'message.sent',
+    entityType: 'thread',
+    entityId: row.id,
+    details: { messageId: message.id, kind: input.kind },
+  });
+  return message;
+}
+
 export async function postMessage(ctx: RequestContext, id: string, input: PostMessageInput) {
   const { row, actor, loaded, authorize } = await loadThread(ctx, id);
   const partnerSide = ctx.actor.organisationId === row.partner_organisation_id;
@@ -1356,43 +1435,13 @@ export async function postMessage(ctx: RequestContext, id: string, input: PostMe
     const fresh = (await repo.findThread(ctx.trx, id))!;
     return { thread: presentThread(actor, fresh, loaded, await loadThreadParts(ctx, [fresh])), ...sent };
   }
-  // From the partner: only under a consent that covers this direction (R-EXC-2).
-  const consent = (await repo.partnerConsents(ctx.trx, [row.consent_id], true)).get(row.consent_id);
-  const refusal = disclosureRefusal(consent && consentScope(consent, null), {
-    clientId: null,
-    providerOrganisationId: row.provider_organisation_id,
-    partnerOrganisationId: row.partner_organisation_id,
-    partnerTeamId: row.partner_team_id,
-    direction: 'from_partner',
-    purpose: consent?.purpose ?? 'other',
-    categories: categoriesOf(covered, false),
-    today: today(ctx),
-  });
-  if (refusal) refuse(refusal);
   const author = await repo.author(ctx.trx, ctx.actor.userId);
-  const message = await repo.insertMessage(ctx.trx, {
-    thread_id: row.id,
-    provider_organisation_id: row.provider_organisation_id,
-    partner_organisation_id: row.partner_organisation_id,
-    author_organisation_id: ctx.actor.organisationId,
-    author_user_id: ctx.actor.userId,
-    author_name: author?.display_name ?? '',
-    author_phone: author?.phone ?? null,
-    author_email: author?.email ?? null,
-    author_office: row.team_name,
-    kind: input.kind,
-    sections: input.sections,
-    categories: categoriesOf(covered, false),
-    consent_id: row.consent_id,
-    sent_at: ctx.now,
-  });
-  await storeAttachments(ctx, message.id, row, attachments);
-  await repo.touchThread(ctx.trx, row.id, ctx.now);
-  await recordAudit(ctx.trx, ctx.audit, {
-    action: 'message.sent',
-    entityType: 'thread',
-    entityId: row.id,
-    details: { messageId: message.id, kind: input.kind },
+  const message = await answerFromPartner(ctx, row, input, attachments, {
+    userId: ctx.actor.userId,
+    linkId: null,
+    name: author?.display_name ?? '',
+    phone: author?.phone ?? null,
+    email: author?.email ?? null,
   });
   const fresh = (await repo.findThread(ctx.trx, id))!;
   return {

@@ -98,7 +98,9 @@ export interface ExchangeMessagesTable {
   provider_organisation_id: string;
   partner_organisation_id: string;
   author_organisation_id: string;
-  author_user_id: string;
+  /** Null for an answer through a one-time link, which names the link instead. */
+  author_user_id: string | null;
+  via_link_id: ColumnType<string | null, string | null | undefined, never>;
   author_name: string;
   author_phone: string | null;
   author_email: string | null;
@@ -198,4 +200,29 @@ export interface ExchangeTables {
   client_copies: ClientCopiesTable;
   exchange_conflicts: ExchangeConflictsTable;
   exchange_conflict_notes: ExchangeConflictNotesTable;
+  exchange_links: ExchangeLinksTable;
+}
+
+/** A one-time link or letter code of a thread, for a recipient off the platform (R-REF-5). */
+export interface ExchangeLinksTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  thread_id: string;
+  provider_organisation_id: string;
+  partner_organisation_id: string;
+  channel: string;
+  token_hash: string | null;
+  code_hash: string | null;
+  birth_year: number | null;
+  email: string | null;
+  expires_at: Timestamp;
+  opened_at: NullableTimestamp;
+  reader_hash: string | null;
+  answered_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  created_by: string;
+  created_at: Timestamp;
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { mailBody, startSmtp, type TestSmtp } from '../../../../test/smtp.ts';
+import { runReferralRetention } from './referrals.retention.ts';
 import { testDatabaseKind } from '../../../../test/test-database.ts';
 import { readPdf } from '../../../../test/pdf.ts';
 import { expectProblem, expectStatus, keysIn, signedIn, type Person } from '../../../../test/api.ts';
@@ -36,6 +38,7 @@ const asked = (overrides: Record<string, unknown> = {}) => ({
 
 describe(`referrals (${testDatabaseKind})`, () => {
   let t: TestApp;
+  let smtp: TestSmtp;
   let d: DirectoryFixture;
   let jobcenter: Person;
   let abh: Person;
@@ -77,7 +80,8 @@ describe(`referrals (${testDatabaseKind})`, () => {
     expectStatus<SentList>(await by.client.get('/api/referrals/sent'), 200).items;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    smtp = await startSmtp();
+    t = await createTestApp({ mailer: smtp.mailer });
     // Wednesday 25 March 2026, 10:00 in Berlin.
     t.clock.now = new Date('2026-03-25T09:00:00Z');
     d = await buildDirectory(t.app, t.database.db);
@@ -86,7 +90,10 @@ describe(`referrals (${testDatabaseKind})`, () => {
     awoCounsellor = await signedIn(t.app, t.database.db, d.awo, ['counsellor']);
     caritasCounsellor = await signedIn(t.app, t.database.db, d.caritas, ['counsellor']);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
   describe('R-REF-1: the anonymous slip', () => {
     it('R-REF-1: a slip for a 20-year-old lists JMD offices, for a 40-year-old MBE offices', async () => {
@@ -295,6 +302,17 @@ describe(`referrals (${testDatabaseKind})`, () => {
       // Another provider does not see it.
       expectProblem(await open(caritasCounsellor, sent.id), 404, 'not_found');
     });
+    it('R-REF-1, R-RED-2: the office is told by a real mail that names no person', async () => {
+      const before = smtp.mails.length;
+      await send(jobcenter, { givenName: 'Leyla', familyName: 'Karimi', phone: '0176 7654321' });
+      expect(smtp.mails.length).toBe(before + 1);
+      const mail = mailBody(smtp.mails.at(-1)!);
+      expect(mail).toMatch(/^To: mbe@awo\.example/m);
+      expect(mail).toContain('Eine neue Verweisung wartet auf Sie');
+      expect(mail).toContain('/verweisungen');
+      for (const personal of ['Leyla', 'Karimi', '0176 7654321', 'work_training'])
+        expect(mail).not.toContain(personal);
+    });
   });
 
   describe('R-REF-4: accept, hand on, close', () => {
@@ -494,6 +512,61 @@ describe(`referrals (${testDatabaseKind})`, () => {
         return sql<{ n: number }>`SELECT count(*)::int AS n FROM referrals`.execute(trx);
       });
       expect(rows[0]!.n).toBe(0);
+    });
+  });
+
+  describe('R-CON-5: referrals are kept only as long as they serve', () => {
+    it('R-CON-5, R-RED-3: a decided referral goes 90 days after its decision, an undecided one after 180; only its outcome stays, counted', async () => {
+      const db = t.database.db;
+      const { rows: byStatus } = await sql<{ status: string; n: number }>`
+        SELECT status, count(*)::int AS n FROM referrals GROUP BY status`.execute(db);
+      const count = (...statuses: string[]) =>
+        byStatus.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + r.n, 0);
+      const decided = count('accepted', 'closed');
+      const undecided = count('sent', 'received');
+      expect(decided).toBeGreaterThan(0);
+      expect(undecided).toBeGreaterThan(0);
+      const total = decided + undecided;
+      const day = 86_400_000;
+      const sentAt = await sql<{ latest: Date }>`SELECT max(created_at) AS latest FROM referrals`.execute(db);
+      const latest = sentAt.rows[0]!.latest.getTime();
+
+      // The decisions were taken on 25 March 2026: 90 days later they go; what is open stays.
+      const first = await runReferralRetention(
+        db,
+        new Date(Math.max(latest, t.clock.now.getTime()) + 91 * day),
+      );
+      expect(first).toEqual({ ran: true, erased: decided });
+      expect(await countRows(db, 'referrals')).toBe(undecided);
+      const second = await runReferralRetention(db, new Date(latest + 181 * day));
+      expect(second).toEqual({ ran: true, erased: undecided });
+      expect(await countRows(db, 'referrals')).toBe(0);
+      expect(await countRows(db, 'referral_events')).toBe(0);
+      expect(await countRows(db, 'referral_cases')).toBe(0);
+
+      const { rows: outcomes } = await sql<{ outcome: string; n: number }>`
+        SELECT outcome, sum(referrals)::int AS n FROM referral_outcomes GROUP BY outcome`.execute(db);
+      const outcome = (name: string) => outcomes.find((o) => o.outcome === name)?.n ?? 0;
+      expect(outcome('taken_up')).toBe(count('accepted'));
+      expect(outcome('not_taken_up')).toBe(count('closed'));
+      expect(outcome('undecided')).toBe(undecided);
+      const { rows: columns } = await sql<{ column_name: string }>`
+        SELECT column_name FROM information_schema.columns WHERE table_name = 'referral_outcomes'`.execute(
+        db,
+      );
+      expect(columns.map((c) => c.column_name).sort()).toEqual(
+        [
+          'month',
+          'office_id',
+          'organisation_id',
+          'outcome',
+          'referrals',
+          'referrer_organisation_id',
+          'service',
+        ].sort(),
+      );
+      expect(await auditRows(db, 'referral.erased')).toHaveLength(total);
+      expect(await sentList(jobcenter)).toEqual([]);
     });
   });
 });

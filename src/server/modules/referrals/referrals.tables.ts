@@ -60,8 +60,23 @@ export interface ReferralCasesTable {
   case_id: string;
 }
 
+/** Outcomes of erased referrals, counted for the evaluation (migration 0016_referral_retention). */
+export interface ReferralOutcomesTable {
+  organisation_id: string;
+  office_id: string;
+  referrer_organisation_id: string;
+  /** The first day of the month the referral was sent, 'YYYY-MM-01'. */
+  month: string;
+  service: 'MBE' | 'JMD';
+  outcome: ReferralOutcomeCount;
+  referrals: ColumnType<number, number | undefined, number>;
+}
+
+export type ReferralOutcomeCount = 'taken_up' | 'not_taken_up' | 'undecided';
+
 export interface ReferralTables {
   referral_counts: ReferralCountsTable;
+  referral_outcomes: ReferralOutcomesTable;
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
   referral_cases: ReferralCasesTable;

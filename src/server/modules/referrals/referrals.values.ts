@@ -41,3 +41,11 @@ export const mbeonLink = {
   url: 'https://www.mbeon.de',
   label: 'mbeon – Migrationsberatung online',
 } as const;
+
+/**
+ * How long a named referral is kept (R-CON-5): a decided one this many days after its decision
+ * (an accepted one lives on as its client and case), an undecided one this many days after it
+ * was sent. Then only its outcome is counted, without the person.
+ */
+export const decidedReferralDays = 90;
+export const undecidedReferralDays = 180;

@@ -34,6 +34,7 @@ import {
   ThreadConflicts,
 } from '../exchange/ThreadParts.tsx';
 import { useExchangeWords } from '../exchange/words.ts';
+import { LinkDelivery } from '../links/LinkDelivery.tsx';
 import { SavedContext, SectionEditButton, SectionEditingContext } from './CaseForm.tsx';
 import { ConsentWizard } from './ConsentWizard.tsx';
 import { DisclosureComposer } from './DisclosureComposer.tsx';
@@ -285,6 +286,7 @@ function ThreadEntry({ thread, onChange }: { thread: Thread; onChange: (thread: 
         <summary>{tx('centralContactsPartner', { partner: thread.partner.name })}</summary>
         <ContactList contacts={thread.centralContacts.partner} emptyText={tx('noCentralContacts')} />
       </details>
+      {thread.allowedActions.includes('disclosure.send') && <LinkDelivery thread={thread} />}
       {canReply && !replying && (
         <div className="row-actions">
           <Button onClick={() => setReplying(true)} aria-label={tx('replyTo', { subject: thread.subject })}>

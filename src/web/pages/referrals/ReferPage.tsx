@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -18,25 +18,10 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { checkBody, useSchemaForm } from '../../hooks/useSchemaForm.ts';
+import { usePdfWindow } from '../../hooks/usePdfWindow.ts';
 import { useSubmit } from '../../hooks/useSubmit.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useReferralWords } from './referralWords.ts';
-
-/** Opens a PDF the server made in a new tab, keeping one address alive at a time. */
-function usePdfWindow() {
-  const current = useRef<string | null>(null);
-  useEffect(
-    () => () => {
-      if (current.current) URL.revokeObjectURL(current.current);
-    },
-    [],
-  );
-  return (blob: Blob) => {
-    if (current.current) URL.revokeObjectURL(current.current);
-    current.current = URL.createObjectURL(blob);
-    window.open(current.current, '_blank', 'noopener');
-  };
-}
 
 interface AskValues {
   place: string;
