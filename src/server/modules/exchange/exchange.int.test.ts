@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import type { z } from 'zod';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { buildOrganisation, type TestOrganisation } from '../../../../test/factories.ts';
 import { testDatabaseKind } from '../../../../test/test-database.ts';
 import { readPdf } from '../../../../test/pdf.ts';
+import { startSmtp, type TestSmtp } from '../../../../test/smtp.ts';
 import { expectProblem, expectStatus, signedIn, type Person } from '../../../../test/api.ts';
 import { inTenantTransaction } from '../../db/database.ts';
-import { createMailer } from '../../mail/mailer.ts';
 import { auditRows, countRows, readCase, registerClient, type Created } from '../cases/test-support.ts';
 import type {
   caseExchangeSchema,
@@ -48,8 +47,7 @@ const fullProblem = (response: { json: <T>() => T }) =>
 
 describe(`consent-gated exchange (${testDatabaseKind})`, () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const mails: string[] = [];
+  let smtp: TestSmtp;
   let provider: TestOrganisation;
   let jobcenter: TestOrganisation;
   let courses: TestOrganisation;
@@ -110,22 +108,8 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
   }
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          mails.push(raw);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const address = smtp.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    t = await createTestApp({ mailer: createMailer(`smtp://127.0.0.1:${port}`, 'koop@example.org') });
+    smtp = await startSmtp();
+    t = await createTestApp({ mailer: smtp.mailer });
     t.clock.now = new Date('2026-03-10T09:00:00Z');
     const db = t.database.db;
     provider = await buildOrganisation(db, { kind: 'welfare_provider', name: 'AWO Musterstadt' });
@@ -173,7 +157,7 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   describe('partner teams', () => {
@@ -666,7 +650,7 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
     });
 
     it('R-EXC-3: a conflict reaches the central contacts of both sides, who see it with its thread and resolve it', async () => {
-      mails.length = 0;
+      smtp.mails.length = 0;
       const conflict = expectStatus<Conflict>(
         await jcStaff.client.post(`/api/threads/${sent.thread.id}/conflicts`, {
           description: 'Wir sehen den Vorrang des Sprachkurses vor der Arbeitsaufnahme anders.',
@@ -674,8 +658,8 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
         201,
       );
       expect(conflict).toMatchObject({ status: 'open', raisedBy: { side: 'partner' } });
-      expect(mails).toHaveLength(2);
-      for (const mail of mails) expect(mail).not.toContain('Haddad');
+      expect(smtp.mails).toHaveLength(2);
+      for (const mail of smtp.mails) expect(mail).not.toContain('Haddad');
       const listed = expectStatus<z.infer<typeof conflictsResponse>>(
         await jcCentral.client.get('/api/conflicts'),
         200,
@@ -742,10 +726,10 @@ describe(`consent-gated exchange (${testDatabaseKind})`, () => {
     });
 
     it('R-RED-4: the waiting-message mail to the partner carries no personal data', async () => {
-      mails.length = 0;
+      smtp.mails.length = 0;
       expectStatus(await send(consent.id), 201);
-      expect(mails.length).toBeGreaterThan(0);
-      for (const mail of mails) {
+      expect(smtp.mails.length).toBeGreaterThan(0);
+      for (const mail of smtp.mails) {
         expect(mail).not.toContain('Haddad');
         expect(mail).not.toContain('B1');
       }

@@ -117,6 +117,25 @@ export function ContactList({
 }
 
 /** The messages of a thread, oldest first: who wrote (with direct contacts), what kind, the texts. */
+/** What a message says, section by section under its data category. */
+export function MessageSections({
+  sections,
+}: {
+  sections: readonly { category: DataCategory; text: string }[];
+}) {
+  const w = useExchangeWords();
+  return (
+    <dl className="message-sections">
+      {sections.map((s) => (
+        <div key={s.category}>
+          <dt>{w.category(s.category)}</dt>
+          <dd>{s.text}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function MessageList({
   thread,
   renderAfter,
@@ -145,14 +164,7 @@ export function MessageList({
               {m.author.office && <span>{m.author.office}</span>}{' '}
               <ContactLinks phone={m.author.phone} email={m.author.email} />
             </p>
-            <dl className="message-sections">
-              {m.sections.map((s) => (
-                <div key={s.category}>
-                  <dt>{w.category(s.category)}</dt>
-                  <dd>{s.text}</dd>
-                </div>
-              ))}
-            </dl>
+            <MessageSections sections={m.sections} />
             {m.attachments.length > 0 && (
               <ul className="attachment-list" aria-label={tx('attachmentsOf', { kind: w.kind(m.kind) })}>
                 {m.attachments.map((a) => (

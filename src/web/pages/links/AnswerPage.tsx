@@ -14,7 +14,7 @@ import { toApiError, useSubmit } from '../../hooks/useSubmit.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { IndependenceNotice } from '../exchange/IndependenceNotice.tsx';
-import { ContactLinks, SectionTexts, sectionsOf } from '../exchange/ThreadParts.tsx';
+import { ContactLinks, MessageSections, SectionTexts, sectionsOf } from '../exchange/ThreadParts.tsx';
 import { useExchangeWords } from '../exchange/words.ts';
 
 /** The page is nobody's to index, and its address never travels on as a referrer. */
@@ -173,14 +173,7 @@ function ReadingView({ reading }: { reading: Reading }) {
               <p className="message-contact">
                 {m.office && <span>{m.office}</span>} <ContactLinks phone={m.phone} email={m.email} />
               </p>
-              <dl className="message-sections">
-                {m.sections.map((s) => (
-                  <div key={s.category}>
-                    <dt>{w.category(s.category)}</dt>
-                    <dd>{s.text}</dd>
-                  </div>
-                ))}
-              </dl>
+              <MessageSections sections={m.sections} />
             </li>
           ))}
         </ol>
