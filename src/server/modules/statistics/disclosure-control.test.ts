@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import {
   ThresholdTooLowError,
   determinedCells,
   publishCrossTable,
+  publishReport,
   publishSeries,
   suppressTable,
   type CrossFigure,
@@ -214,5 +216,111 @@ describe('disclosure control', () => {
       [12, 2, 6],
     ]);
     expect(suppressTable(table, 5)).toEqual(suppressTable(table, 5));
+  });
+
+  it('R-STAT-5: tables of one report share their total, so a small count hidden by age group is not given away by gender', () => {
+    // 12 cases: by age 2 + 10, by gender 6 + 6. Alone, the age table would hide 2 and 10 and keep
+    // the total; the shared total is one cell, so the gender table cannot reveal either.
+    const report = publishReport(
+      12,
+      [
+        {
+          key: 'age',
+          additive: true,
+          items: [
+            { label: '18_26', count: 2 },
+            { label: '27_34', count: 10 },
+          ],
+        },
+        {
+          key: 'gender',
+          additive: true,
+          items: [
+            { label: 'female', count: 6 },
+            { label: 'male', count: 6 },
+          ],
+        },
+        {
+          key: 'topics',
+          additive: false,
+          items: [
+            { label: 'work', count: 3 },
+            { label: 'housing', count: 9 },
+          ],
+        },
+      ],
+      [{ key: 'family_members', count: 4 }],
+      5,
+    );
+    const age = report.tables[0]!.items.map((x) => x.cell);
+    expect(age[0]).toMatchObject({ suppressed: true, reason: 'primary' });
+    expect(age[1]).toMatchObject({ suppressed: true, reason: 'secondary' });
+    expect(report.total).toEqual({ suppressed: false, value: 12 });
+    expect(report.tables[1]!.items.map((x) => x.cell.value)).toEqual([6, 6]);
+    // A non-additive table has no sum: only its small cell is hidden.
+    expect(report.tables[2]!.items.map((x) => x.cell.value)).toEqual([null, 9]);
+    expect(report.extras[0]!.cell).toMatchObject({ suppressed: true, reason: 'primary' });
+    expect(() =>
+      publishReport(5, [{ key: 'age', additive: true, items: [{ label: 'a', count: 4 }] }]),
+    ).toThrow(RangeError);
+    expect(() => publishReport(5, [], [], 2)).toThrow(ThresholdTooLowError);
+  });
+
+  it('R-STAT-5, R-STAT-2: over random reports of several tables on the same total, no hidden count is recoverable from any table', () => {
+    const partition = (total: number) =>
+      fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 4 }).map((parts) => {
+        // Scale the parts so they add up to the total exactly.
+        const sum = parts.reduce((a, b) => a + b, 0);
+        const counts = parts.map((p) => (sum === 0 ? 0 : Math.floor((p * total) / sum)));
+        counts[0]! += total - counts.reduce((a, b) => a + b, 0);
+        return counts;
+      });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }).chain((total) =>
+          fc.record({
+            total: fc.constant(total),
+            tables: fc.array(partition(total), { minLength: 1, maxLength: 3 }),
+            k: fc.integer({ min: 3, max: 6 }),
+          }),
+        ),
+        ({ total, tables, k }) => {
+          const report = publishReport(
+            total,
+            tables.map((counts, t) => ({
+              key: `t${t}`,
+              additive: true,
+              items: counts.map((count, i) => ({ label: `c${i}`, count })),
+            })),
+            [],
+            k,
+          );
+          // The report as an independent linear table: cell 0 the total, then each table's cells.
+          const values = [total, ...tables.flat()];
+          let next = 1;
+          const constraints = tables.map((counts) => ({
+            total: 0,
+            parts: counts.map(() => next++),
+          }));
+          const table: LinearTable = { values, levels: values.map((_, i) => (i === 0 ? 2 : 0)), constraints };
+          const cells = [report.total, ...report.tables.flatMap((x) => x.items.map((i) => i.cell))];
+          values.forEach((value, i) => {
+            if (value > 0 && value < k)
+              expect(cells[i]).toMatchObject({ suppressed: true, reason: 'primary' });
+            if (!cells[i]!.suppressed) expect(cells[i]!.value).toBe(value);
+          });
+          expect(recoverableByRank(table, hiddenIn(cells))).toEqual([]);
+        },
+      ),
+      { numRuns: 400, seed: 20261208 },
+    );
+  });
+
+  it('R-STAT-5: the installation configures k through KOOP_STATISTICS_THRESHOLD, 5 by default, and refuses to start below 3', () => {
+    expect(loadConfig({}).statisticsThreshold).toBe(5);
+    expect(loadConfig({ KOOP_STATISTICS_THRESHOLD: '7' }).statisticsThreshold).toBe(7);
+    expect(loadConfig({ KOOP_STATISTICS_THRESHOLD: '3' }).statisticsThreshold).toBe(3);
+    expect(() => loadConfig({ KOOP_STATISTICS_THRESHOLD: '2' })).toThrow(/mindestens 3/);
+    expect(() => loadConfig({ KOOP_STATISTICS_THRESHOLD: '0' })).toThrow();
   });
 });

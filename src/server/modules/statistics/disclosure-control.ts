@@ -253,3 +253,81 @@ export function publishCrossTable<R extends string, C extends string>(
     total: cells[grand]!,
   });
 }
+
+/**
+ * One table of a report: the counts of one dimension. An additive table (each case in exactly
+ * one of its rows — age group, gender …) sums to the report's shared total; a non-additive one
+ * (a case may have several topics) has no sum and is protected by primary suppression alone —
+ * nothing is published that its cells add up to.
+ */
+export interface ReportTableInput<K extends string = string> {
+  readonly key: K;
+  readonly additive: boolean;
+  readonly items: readonly { readonly label: string; readonly count: number }[];
+}
+
+/** A report of several tables over the same cases: every additive table shares one total. */
+export interface ReportFigure<K extends string = string> {
+  readonly threshold: number;
+  readonly total: PublishedCell;
+  readonly tables: readonly {
+    readonly key: K;
+    readonly additive: boolean;
+    readonly items: readonly { readonly label: string; readonly cell: PublishedCell }[];
+  }[];
+  /** Single counts beside the tables (e.g. family members counselled alongside). */
+  readonly extras: readonly { readonly key: string; readonly cell: PublishedCell }[];
+}
+
+/**
+ * Publishes several tables of one report together, as one linear system: the shared total is a
+ * single cell, so a count hidden in one table cannot be worked out through another table that
+ * shows the same total (age group and gender of the same cases). Every additive table must sum
+ * to `total`; extras are independent single counts.
+ */
+export function publishReport<K extends string>(
+  total: number,
+  tables: readonly ReportTableInput<K>[],
+  extras: readonly { key: string; count: number }[] = [],
+  k: number = defaultThreshold,
+): Published<ReportFigure<K>> {
+  const values: number[] = [total];
+  const levels: Level[] = [2];
+  const constraints: { total: number; parts: number[] }[] = [];
+  const offsets = tables.map((table) => {
+    const start = values.length;
+    for (const item of table.items) {
+      values.push(item.count);
+      levels.push(0);
+    }
+    const parts = table.items.map((_, i) => start + i);
+    if (table.additive) {
+      const sum = table.items.reduce((a, x) => a + x.count, 0);
+      if (sum !== total)
+        throw new RangeError(`The table ${table.key} sums to ${sum}, not to the total ${total}.`);
+      if (parts.length > 0) constraints.push({ total: 0, parts });
+    }
+    return start;
+  });
+  const extraStart = values.length;
+  for (const extra of extras) {
+    values.push(extra.count);
+    levels.push(1);
+  }
+  const cells = suppressTable({ values, levels, constraints }, k);
+  return published<ReportFigure<K>>({
+    threshold: k,
+    total: cells[0]!,
+    tables: tables.map((table, t) => ({
+      key: table.key,
+      additive: table.additive,
+      items: table.items.map((item, i) => ({ label: item.label, cell: cells[offsets[t]! + i]! })),
+    })),
+    extras: extras.map((extra, i) => ({ key: extra.key, cell: cells[extraStart + i]! })),
+  });
+}
+
+/** The value of a published cell for a CSV or a PDF: the count, or the mark of a hidden one. */
+export function shownValue(cell: PublishedCell, hiddenMark = '•'): string {
+  return cell.suppressed ? hiddenMark : String(cell.value);
+}
