@@ -108,6 +108,10 @@ export const auditActions = [
   'link.opened',
   'link.open_failed',
   'link.answered',
+  'statistics.read',
+  'statistics.exported',
+  'evaluation.read',
+  'evaluation.exported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -133,6 +137,7 @@ export const auditEntityTypes = [
   'conflict',
   'referral',
   'link',
+  'statistics',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -101,6 +101,12 @@ export const errorCatalogue = {
     title: 'Verweisung bereits entschieden',
     detail: 'Diese Verweisung wurde bereits angenommen, weitergegeben oder abgeschlossen.',
   },
+  statistics_office_own_only: {
+    status: 400,
+    title: 'Beratungsstelle nur in der eigenen Statistik',
+    detail:
+      'Nach einer Beratungsstelle lässt sich nur die Statistik der eigenen Organisation aufteilen, nicht die des Verbands oder der Region.',
+  },
   referral_feedback_not_allowed: {
     status: 403,
     title: 'Keine Rückmeldung vereinbart',

@@ -21,6 +21,7 @@ export const navigationPaths = {
   audit: '/protokoll',
   caseSettings: '/falldaten-einstellungen',
   caseDeletions: '/loeschprotokoll',
+  statistics: '/statistik',
   account: '/konto',
 } as const satisfies Record<NavigationKey, string>;
 

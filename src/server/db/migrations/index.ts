@@ -12,6 +12,7 @@ import * as m0010 from './0010_provider_consent_rules.ts';
 import * as m0011 from './0011_create_referrals.ts';
 import * as m0014 from './0014_create_exchange_links.ts';
 import * as m0016 from './0016_referral_retention.ts';
+import * as m0018 from './0018_counselling_statistics.ts';
 
 /** Every migration, in order. Add new files here; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_create_referrals': m0011,
   '0014_create_exchange_links': m0014,
   '0016_referral_retention': m0016,
+  '0018_counselling_statistics': m0018,
 };

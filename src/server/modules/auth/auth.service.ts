@@ -13,6 +13,7 @@ import {
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { exchangeNavigation } from '../exchange/exchange.policy.ts';
 import { referralNavigation } from '../referrals/referrals.policy.ts';
+import { statisticsNavigation } from '../statistics/statistics.policy.ts';
 import * as repo from './auth.repository.ts';
 import {
   dummyPasswordHash,
@@ -314,13 +315,14 @@ export function presentSession(auth: Authenticated): {
   };
 }
 
-/** The exchange's and the referrals' own entries (their policies), before the account. */
+/** The exchange's, the referrals' and the statistics' own entries (their policies), before the account. */
 function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
   const account = nav.indexOf('account');
   return [
     ...nav.slice(0, account),
     ...referralNavigation(actor),
     ...exchangeNavigation(actor),
+    ...statisticsNavigation(actor),
     ...nav.slice(account),
   ];
 }

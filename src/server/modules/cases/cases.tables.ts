@@ -263,6 +263,8 @@ export interface CaseStatisticsTable {
   end_language_level: string | null;
   start_work: string | null;
   end_work: string | null;
+  citizenship: string | null;
+  office_id: string | null;
 }
 
 export interface CaseDeletionRecordsTable {

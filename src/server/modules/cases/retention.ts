@@ -112,6 +112,8 @@ interface FactsRow {
   gender: string | null;
   arrival_year: number | null;
   residence_status_group: string | null;
+  citizenship: string | null;
+  office_id: string | null;
   contacts: number;
   family_members: number;
   topics: string[] | null;
@@ -124,7 +126,7 @@ async function eraseCase(trx: Trx, organisationId: string, caseId: string, years
     SELECT k.service, k.case_type, k.opened_on, k.closed_on, k.way_in, k.closure_reason,
            k.start_livelihood, k.end_livelihood, k.start_language_level, k.end_language_level,
            k.start_work, k.end_work,
-           cl.birth_date, cl.age_group, cl.gender, cl.arrival_year,
+           cl.birth_date, cl.age_group, cl.gender, cl.arrival_year, cl.citizenship, k.office_id,
            coalesce(a.residence_status_group, cl.residence_status_group) AS residence_status_group,
            (SELECT count(*) FROM case_contacts ct WHERE ct.case_id = k.id AND ct.status = 'held')::int AS contacts,
            (SELECT count(*) FROM client_family_members f
@@ -171,6 +173,8 @@ async function eraseCase(trx: Trx, organisationId: string, caseId: string, years
       end_language_level: f.end_language_level,
       start_work: f.start_work,
       end_work: f.end_work,
+      citizenship: f.citizenship,
+      office_id: f.office_id,
     })
     .execute();
 

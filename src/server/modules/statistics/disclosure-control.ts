@@ -120,9 +120,14 @@ export function determinedCells(table: LinearTable, hidden: ReadonlySet<number>)
 
 /** Primary and complementary suppression of a table; the published cells in its order. */
 export function suppressTable(table: LinearTable, k: number): PublishedCell[] {
+  return suppress(table, k, []);
+}
+
+/** As `suppressTable`, with further cells hidden from the start (small in a part a reader must not learn). */
+function suppress(table: LinearTable, k: number, alsoPrimary: readonly number[]): PublishedCell[] {
   checkThreshold(k);
   checkCounts(table.values);
-  const primary = new Set<number>();
+  const primary = new Set<number>(alsoPrimary);
   table.values.forEach((v, i) => {
     if (v > 0 && v < k) primary.add(i);
   });
@@ -280,26 +285,44 @@ export interface ReportFigure<K extends string = string> {
 }
 
 /**
+ * Counts the reader already knows exactly — their own organisation's, inside an umbrella
+ * figure. A cell shows the sum of both parts; it is hidden when either the sum or the unknown
+ * part is small, or when the unknown part could be worked out — so subtracting the own counts
+ * gives nobody else's small count.
+ */
+export interface KnownPart {
+  readonly total: number;
+  readonly tables: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly extras: Readonly<Record<string, number>>;
+}
+
+/**
  * Publishes several tables of one report together, as one linear system: the shared total is a
  * single cell, so a count hidden in one table cannot be worked out through another table that
  * shows the same total (age group and gender of the same cases). Every additive table must sum
- * to `total`; extras are independent single counts.
+ * to `total`; extras are independent single counts. With `known`, the counts given are the
+ * unknown part (other organisations' cases) and the known part is added to what is shown.
  */
 export function publishReport<K extends string>(
   total: number,
   tables: readonly ReportTableInput<K>[],
   extras: readonly { key: string; count: number }[] = [],
   k: number = defaultThreshold,
+  known?: KnownPart,
 ): Published<ReportFigure<K>> {
-  const values: number[] = [total];
+  const values: number[] = [total + (known?.total ?? 0)];
   const levels: Level[] = [2];
+  const unknown: number[] = [total];
   const constraints: { total: number; parts: number[] }[] = [];
+  const push = (count: number, add: number | undefined, level: Level) => {
+    if (add !== undefined) checkCounts([add]);
+    unknown.push(count);
+    values.push(count + (add ?? 0));
+    levels.push(level);
+  };
   const offsets = tables.map((table) => {
     const start = values.length;
-    for (const item of table.items) {
-      values.push(item.count);
-      levels.push(0);
-    }
+    for (const item of table.items) push(item.count, known?.tables[table.key]?.[item.label], 0);
     const parts = table.items.map((_, i) => start + i);
     if (table.additive) {
       const sum = table.items.reduce((a, x) => a + x.count, 0);
@@ -310,11 +333,19 @@ export function publishReport<K extends string>(
     return start;
   });
   const extraStart = values.length;
-  for (const extra of extras) {
-    values.push(extra.count);
-    levels.push(1);
+  for (const extra of extras) push(extra.count, known?.extras[extra.key], 1);
+  if (known) {
+    const additive = new Set(tables.filter((t) => t.additive).map((t) => t.key));
+    const knownSum = (key: string) => Object.values(known.tables[key] ?? {}).reduce((a, b) => a + b, 0);
+    for (const key of additive) {
+      if (knownSum(key) !== known.total)
+        throw new RangeError(`The known part of ${key} does not sum to its total.`);
+    }
   }
-  const cells = suppressTable({ values, levels, constraints }, k);
+  // The known part is a constant in every constraint, so a cell is determined in the combined
+  // table exactly when its unknown part is; a small unknown part is hidden like a small count.
+  const smallUnknown = unknown.flatMap((v, i) => (known && v > 0 && v < k ? [i] : []));
+  const cells = suppress({ values, levels, constraints }, k, smallUnknown);
   return published<ReportFigure<K>>({
     threshold: k,
     total: cells[0]!,
