@@ -22,6 +22,8 @@ import { HostedHoursPage } from './pages/directory/HostedHoursPage.tsx';
 import { ReferPage } from './pages/referrals/ReferPage.tsx';
 import { ReferralPage } from './pages/referrals/ReferralPage.tsx';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
+import { EvaluationPage } from './pages/statistics/EvaluationPage.tsx';
+import { StatisticsPage } from './pages/statistics/StatisticsPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { OffersPage } from './pages/offers/OffersPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
@@ -70,6 +72,12 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.partnerTeams, navKey: 'partnerTeams', element: <PartnerTeamsPage /> },
   { path: navigationPaths.offers, navKey: 'offers', element: <OffersPage /> },
   { path: navigationPaths.notifications, navKey: 'notifications', element: <NotificationsPage /> },
+  { path: navigationPaths.statistics, navKey: 'statistics', element: <StatisticsPage /> },
+  {
+    path: `${navigationPaths.statistics}/kooperation/:partnerId`,
+    navKey: 'statistics',
+    element: <EvaluationPage />,
+  },
 ];
 
 /** All routes; German paths, because people read and share them. */

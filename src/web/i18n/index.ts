@@ -12,6 +12,8 @@ import referralsDe from './referrals.de.json';
 import referralsEn from './referrals.en.json';
 import linksDe from './links.de.json';
 import linksEn from './links.en.json';
+import statisticsDe from './statistics.de.json';
+import statisticsEn from './statistics.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -64,6 +66,7 @@ const resources = {
     exchange: exchangeDe satisfies typeof exchangeEn,
     referrals: referralsDe satisfies typeof referralsEn,
     links: linksDe satisfies typeof linksEn,
+    statistics: statisticsDe satisfies typeof statisticsEn,
   },
   en: {
     translation: en satisfies typeof de,
@@ -71,6 +74,7 @@ const resources = {
     exchange: exchangeEn satisfies typeof exchangeDe,
     referrals: referralsEn satisfies typeof referralsDe,
     links: linksEn satisfies typeof linksDe,
+    statistics: statisticsEn satisfies typeof statisticsDe,
   },
 };
 

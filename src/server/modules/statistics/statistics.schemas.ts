@@ -68,6 +68,8 @@ export const counsellingStatisticsResponse = z.object({
   scope: z.enum(statisticsScopes),
   /** The scopes this person may choose. */
   scopes: z.array(z.enum(statisticsScopes)),
+  /** Whether this person may open the evaluation of a cooperation. */
+  mayEvaluate: z.boolean(),
   from: month,
   to: month,
   service: z.enum(services).nullable(),

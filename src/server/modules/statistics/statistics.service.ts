@@ -7,7 +7,12 @@ import { berlinToday } from '../directory/schedule.ts';
 import { buildCounsellingReport, type CounsellingReport } from './statistics.aggregate.ts';
 import { buildEvaluation, type EvaluationFigure } from './evaluation.aggregate.ts';
 import { categoryLabel, dimensionTitles } from './statistics.labels.ts';
-import { authorizeStatistics, statisticsScopesFor, type StatisticsResource } from './statistics.policy.ts';
+import {
+  authorizeStatistics,
+  canStatistics,
+  statisticsScopesFor,
+  type StatisticsResource,
+} from './statistics.policy.ts';
 import * as repo from './statistics.repository.ts';
 import {
   halfYearIndex,
@@ -108,6 +113,12 @@ export async function counsellingStatistics(
     view: {
       scope: query.scope,
       scopes: statisticsScopesFor(actor, umbrella),
+      mayEvaluate: canStatistics(actor, 'evaluation.read', {
+        type: 'evaluation',
+        organisationId: organisation.id,
+        organisationKind: organisation.kind,
+        partnerKind: 'jobcenter',
+      }),
       from: filter.from,
       to: filter.to,
       service: filter.service,
