@@ -25,6 +25,8 @@ export interface Config {
   dbPoolMax: number;
   /** Months the audit log is kept; older rows are deleted hourly (at least six). */
   auditRetentionMonths: number;
+  /** Smallest count a published figure shows (R-STAT-5): default 5, never below 3. */
+  statisticsThreshold: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -39,6 +41,13 @@ function auditRetentionFrom(value: string | undefined): number {
   const months = intFrom(value, 24);
   if (months < 6) throw new Error(`KOOP_AUDIT_RETENTION_MONTHS muss mindestens 6 sein, nicht ${months}`);
   return months;
+}
+
+/** The threshold k of disclosure control: 5 by default; below 3 the installation refuses to start. */
+function statisticsThresholdFrom(value: string | undefined): number {
+  const k = intFrom(value, 5);
+  if (k < 3) throw new Error(`KOOP_STATISTICS_THRESHOLD muss mindestens 3 sein, nicht ${k}`);
+  return k;
 }
 
 /** Reads the configuration from environment variables (see README, "Konfiguration"). */
@@ -63,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPoolMax: intFrom(env.KOOP_DB_POOL_MAX, 10),
     auditRetentionMonths: auditRetentionFrom(env.KOOP_AUDIT_RETENTION_MONTHS),
+    statisticsThreshold: statisticsThresholdFrom(env.KOOP_STATISTICS_THRESHOLD),
   };
 }

@@ -102,6 +102,14 @@ export const auditActions = [
   'referral.handed_on',
   'referral.closed',
   'referral.erased',
+  'clearing.contact_recorded',
+  'clearing.settings_updated',
+  'clearing.rota_read',
+  'clearing.rota_updated',
+  'clearing.report_read',
+  'clearing.report_exported',
+  'clearing.offers_found',
+  'clearing.slip_printed',
   'link.created',
   'link.listed',
   'link.revoked',
@@ -133,6 +141,8 @@ export const auditEntityTypes = [
   'conflict',
   'referral',
   'link',
+  'clearing_contact',
+  'clearing_office',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -37,6 +37,7 @@ import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { registerLinkRoutes } from '../modules/links/links.routes.ts';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.ts';
+import { registerClearingRoutes } from '../modules/clearing/clearing.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
@@ -257,6 +258,7 @@ export async function buildApp(
   registerCaseRoutes(app, deps);
   registerExchangeRoutes(app, deps);
   registerReferralRoutes(app, deps);
+  registerClearingRoutes(app, deps);
   registerLinkRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);

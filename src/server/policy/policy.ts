@@ -167,6 +167,10 @@ export type NavigationKey =
   | 'partnerTeams'
   | 'refer'
   | 'referrals'
+  | 'clearing'
+  | 'clearingRota'
+  | 'clearingReport'
+  | 'gaps'
   | 'account';
 
 /**

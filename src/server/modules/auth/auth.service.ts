@@ -13,6 +13,7 @@ import {
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { exchangeNavigation } from '../exchange/exchange.policy.ts';
 import { referralNavigation } from '../referrals/referrals.policy.ts';
+import { clearingNavigation } from '../clearing/clearing.policy.ts';
 import * as repo from './auth.repository.ts';
 import {
   dummyPasswordHash,
@@ -320,6 +321,7 @@ function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
   return [
     ...nav.slice(0, account),
     ...referralNavigation(actor),
+    ...clearingNavigation(actor),
     ...exchangeNavigation(actor),
     ...nav.slice(account),
   ];
