@@ -3,6 +3,7 @@ import type casesDe from './cases.de.json';
 import type exchangeDe from './exchange.de.json';
 import type referralsDe from './referrals.de.json';
 import type linksDe from './links.de.json';
+import type clearingDe from './clearing.de.json';
 
 // German is the reference language: keys used with t() are checked against de.json.
 declare module 'i18next' {
@@ -14,6 +15,7 @@ declare module 'i18next' {
       exchange: typeof exchangeDe;
       referrals: typeof referralsDe;
       links: typeof linksDe;
+      clearing: typeof clearingDe;
     };
   }
 }

@@ -12,6 +12,8 @@ import referralsDe from './referrals.de.json';
 import referralsEn from './referrals.en.json';
 import linksDe from './links.de.json';
 import linksEn from './links.en.json';
+import clearingDe from './clearing.de.json';
+import clearingEn from './clearing.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -64,6 +66,7 @@ const resources = {
     exchange: exchangeDe satisfies typeof exchangeEn,
     referrals: referralsDe satisfies typeof referralsEn,
     links: linksDe satisfies typeof linksEn,
+    clearing: clearingDe satisfies typeof clearingEn,
   },
   en: {
     translation: en satisfies typeof de,
@@ -71,6 +74,7 @@ const resources = {
     exchange: exchangeEn satisfies typeof exchangeDe,
     referrals: referralsEn satisfies typeof referralsDe,
     links: linksEn satisfies typeof linksDe,
+    clearing: clearingEn satisfies typeof clearingDe,
   },
 };
 

@@ -63,6 +63,43 @@ export const defaultOtherTopics = [
   { code: 'health_insurance', de: 'Krankenversicherung', en: 'Health insurance' },
 ] as const;
 
+/** The languages the form offers first, by how often they are asked for at the counter. */
+export const clearingLanguages = [
+  'ar',
+  'uk',
+  'ru',
+  'tr',
+  'fa',
+  'prs',
+  'ps',
+  'ti',
+  'so',
+  'kmr',
+  'ckb',
+  'ro',
+  'bg',
+  'pl',
+  'sq',
+  'sr',
+  'en',
+  'fr',
+  'es',
+  'vi',
+  'zh',
+  'ur',
+  'am',
+  'de',
+] as const;
+
+/** What the welcome package holds: a checklist for the hand-over. */
+export const welcomePackageItems = [
+  'city_map',
+  'directory_flyer',
+  'course_information',
+  'counselling_flyer',
+  'emergency_numbers',
+] as const;
+
 /** How many days back a contact entered offline may still be dated. */
 export const offlineDays = 7;
 
@@ -127,6 +164,17 @@ export const clearingLabels: Record<string, { de: string; en: string }> = {
   jmd: { de: 'JMD', en: 'JMD' },
   other: { de: 'Sonstiges', en: 'other' },
   yes: { de: 'ja', en: 'yes' },
+  city_map: {
+    de: 'Stadtplan mit Ämtern und Beratungsstellen',
+    en: 'City map with authorities and counselling offices',
+  },
+  directory_flyer: { de: 'Wegweiser der Beratungsangebote', en: 'Guide to the counselling offers' },
+  course_information: {
+    de: 'Informationen zum Integrationskurs',
+    en: 'Information on the integration course',
+  },
+  counselling_flyer: { de: 'Flyer der MBE und des JMD', en: 'Leaflets of the MBE and the JMD' },
+  emergency_numbers: { de: 'Wichtige Telefonnummern', en: 'Important telephone numbers' },
   no: { de: 'nein', en: 'no' },
 };
 
