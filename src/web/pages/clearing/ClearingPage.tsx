@@ -29,7 +29,9 @@ import { languageName } from '../../lib/names.ts';
 import { enqueue, flushQueue, isTransient, readQueue } from './contactQueue.ts';
 import { NearbyOffers } from './NearbyOffers.tsx';
 
-type Choices = Omit<ContactInput, 'id' | 'date' | 'referrals'> & { referrals: NonNullable<ContactInput['referrals']> };
+type Choices = Omit<ContactInput, 'id' | 'date' | 'referrals'> & {
+  referrals: NonNullable<ContactInput['referrals']>;
+};
 
 const lastKey = 'koop.clearing.last';
 
