@@ -110,6 +110,7 @@ export const auditActions = [
   'clearing.report_exported',
   'clearing.offers_found',
   'clearing.slip_printed',
+  'clearing.gaps_read',
   'link.created',
   'link.listed',
   'link.revoked',

@@ -12,6 +12,7 @@ import * as m0010 from './0010_provider_consent_rules.ts';
 import * as m0011 from './0011_create_referrals.ts';
 import * as m0013 from './0013_create_clearing.ts';
 import * as m0014 from './0014_create_exchange_links.ts';
+import * as m0015 from './0015_count_offer_gaps.ts';
 import * as m0016 from './0016_referral_retention.ts';
 
 /** Every migration, in order. Add new files here; a merged migration is never edited. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0011_create_referrals': m0011,
   '0013_create_clearing': m0013,
   '0014_create_exchange_links': m0014,
+  '0015_count_offer_gaps': m0015,
   '0016_referral_retention': m0016,
 };

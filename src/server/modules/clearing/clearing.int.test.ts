@@ -14,14 +14,17 @@ import type {
   offersResponse,
   reportSchema,
   rotaSchema,
+  gapsSchema,
   settingsSchema,
 } from './clearing.schemas.ts';
+import { anonymous } from '../../../../test/test-app.ts';
 
 type Contact = z.infer<typeof contactResponse>;
 type Report = z.infer<typeof reportSchema>;
 type Rota = z.infer<typeof rotaSchema>;
 type Settings = z.infer<typeof settingsSchema>;
 type Offers = z.infer<typeof offersResponse>;
+type Gaps = z.infer<typeof gapsSchema>;
 
 /** A contact as staff on duty record it: codes only. */
 const contact = (overrides: Record<string, unknown> = {}) => ({
@@ -422,6 +425,80 @@ describe(`clearing office (${testDatabaseKind})`, () => {
         400,
         'validation_failed',
       );
+    });
+  });
+
+  describe('R-STAT-4: gaps in the offer', () => {
+    const gapRows = async () =>
+      (
+        await sql<{ month: string; language: string; service: string; area: string; searches: number }>`
+          SELECT to_char(month, 'YYYY-MM-DD') AS month, language, service, area, searches FROM directory_search_gaps
+          ORDER BY language, area`.execute(t.database.db)
+      ).rows;
+
+    it('R-STAT-4: a public search for Tigrinya counselling with no office counts as a gap, anonymously; a search with results does not', async () => {
+      const before = await gapRows();
+      const found = await anonymous(t.app).get('/api/public/offices?q=12345&language=ar');
+      expect(found.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0);
+      expect(await gapRows()).toEqual(before);
+      for (let i = 0; i < 6; i += 1) {
+        const r = await anonymous(t.app).get('/api/public/offices?q=12345&language=ti&age=40');
+        expect(r.statusCode).toBe(200);
+        expect(r.json<{ languageFallback: boolean }>().languageFallback).toBe(true);
+      }
+      for (let i = 0; i < 5; i += 1) await anonymous(t.app).get('/api/public/offices?q=99999&language=so');
+      await anonymous(t.app).get('/api/public/offices?q=12345&language=am');
+      const rows = await gapRows();
+      // Month, language, service and postcode area only: no full postcode, no address, no IP.
+      expect(rows).toContainEqual({
+        month: '2026-03-01',
+        language: 'ti',
+        service: 'MBE',
+        area: '123',
+        searches: 6,
+      });
+      expect(rows).toContainEqual({
+        month: '2026-03-01',
+        language: 'so',
+        service: 'any',
+        area: '999',
+        searches: 5,
+      });
+      expect(rows).toContainEqual({
+        month: '2026-03-01',
+        language: 'am',
+        service: 'any',
+        area: '123',
+        searches: 1,
+      });
+      expect(JSON.stringify(rows)).not.toContain('12345');
+    });
+
+    it('R-STAT-4, R-STAT-5: the gap report shows demand by language, service and area through disclosure control', async () => {
+      const report = expectStatus<Gaps>(await manager.client.get('/api/clearing/gaps'), 200);
+      const byLanguage = report.searches.dimensions.find((x) => x.key === 'language')!;
+      expect(byLanguage.items.find((i) => i.label === 'ti')?.cell).toEqual({ suppressed: false, value: 6 });
+      // One search in Amharic is below k: hidden, and Somali with it, so the total does not give it away.
+      expect(byLanguage.items.find((i) => i.label === 'am')?.cell).toMatchObject({
+        suppressed: true,
+        reason: 'primary',
+      });
+      expect(byLanguage.items.find((i) => i.label === 'so')?.cell).toMatchObject({
+        suppressed: true,
+        reason: 'secondary',
+      });
+      expect(report.searches.total).toEqual({ suppressed: false, value: 12 });
+      const area = report.searches.dimensions.find((x) => x.key === 'area')!;
+      expect(area.items.map((i) => [i.label, i.cell.value])).toEqual([
+        ['123', 7],
+        ['999', 5],
+      ]);
+      expect(report.languageNames.ti?.de).toBe('Tigrinya');
+      // Clearing contacts in Tigrinya (no office offers it) are demand too; two of them: hidden.
+      expect(report.clearing.items.find((i) => i.label === 'ti')?.cell.suppressed).toBe(true);
+      expect(report.clearing.items.some((i) => i.label === 'ar')).toBe(false);
+      expectProblem(await abhStaff.client.get('/api/clearing/gaps'), 403, 'forbidden');
+      expectProblem(await manager.client.get('/api/clearing/gaps?months=0'), 400, 'validation_failed');
     });
   });
 });

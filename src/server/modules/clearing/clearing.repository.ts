@@ -213,3 +213,48 @@ export function coursesWithFreePlaces(trx: Trx, today: string, postcode: string 
     .limit(10)
     .execute();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Gaps in the offer (R-STAT-4)
+
+/** Counts one search without a result, through the one function that may (migration 0015). */
+export async function countSearchGap(
+  trx: Trx,
+  month: string,
+  gap: { language: string; service: string; area: string },
+): Promise<void> {
+  await sql`SELECT koop_count_search_gap(${month}::date, ${gap.language}::text, ${gap.service}::text, ${gap.area}::text)`.execute(
+    trx,
+  );
+}
+
+export function searchGapsSince(trx: Trx, from: string) {
+  return trx
+    .selectFrom('directory_search_gaps')
+    .select(['language', 'service', 'area', (eb) => eb.fn.sum<number>('searches').as('searches')])
+    .where('month', '>=', from)
+    .groupBy(['language', 'service', 'area'])
+    .execute();
+}
+
+/** The office's own contacts in languages no counselling office offers. */
+export function uncoveredClearingLanguages(trx: Trx, organisationId: string, from: string) {
+  return trx
+    .selectFrom('clearing_contacts as c')
+    .select(['c.language', (eb) => eb.fn.countAll<number>().as('contacts')])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.contact_date', '>=', from)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offices as o')
+            .innerJoin('organisations as g', 'g.id', 'o.organisation_id')
+            .select(sql`1`.as('one'))
+            .where('g.kind', '=', 'welfare_provider')
+            .where(sql<boolean>`c.language = ANY (o.languages)`),
+        ),
+      ),
+    )
+    .groupBy('c.language')
+    .execute();
+}

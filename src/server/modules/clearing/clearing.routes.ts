@@ -4,6 +4,7 @@ import { problemResponses } from '../../http/schemas.ts';
 import { withAuth, type AppDeps } from '../../http/request-context.ts';
 import * as s from './clearing.schemas.ts';
 import * as service from './clearing.service.ts';
+import * as gaps from './gaps.service.ts';
 
 const tags = ['Clearingstelle'];
 
@@ -172,5 +173,21 @@ export function registerClearingRoutes(app: App, deps: AppDeps): void {
         .header('cache-control', 'no-store')
         .send(pdf);
     },
+  );
+
+  app.get(
+    '/api/clearing/gaps',
+    {
+      schema: {
+        tags,
+        summary:
+          'Angebotslücken: Nachfrage nach Sprache, Dienst und Gebiet, die keine Beratungsstelle abdeckt',
+        description:
+          'Suchen ohne Treffer im öffentlichen Verzeichnis (anonym gezählt) und Kontakte der Clearingstelle (R-STAT-4).',
+        querystring: s.gapsQuery,
+        response: { 200: s.gapsSchema, ...problemResponses },
+      },
+    },
+    (request) => withAuth(deps, request, (ctx) => gaps.gapReport(ctx, request.query)),
   );
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { halfYearMonths, halfYearRange, reportDimensionsFrom, rotaGaps } from './clearing.rules.ts';
+import {
+  halfYearMonths,
+  halfYearRange,
+  reportDimensionsFrom,
+  rotaGaps,
+  searchGapOf,
+} from './clearing.rules.ts';
 
 describe('clearing office rules', () => {
   it('R-CLR-3: the gaps are the opening hours nobody is on duty for, per weekday', () => {
@@ -57,5 +63,31 @@ describe('clearing office rules', () => {
       { label: 'no', count: 0 },
     ]);
     expect(dimensions.find((d) => d.key === 'month')!.items).toHaveLength(6);
+  });
+});
+
+describe('gaps in the offer', () => {
+  const programmes = (age: number) => (age < 27 ? ['JMD'] : ['MBE']);
+  it('R-STAT-4: a search without a result, or none in its language, is a gap kept as area, language and service only', () => {
+    expect(
+      searchGapOf(
+        { q: '12345', language: 'ti', age: 40 },
+        { items: [1], languageFallback: true },
+        programmes,
+      ),
+    ).toEqual({
+      language: 'ti',
+      service: 'MBE',
+      area: '123',
+    });
+    expect(searchGapOf({ q: 'Kleindorf' }, { items: [], languageFallback: false }, programmes)).toEqual({
+      language: '',
+      service: 'any',
+      area: 'kleindorf',
+    });
+    expect(
+      searchGapOf({ q: '12345', language: 'ar' }, { items: [1], languageFallback: false }, programmes),
+    ).toBeNull();
+    expect(searchGapOf({}, { items: [], languageFallback: false }, programmes)).toBeNull();
   });
 });

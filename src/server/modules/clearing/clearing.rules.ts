@@ -132,3 +132,38 @@ export function reportDimensionsFrom(
     ],
   };
 }
+
+/** What a public directory search asked for, as far as the gap count keeps it. */
+export interface SearchAsked {
+  q?: string | undefined;
+  language?: string | undefined;
+  age?: number | undefined;
+  service?: 'MBE' | 'JMD' | undefined;
+}
+
+export interface SearchGap {
+  language: string;
+  service: 'MBE' | 'JMD' | 'both' | 'any';
+  area: string;
+}
+
+/**
+ * R-STAT-4: whether a public search shows a gap, and how it is counted. A gap is a search for a
+ * place that found no office, or none in the language asked for. The place is kept as the
+ * postcode area (first three digits) or the place's name in lower case — never the full postcode.
+ */
+export function searchGapOf(
+  asked: SearchAsked,
+  found: { items: readonly unknown[]; languageFallback: boolean },
+  programmes: (age: number) => readonly string[],
+): SearchGap | null {
+  if (asked.q === undefined) return null;
+  if (found.items.length > 0 && !found.languageFallback) return null;
+  const forAge = asked.age !== undefined ? programmes(asked.age) : [];
+  const service =
+    asked.service ??
+    (forAge.length === 1 ? (forAge[0] as 'MBE' | 'JMD') : forAge.length > 1 ? 'both' : 'any');
+  const q = asked.q.trim();
+  const area = /^\d{5}$/.test(q) ? q.slice(0, 3) : q.toLowerCase().slice(0, 80);
+  return { language: asked.language ?? '', service, area };
+}

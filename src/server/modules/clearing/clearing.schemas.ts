@@ -217,3 +217,27 @@ export const slipBody = offersBody.extend({
   welcomePackage: z.boolean().default(false),
 });
 export type ClearingSlipInput = z.infer<typeof slipBody>;
+
+// ---------------------------------------------------------------------------------------------
+// Gaps in the offer (R-STAT-4)
+
+export const gapsQuery = z.strictObject({
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+export type GapsQuery = z.infer<typeof gapsQuery>;
+
+const gapItems = z.array(z.object({ label: z.string(), cell: publishedCellSchema }));
+
+export const gapsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  threshold: z.number().int(),
+  /** Public directory searches without a result: by language, service and postcode area. */
+  searches: z.object({
+    total: publishedCellSchema,
+    dimensions: z.array(z.object({ key: z.enum(['language', 'service', 'area']), items: gapItems })),
+  }),
+  /** The clearing office's contacts in languages no counselling office offers. */
+  clearing: z.object({ total: publishedCellSchema, items: gapItems }),
+  languageNames: z.record(z.string(), z.object({ de: z.string(), en: z.string() })),
+});

@@ -46,7 +46,17 @@ export interface ClearingRotaTable {
   ends_at: string;
 }
 
+/** Public directory searches that found nothing (migration 0015_count_offer_gaps). */
+export interface DirectorySearchGapsTable {
+  month: string;
+  language: string;
+  service: 'MBE' | 'JMD' | 'both' | 'any';
+  area: string;
+  searches: ColumnType<number, number | undefined, number>;
+}
+
 export interface ClearingTables {
+  directory_search_gaps: DirectorySearchGapsTable;
   clearing_settings: ClearingSettingsTable;
   clearing_contacts: ClearingContactsTable;
   clearing_rota: ClearingRotaTable;
