@@ -244,10 +244,11 @@ export function uncoveredClearingLanguages(trx: Trx, organisationId: string, fro
     .select(['c.language', (eb) => eb.fn.countAll<number>().as('contacts')])
     .where('c.organisation_id', '=', organisationId)
     .where('c.contact_date', '>=', from)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('offices as o')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('offices as o')
             .innerJoin('organisations as g', 'g.id', 'o.organisation_id')
             .select(sql`1`.as('one'))
             .where('g.kind', '=', 'welfare_provider')
