@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   contactBody,
   contactResponse,
+  gapsSchema,
   offersBody,
   offersResponse,
   reportSchema,
@@ -44,6 +45,7 @@ export type Report = z.infer<typeof reportSchema>;
 export type OffersInput = z.input<typeof offersBody>;
 export type Offers = z.infer<typeof offersResponse>;
 export type ClearingSlipInput = z.input<typeof slipBody>;
+export type Gaps = z.infer<typeof gapsSchema>;
 
 const query = (year: number, half: number) => `year=${year}&half=${half}`;
 
@@ -59,4 +61,6 @@ export const clearingApi = {
   reportPdfUrl: (year: number, half: number) => `/api/clearing/report.pdf?${query(year, half)}`,
   offers: (body: OffersInput) => api.post<Offers>('/api/clearing/offers', body),
   slip: (body: ClearingSlipInput) => api.postDocument('/api/clearing/slip.pdf', body),
+  gaps: (months: number, signal?: AbortSignal) =>
+    api.get<Gaps>('/api/clearing/gaps', { query: { months }, signal }),
 };

@@ -1,16 +1,13 @@
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
 import { useState } from 'react';
-import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { clearingApi, type Report } from '../../api/clearing.ts';
 import { SelectField } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
-import { Page, Section } from '../../components/Page.tsx';
+import { Page } from '../../components/Page.tsx';
+import { CountFigure } from './CountFigure.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
-
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
 
 type Cell = Report['total'];
 
@@ -97,51 +94,7 @@ function ReportView({ report, locale }: { report: Report; locale: 'de' | 'en' })
               ? word(`language:${item}`)
               : word(item);
         const id = `${d.key}-${d.value ?? 'all'}`;
-        return (
-          <Section key={id} title={heading}>
-            <div className="report-figure">
-              <div className="report-chart">
-                <Bar
-                  role="img"
-                  aria-label={t('report.chartLabel', { heading })}
-                  data={{
-                    labels: d.items.map((i) => label(i.label)),
-                    datasets: [
-                      {
-                        label: heading,
-                        data: d.items.map((i) => (i.cell.suppressed ? 0 : i.cell.value)),
-                        backgroundColor: '#2f6690',
-                      },
-                    ],
-                  }}
-                  options={{
-                    indexAxis: 'y',
-                    animation: false,
-                    plugins: { legend: { display: false } },
-                    maintainAspectRatio: false,
-                  }}
-                />
-              </div>
-              <table className="data-table report-table">
-                <caption>{heading}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.category')}</th>
-                    <th scope="col">{t('report.contacts')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((i) => (
-                    <tr key={i.label}>
-                      <th scope="row">{label(i.label)}</th>
-                      <td>{i.cell.suppressed ? <abbr title={t('report.hidden')}>•</abbr> : shown(i.cell)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </Section>
-        );
+        return <CountFigure key={id} heading={heading} items={d.items} label={label} />;
       })}
     </>
   );
