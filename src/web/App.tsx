@@ -24,6 +24,10 @@ import { ReferralPage } from './pages/referrals/ReferralPage.tsx';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
 import { EvaluationPage } from './pages/statistics/EvaluationPage.tsx';
 import { StatisticsPage } from './pages/statistics/StatisticsPage.tsx';
+import { ClearingPage } from './pages/clearing/ClearingPage.tsx';
+import { ClearingReportPage } from './pages/clearing/ClearingReportPage.tsx';
+import { ClearingRotaPage } from './pages/clearing/ClearingRotaPage.tsx';
+import { GapsPage } from './pages/clearing/GapsPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { OffersPage } from './pages/offers/OffersPage.tsx';
 import { InvitationPage } from './pages/InvitationPage.tsx';
@@ -66,6 +70,10 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.refer, navKey: 'refer', element: <ReferPage /> },
   { path: navigationPaths.referrals, navKey: 'referrals', element: <ReferralsPage /> },
   { path: `${navigationPaths.referrals}/:id`, navKey: 'referrals', element: <ReferralPage /> },
+  { path: navigationPaths.clearing, navKey: 'clearing', element: <ClearingPage /> },
+  { path: navigationPaths.clearingRota, navKey: 'clearingRota', element: <ClearingRotaPage /> },
+  { path: navigationPaths.clearingReport, navKey: 'clearingReport', element: <ClearingReportPage /> },
+  { path: navigationPaths.gaps, navKey: 'gaps', element: <GapsPage /> },
   { path: navigationPaths.inbox, navKey: 'inbox', element: <InboxPage /> },
   { path: `${navigationPaths.inbox}/:id`, navKey: 'inbox', element: <ThreadPage /> },
   { path: navigationPaths.conflicts, navKey: 'conflicts', element: <ConflictsPage /> },

@@ -102,6 +102,15 @@ export const auditActions = [
   'referral.handed_on',
   'referral.closed',
   'referral.erased',
+  'clearing.contact_recorded',
+  'clearing.settings_updated',
+  'clearing.rota_read',
+  'clearing.rota_updated',
+  'clearing.report_read',
+  'clearing.report_exported',
+  'clearing.offers_found',
+  'clearing.slip_printed',
+  'clearing.gaps_read',
   'link.created',
   'link.listed',
   'link.revoked',
@@ -138,6 +147,8 @@ export const auditEntityTypes = [
   'referral',
   'link',
   'statistics',
+  'clearing_contact',
+  'clearing_office',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

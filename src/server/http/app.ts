@@ -38,6 +38,7 @@ import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { registerLinkRoutes } from '../modules/links/links.routes.ts';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.ts';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes.ts';
+import { registerClearingRoutes } from '../modules/clearing/clearing.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
@@ -259,6 +260,7 @@ export async function buildApp(
   registerExchangeRoutes(app, deps);
   registerReferralRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerClearingRoutes(app, deps);
   registerLinkRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);

@@ -157,6 +157,11 @@ export const errorCatalogue = {
     title: 'Nichts zu übermitteln',
     detail: 'In diesem Verlauf gibt es noch keine Nachricht der Beratungsstelle.',
   },
+  contact_id_taken: {
+    status: 409,
+    title: 'Kennung vergeben',
+    detail: 'Diese Kennung eines Kontakts ist bereits vergeben. Bitte den Kontakt neu erfassen.',
+  },
   no_suitable_office: {
     status: 422,
     title: 'Keine passende Beratungsstelle',

@@ -168,6 +168,10 @@ export type NavigationKey =
   | 'refer'
   | 'referrals'
   | 'statistics'
+  | 'clearing'
+  | 'clearingRota'
+  | 'clearingReport'
+  | 'gaps'
   | 'account';
 
 /**

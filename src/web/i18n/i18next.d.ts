@@ -4,6 +4,7 @@ import type exchangeDe from './exchange.de.json';
 import type referralsDe from './referrals.de.json';
 import type linksDe from './links.de.json';
 import type statisticsDe from './statistics.de.json';
+import type clearingDe from './clearing.de.json';
 
 // German is the reference language: keys used with t() are checked against de.json.
 declare module 'i18next' {
@@ -16,6 +17,7 @@ declare module 'i18next' {
       referrals: typeof referralsDe;
       links: typeof linksDe;
       statistics: typeof statisticsDe;
+      clearing: typeof clearingDe;
     };
   }
 }

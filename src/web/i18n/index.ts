@@ -14,6 +14,8 @@ import linksDe from './links.de.json';
 import linksEn from './links.en.json';
 import statisticsDe from './statistics.de.json';
 import statisticsEn from './statistics.en.json';
+import clearingDe from './clearing.de.json';
+import clearingEn from './clearing.en.json';
 
 const storageKey = 'koop.locale';
 
@@ -67,6 +69,7 @@ const resources = {
     referrals: referralsDe satisfies typeof referralsEn,
     links: linksDe satisfies typeof linksEn,
     statistics: statisticsDe satisfies typeof statisticsEn,
+    clearing: clearingDe satisfies typeof clearingEn,
   },
   en: {
     translation: en satisfies typeof de,
@@ -75,6 +78,7 @@ const resources = {
     referrals: referralsEn satisfies typeof referralsDe,
     links: linksEn satisfies typeof linksDe,
     statistics: statisticsEn satisfies typeof statisticsDe,
+    clearing: clearingEn satisfies typeof clearingDe,
   },
 };
 

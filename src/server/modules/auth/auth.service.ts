@@ -14,6 +14,7 @@ import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { exchangeNavigation } from '../exchange/exchange.policy.ts';
 import { referralNavigation } from '../referrals/referrals.policy.ts';
 import { statisticsNavigation } from '../statistics/statistics.policy.ts';
+import { clearingNavigation } from '../clearing/clearing.policy.ts';
 import * as repo from './auth.repository.ts';
 import {
   dummyPasswordHash,
@@ -321,6 +322,7 @@ function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
   return [
     ...nav.slice(0, account),
     ...referralNavigation(actor),
+    ...clearingNavigation(actor),
     ...exchangeNavigation(actor),
     ...statisticsNavigation(actor),
     ...nav.slice(account),

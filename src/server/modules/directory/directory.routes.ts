@@ -3,6 +3,7 @@ import type { App } from '../../http/app.ts';
 import { idParams, problemResponses, problemSchema } from '../../http/schemas.ts';
 import { withAuth, withoutAuth, type AppDeps } from '../../http/request-context.ts';
 import * as service from './directory.service.ts';
+import { recordSearchGap } from '../clearing/gaps.service.ts';
 import * as search from './search.service.ts';
 import * as exports from './exports.service.ts';
 import * as s from './directory.schemas.ts';
@@ -122,7 +123,13 @@ export function registerDirectoryRoutes(app: App, deps: AppDeps): void {
         response: { 200: s.publicSearchResponse, ...publicProblems },
       },
     },
-    (request) => withoutAuth(deps, (trx, now) => search.searchPublic(trx, now, request.query)),
+    (request) =>
+      withoutAuth(deps, async (trx, now) => {
+        const found = await search.searchPublic(trx, now, request.query);
+        // R-STAT-4: a search that found nothing is counted, anonymously.
+        await recordSearchGap(trx, now, request.query, found);
+        return found;
+      }),
   );
 
   app.get(

@@ -150,7 +150,7 @@ export function publicSearchStatement(p: SearchParams, languageRequired = true):
       SELECT o.*, p.name AS provider_name, ${match} AS match,
         CASE WHEN o.latitude IS NOT NULL AND ref.lat IS NOT NULL THEN ${distance} END AS distance_km
       FROM offices o
-      JOIN organisations p ON p.id = o.organisation_id AND p.deactivated_at IS NULL
+      JOIN organisations p ON p.id = o.organisation_id AND p.deactivated_at IS NULL AND p.kind = 'welfare_provider'
       CROSS JOIN ref
       WHERE ${where} ${language} ${programme}
     ),

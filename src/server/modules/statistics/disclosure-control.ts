@@ -201,6 +201,56 @@ export function publishSeries<L extends string>(
   });
 }
 
+/**
+ * Several one-way tables of the same population published together (a report's margins): each
+ * dimension's counts sum to the one shared total, so all of them are suppressed as one linear
+ * table and no hidden count can be worked out by combining the tables. A multi-valued fact (a
+ * topic, a referral) is a dimension of its own with the two counts "yes" and "no".
+ */
+export interface MarginsFigure<D extends string = string> {
+  readonly threshold: number;
+  readonly total: PublishedCell;
+  readonly dimensions: readonly {
+    readonly key: D;
+    readonly items: readonly { readonly label: string; readonly cell: PublishedCell }[];
+  }[];
+}
+
+/**
+ * Publishes the margins of one population. A count given as null was already hidden at its
+ * source for being below k (a database function that never returns small counts); it is
+ * suppressed as primary — which value below k it had changes no decision, since only the
+ * published cells' values choose the complementary ones.
+ */
+export function publishMargins<D extends string>(
+  total: number | null,
+  dimensions: readonly { key: D; items: readonly { label: string; count: number | null }[] }[],
+  k: number = defaultThreshold,
+): Published<MarginsFigure<D>> {
+  checkThreshold(k);
+  const values: number[] = [total ?? 1];
+  const levels: Level[] = [2];
+  const constraints: { total: number; parts: number[] }[] = [];
+  const positions = dimensions.map((dimension) => {
+    const parts = dimension.items.map((item) => {
+      values.push(item.count ?? 1);
+      levels.push(0);
+      return values.length - 1;
+    });
+    if (parts.length > 0) constraints.push({ total: 0, parts });
+    return parts;
+  });
+  const cells = suppressTable({ values, levels, constraints }, k);
+  return published<MarginsFigure<D>>({
+    threshold: k,
+    total: cells[0]!,
+    dimensions: dimensions.map((dimension, d) => ({
+      key: dimension.key,
+      items: dimension.items.map((item, i) => ({ label: item.label, cell: cells[positions[d]![i]!]! })),
+    })),
+  });
+}
+
 /** A two-way table with its row, column and grand totals. */
 export interface CrossFigure<R extends string = string, C extends string = string> {
   readonly threshold: number;
