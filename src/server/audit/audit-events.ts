@@ -108,6 +108,27 @@ export const auditActions = [
   'link.opened',
   'link.open_failed',
   'link.answered',
+  'agreement.listed',
+  'agreement.created',
+  'agreement.read',
+  'agreement.updated',
+  'agreement.clause_changed',
+  'agreement.versions_compared',
+  'agreement.party_changed',
+  'agreement.contact_changed',
+  'agreement.commented',
+  'agreement.transitioned',
+  'agreement.printed',
+  'agreement.scan_uploaded',
+  'agreement.scan_read',
+  'agreement.renewal_reminded',
+  'meeting.planned',
+  'meeting.updated',
+  'meeting.invited',
+  'meeting.reminded',
+  'meeting.action_added',
+  'meeting.action_done',
+  'meeting.actions_overdue_read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -133,6 +154,8 @@ export const auditEntityTypes = [
   'conflict',
   'referral',
   'link',
+  'agreement',
+  'meeting',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

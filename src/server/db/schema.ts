@@ -3,6 +3,7 @@ import type { DirectoryTables, OfficeDirectoryColumns } from '../modules/directo
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
 import type { ReferralTables } from '../modules/referrals/referrals.tables.ts';
+import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -121,7 +122,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB extends DirectoryTables, CasesTables, ExchangeTables, ReferralTables {
+export interface DB extends DirectoryTables, CasesTables, ExchangeTables, ReferralTables, AgreementTables {
   organisations: OrganisationsTable;
   offices: OfficesTable;
   users: UsersTable;

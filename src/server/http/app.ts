@@ -37,6 +37,10 @@ import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { registerLinkRoutes } from '../modules/links/links.routes.ts';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.ts';
+import {
+  registerAgreementRoutes,
+  registerAgreementUploadRoutes,
+} from '../modules/agreements/agreements.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
@@ -257,6 +261,7 @@ export async function buildApp(
   registerCaseRoutes(app, deps);
   registerExchangeRoutes(app, deps);
   registerReferralRoutes(app, deps);
+  registerAgreementRoutes(app, deps);
   registerLinkRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);
@@ -268,6 +273,7 @@ export async function buildApp(
       limits: { fileSize: flyerMaxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 100 },
     });
     registerFlyerUploadRoutes(uploads, deps);
+    registerAgreementUploadRoutes(uploads, deps);
   });
 
   const webRoot = options.webRoot ?? path.resolve('dist/web');

@@ -167,6 +167,7 @@ export type NavigationKey =
   | 'partnerTeams'
   | 'refer'
   | 'referrals'
+  | 'agreements'
   | 'account';
 
 /**

@@ -12,6 +12,7 @@ export const navigationPaths = {
   hostedHours: '/sprechzeiten-in-unseren-raeumen',
   refer: '/an-beratung-verweisen',
   referrals: '/verweisungen',
+  agreements: '/kooperationen',
   inbox: '/posteingang',
   conflicts: '/konflikte',
   partnerTeams: '/partnerteams',

@@ -174,8 +174,12 @@ export function applyTransition(
     case 'terminate':
       reason = event.reason.trim();
       if (reason.length === 0) return { ok: false, refusal: 'termination_reason_required' };
-      // without notice: it ends on the day of termination
-      next = { ...next, endsOn: on };
+      // without notice: it ends on the day of termination (one that had not begun never starts)
+      next = {
+        ...next,
+        endsOn: on,
+        startsOn: state.startsOn !== null && state.startsOn > on ? on : state.startsOn,
+      };
       break;
     case 'start_negotiation':
     case 'sign':

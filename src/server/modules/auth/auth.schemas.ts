@@ -40,6 +40,7 @@ const navigationKeySet = {
   partnerTeams: true,
   refer: true,
   referrals: true,
+  agreements: true,
   offers: true,
   notifications: true,
   users: true,

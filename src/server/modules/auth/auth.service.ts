@@ -12,6 +12,7 @@ import {
 } from '../../policy/policy.ts';
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { exchangeNavigation } from '../exchange/exchange.policy.ts';
+import { agreementNavigation } from '../agreements/agreements.policy.ts';
 import { referralNavigation } from '../referrals/referrals.policy.ts';
 import * as repo from './auth.repository.ts';
 import {
@@ -320,6 +321,7 @@ function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
   return [
     ...nav.slice(0, account),
     ...referralNavigation(actor),
+    ...agreementNavigation(actor),
     ...exchangeNavigation(actor),
     ...nav.slice(account),
   ];
