@@ -11,6 +11,7 @@ import { buildOrganisation, type TestOrganisation } from '../../../../test/facto
 import { inTenantTransaction } from '../../db/database.ts';
 import { auditRows } from '../cases/test-support.ts';
 import { countMeetingsForEvaluation } from './agreements.repository.ts';
+import { runAgreementReminders } from './agreements.reminders.ts';
 import type {
   agreementListResponse,
   agreementSchema,
@@ -522,5 +523,49 @@ describe(`agreements (${testDatabaseKind})`, () => {
       t.database.db,
     );
     expect(count.rows[0]?.n).toBe(1);
+  });
+
+  it('R-AGR-4, R-AGR-6: before the end of the term the agreement comes due for renewal and its central contacts get one reminder', async () => {
+    let a = await start();
+    const partner = a.parties.find((p) => p.side === 'partner');
+    a = expectStatus<Agreement>(
+      await manager.client.post(`/api/agreements/${a.id}/people`, {
+        partyId: partner?.id,
+        role: 'central_contact',
+        name: 'Frau Yilmaz',
+        email: 'yilmaz-renewal@abh.example',
+      }),
+      200,
+    );
+    a = expectStatus<Agreement>(await step(manager, a, { transition: 'start_negotiation' }), 200);
+    a = expectStatus<Agreement>(await step(manager, a, { transition: 'sign' }), 200);
+    a = expectStatus<Agreement>(
+      await step(manager, a, { transition: 'activate', startsOn: '2026-03-01' }),
+      200,
+    );
+    expect(a.endsOn).toBe('2027-02-28');
+    const before = smtp.mails.filter((m) => m.includes('yilmaz-renewal@abh.example')).length;
+    const first = await runAgreementReminders(
+      t.database.db,
+      smtp.mailer,
+      'https://koop.example',
+      t.clock.now,
+    );
+    expect(first.ran).toBe(true);
+    const second = await runAgreementReminders(
+      t.database.db,
+      smtp.mailer,
+      'https://koop.example',
+      t.clock.now,
+    );
+    expect(second.transitions).toBe(0);
+    await expect
+      .poll(() => smtp.mails.filter((m) => m.includes('yilmaz-renewal@abh.example')).length)
+      .toBe(before + 1);
+    a = expectStatus<Agreement>(await manager.client.get(`/api/agreements/${a.id}`), 200);
+    expect(a.status).toBe('renewal_due');
+    expect(a.transitions.at(-1)).toMatchObject({ transition: 'mark_renewal_due', actorName: null });
+    a = expectStatus<Agreement>(await step(abhAdmin, a, { transition: 'renew' }), 200);
+    expect(a).toMatchObject({ status: 'renewed', endsOn: '2028-02-29' });
   });
 });
