@@ -2,6 +2,7 @@ import type de from './de.json';
 import type casesDe from './cases.de.json';
 import type exchangeDe from './exchange.de.json';
 import type referralsDe from './referrals.de.json';
+import type agreementsDe from './agreements.de.json';
 import type linksDe from './links.de.json';
 
 // German is the reference language: keys used with t() are checked against de.json.
@@ -13,6 +14,7 @@ declare module 'i18next' {
       cases: typeof casesDe;
       exchange: typeof exchangeDe;
       referrals: typeof referralsDe;
+      agreements: typeof agreementsDe;
       links: typeof linksDe;
     };
   }
