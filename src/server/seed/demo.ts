@@ -6,6 +6,7 @@ import { seedDirectory } from './directory.ts';
 import { seedCases } from './cases.ts';
 import { seedExchange } from './exchange.ts';
 import { seedReferrals } from './referrals.ts';
+import { seedAgreements } from './agreements.ts';
 
 /** The password of every demo account (README, "Demo-Zugänge"). */
 export const demoPassword = 'Koop-Demo-2026';
@@ -310,4 +311,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedCases(db);
   await seedExchange(db);
   await seedReferrals(db);
+  await seedAgreements(db);
 }
