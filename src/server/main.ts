@@ -12,6 +12,7 @@ import { isEmpty, seedDemo } from './seed/demo.ts';
 import { startDigestJob } from './modules/offers/digest.ts';
 import { scheduleRetention } from './modules/cases/retention.ts';
 import { scheduleReferralRetention } from './modules/referrals/referrals.retention.ts';
+import { scheduleAgreementReminders } from './modules/agreements/agreements.reminders.ts';
 import { runAuditRetention } from './audit/retention.ts';
 import { scheduleJob } from './jobs/schedule.ts';
 
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const stopRetention = scheduleRetention(database.db, app.log);
   // Named referrals go after their period; only their outcome stays, counted (R-CON-5).
   const stopReferralRetention = scheduleReferralRetention(database.db, app.log);
+  // Cooperation agreements: renewal due, expiry, reminders of renewals and meetings (R-AGR-4, R-AGR-6).
+  const stopAgreementReminders = scheduleAgreementReminders(database.db, mailer, config.publicUrl, app.log);
   // Retention of the audit log: rows older than KOOP_AUDIT_RETENTION_MONTHS go, hourly.
   const stopAuditRetention = scheduleJob({
     intervalMs: 3_600_000,
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
     stopDigests();
     stopRetention();
     stopReferralRetention();
+    stopAgreementReminders();
     stopAuditRetention();
     await app.close();
     await database.close();

@@ -19,6 +19,8 @@ import { InboxPage } from './pages/exchange/InboxPage.tsx';
 import { PartnerTeamsPage } from './pages/exchange/PartnerTeamsPage.tsx';
 import { ThreadPage } from './pages/exchange/ThreadPage.tsx';
 import { HostedHoursPage } from './pages/directory/HostedHoursPage.tsx';
+import { AgreementPage } from './pages/agreements/AgreementPage.tsx';
+import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { ReferPage } from './pages/referrals/ReferPage.tsx';
 import { ReferralPage } from './pages/referrals/ReferralPage.tsx';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
@@ -74,6 +76,8 @@ const guardedPages: { path: string; navKey: NavigationKey; element: ReactNode }[
   { path: navigationPaths.clearingRota, navKey: 'clearingRota', element: <ClearingRotaPage /> },
   { path: navigationPaths.clearingReport, navKey: 'clearingReport', element: <ClearingReportPage /> },
   { path: navigationPaths.gaps, navKey: 'gaps', element: <GapsPage /> },
+  { path: navigationPaths.agreements, navKey: 'agreements', element: <AgreementsPage /> },
+  { path: `${navigationPaths.agreements}/:id`, navKey: 'agreements', element: <AgreementPage /> },
   { path: navigationPaths.inbox, navKey: 'inbox', element: <InboxPage /> },
   { path: `${navigationPaths.inbox}/:id`, navKey: 'inbox', element: <ThreadPage /> },
   { path: navigationPaths.conflicts, navKey: 'conflicts', element: <ConflictsPage /> },

@@ -121,6 +121,27 @@ export const auditActions = [
   'statistics.exported',
   'evaluation.read',
   'evaluation.exported',
+  'agreement.listed',
+  'agreement.created',
+  'agreement.read',
+  'agreement.updated',
+  'agreement.clause_changed',
+  'agreement.versions_compared',
+  'agreement.party_changed',
+  'agreement.contact_changed',
+  'agreement.commented',
+  'agreement.transitioned',
+  'agreement.printed',
+  'agreement.scan_uploaded',
+  'agreement.scan_read',
+  'agreement.renewal_reminded',
+  'meeting.planned',
+  'meeting.updated',
+  'meeting.invited',
+  'meeting.reminded',
+  'meeting.action_added',
+  'meeting.action_done',
+  'meeting.actions_overdue_read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -149,6 +170,8 @@ export const auditEntityTypes = [
   'statistics',
   'clearing_contact',
   'clearing_office',
+  'agreement',
+  'meeting',
 ] as const;
 
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -130,7 +130,13 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<void> {
     const applied = new Set(rows.map((r) => r.name));
     if (Object.keys(migrations).every((name) => applied.has(name))) return;
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  // Numbers are reserved per feature and merged in any order: a migration with a lower number
+  // than one already applied runs after it (each migration stands on its own).
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

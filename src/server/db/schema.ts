@@ -4,6 +4,7 @@ import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
 import type { ReferralTables } from '../modules/referrals/referrals.tables.ts';
 import type { ClearingTables } from '../modules/clearing/clearing.tables.ts';
+import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -122,7 +123,8 @@ export interface AuditLogTable {
 }
 
 /** The whole database as Kysely sees it. */
-export interface DB extends DirectoryTables, CasesTables, ExchangeTables, ReferralTables, ClearingTables {
+export interface DB
+  extends DirectoryTables, CasesTables, ExchangeTables, ReferralTables, ClearingTables, AgreementTables {
   organisations: OrganisationsTable;
   offices: OfficesTable;
   users: UsersTable;

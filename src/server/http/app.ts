@@ -39,6 +39,10 @@ import { registerLinkRoutes } from '../modules/links/links.routes.ts';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.ts';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { registerClearingRoutes } from '../modules/clearing/clearing.routes.ts';
+import {
+  registerAgreementRoutes,
+  registerAgreementUploadRoutes,
+} from '../modules/agreements/agreements.routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/directory.routes.ts';
 import { registerFlyerRoutes, registerFlyerUploadRoutes } from '../modules/flyers/flyers.routes.ts';
 import { flyerMaxBytes } from '../modules/flyers/flyers.service.ts';
@@ -261,6 +265,7 @@ export async function buildApp(
   registerReferralRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
   registerClearingRoutes(app, deps);
+  registerAgreementRoutes(app, deps);
   registerLinkRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerFlyerRoutes(app, deps);
@@ -272,6 +277,7 @@ export async function buildApp(
       limits: { fileSize: flyerMaxBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 100 },
     });
     registerFlyerUploadRoutes(uploads, deps);
+    registerAgreementUploadRoutes(uploads, deps);
   });
 
   const webRoot = options.webRoot ?? path.resolve('dist/web');

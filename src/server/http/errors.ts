@@ -113,6 +113,39 @@ export const errorCatalogue = {
     detail:
       'Die Person hat einer Rückmeldung an Ihre Stelle nicht zugestimmt. Ob sie die Beratung angenommen hat, wird nicht mitgeteilt.',
   },
+  agreement_locked: {
+    status: 409,
+    title: 'Vereinbarung nicht mehr änderbar',
+    detail:
+      'In diesem Stand der Vereinbarung ist diese Änderung nicht möglich; unterschriebene Texte bleiben, wie sie unterschrieben wurden.',
+  },
+  agreement_transition_not_allowed: {
+    status: 409,
+    title: 'Schritt nicht möglich',
+    detail: 'Dieser Schritt ist aus dem jetzigen Stand der Vereinbarung nicht möglich.',
+  },
+  agreement_not_renewable: {
+    status: 409,
+    title: 'Keine Verlängerung',
+    detail: 'Diese Vereinbarung wird nicht verlängert; sie endet mit ihrer Laufzeit.',
+  },
+  termination_reason_required: {
+    status: 422,
+    title: 'Wichtiger Grund fehlt',
+    detail: 'Eine fristlose Auflösung braucht einen wichtigen Grund, der festgehalten wird.',
+  },
+  agreement_term_required: {
+    status: 422,
+    title: 'Laufzeit fehlt',
+    detail:
+      'Bitte das Ende der Laufzeit angeben (beim Integrationskurs: das Ende des Bewilligungszeitraums); es darf nicht vor dem Beginn liegen.',
+  },
+  agreement_party_invalid: {
+    status: 422,
+    title: 'Partei nicht möglich',
+    detail:
+      'Vertragsparteien sind ein oder mehrere Träger der Beratung und genau ein Partner (Ausländerbehörde, Jobcenter, Integrationskursträger).',
+  },
   link_not_found: {
     status: 404,
     title: 'Link ungültig',

@@ -172,6 +172,7 @@ export type NavigationKey =
   | 'clearingRota'
   | 'clearingReport'
   | 'gaps'
+  | 'agreements'
   | 'account';
 
 /**

@@ -7,6 +7,7 @@ import { seedCases } from './cases.ts';
 import { seedExchange } from './exchange.ts';
 import { seedReferrals } from './referrals.ts';
 import { seedClearing } from './clearing.ts';
+import { seedAgreements } from './agreements.ts';
 
 /** The password of every demo account (README, "Demo-Zugänge"). */
 export const demoPassword = 'Koop-Demo-2026';
@@ -312,4 +313,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedExchange(db);
   await seedReferrals(db);
   await seedClearing(db);
+  await seedAgreements(db);
 }

@@ -10,6 +10,8 @@ import exchangeDe from './exchange.de.json';
 import exchangeEn from './exchange.en.json';
 import referralsDe from './referrals.de.json';
 import referralsEn from './referrals.en.json';
+import agreementsDe from './agreements.de.json';
+import agreementsEn from './agreements.en.json';
 import linksDe from './links.de.json';
 import linksEn from './links.en.json';
 import statisticsDe from './statistics.de.json';
@@ -67,6 +69,7 @@ const resources = {
     cases: casesDe satisfies typeof casesEn,
     exchange: exchangeDe satisfies typeof exchangeEn,
     referrals: referralsDe satisfies typeof referralsEn,
+    agreements: agreementsDe satisfies typeof agreementsEn,
     links: linksDe satisfies typeof linksEn,
     statistics: statisticsDe satisfies typeof statisticsEn,
     clearing: clearingDe satisfies typeof clearingEn,
@@ -76,6 +79,7 @@ const resources = {
     cases: casesEn satisfies typeof casesDe,
     exchange: exchangeEn satisfies typeof exchangeDe,
     referrals: referralsEn satisfies typeof referralsDe,
+    agreements: agreementsEn satisfies typeof agreementsDe,
     links: linksEn satisfies typeof linksDe,
     statistics: statisticsEn satisfies typeof statisticsDe,
     clearing: clearingEn satisfies typeof clearingDe,

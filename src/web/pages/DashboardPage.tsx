@@ -6,6 +6,7 @@ import { navigationOrder, navigationPaths } from '../session/navigation.ts';
 import { useActiveSession } from '../session/SessionProvider.tsx';
 import { TodayWork } from './cases/TodayWork.tsx';
 import { OpenReferrals } from './referrals/OpenReferrals.tsx';
+import { OverdueActions } from './agreements/OverdueActions.tsx';
 
 /**
  * Start page. Who has a caseload sees the work of the day first; everyone sees who is signed in
@@ -24,6 +25,7 @@ export function DashboardPage() {
     <Page title={t('dashboard.title')} intro={<p>{t('dashboard.welcome', { name: user.displayName })}</p>}>
       {hasCaseload && <TodayWork showMessages={navigation.includes('notifications')} />}
       {navigation.includes('referrals') && <OpenReferrals />}
+      {navigation.includes('agreements') && <OverdueActions />}
       <section className="card" aria-labelledby="dashboard-profile">
         <h2 id="dashboard-profile">{t('dashboard.profileHeading')}</h2>
         <dl className="details">

@@ -16,6 +16,7 @@ export const navigationPaths = {
   clearingRota: '/clearingstelle/dienstplan',
   clearingReport: '/clearingstelle/halbjahresbericht',
   gaps: '/angebotsluecken',
+  agreements: '/kooperationen',
   inbox: '/posteingang',
   conflicts: '/konflikte',
   partnerTeams: '/partnerteams',

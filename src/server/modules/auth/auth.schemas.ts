@@ -45,6 +45,7 @@ const navigationKeySet = {
   clearingRota: true,
   clearingReport: true,
   gaps: true,
+  agreements: true,
   offers: true,
   notifications: true,
   users: true,

@@ -12,6 +12,7 @@ import {
 } from '../../policy/policy.ts';
 import type { OrganisationKind, Role } from '../../policy/roles.ts';
 import { exchangeNavigation } from '../exchange/exchange.policy.ts';
+import { agreementNavigation } from '../agreements/agreements.policy.ts';
 import { referralNavigation } from '../referrals/referrals.policy.ts';
 import { statisticsNavigation } from '../statistics/statistics.policy.ts';
 import { clearingNavigation } from '../clearing/clearing.policy.ts';
@@ -323,6 +324,7 @@ function withExchange(nav: NavigationKey[], actor: Actor): NavigationKey[] {
     ...nav.slice(0, account),
     ...referralNavigation(actor),
     ...clearingNavigation(actor),
+    ...agreementNavigation(actor),
     ...exchangeNavigation(actor),
     ...statisticsNavigation(actor),
     ...nav.slice(account),

@@ -37,7 +37,7 @@ export const berlinVtimezone = [
  * getters of the date it gets from `withTimeZone`; this date answers them with the wall clock,
  * whatever time zone the server runs in.
  */
-class BerlinWallTime extends Date implements ICalTZDateStub {
+export class BerlinWallTime extends Date implements ICalTZDateStub {
   readonly internal: Date;
   readonly timeZone = berlinTimeZone;
 
