@@ -111,10 +111,14 @@ export function ClearingPage() {
     };
   }, [flush]);
 
-  const focusFirst = () =>
-    formRef.current
-      ?.querySelector<HTMLInputElement>('input[name="wayIn"]:checked, input[name="wayIn"]')
-      ?.focus();
+  /** Back to the first group, on its chosen option (Tab then leaves the group, arrows choose in it). */
+  const focusFirst = () => {
+    const form = formRef.current;
+    (
+      form?.querySelector<HTMLInputElement>('input[name="wayIn"]:checked') ??
+      form?.querySelector<HTMLInputElement>('input[name="wayIn"]')
+    )?.focus();
+  };
 
   const submit = async () => {
     const body: ContactInput = {
@@ -224,6 +228,14 @@ export function ClearingPage() {
               onChange={(v) => set('residence', v as Choices['residence'])}
               inline
             />
+            <RadioGroup
+              name="welcomePackage"
+              legend={t('field.welcomePackage')}
+              options={options(['yes', 'no'])}
+              value={choices.welcomePackage ? 'yes' : 'no'}
+              onChange={(v) => set('welcomePackage', v === 'yes')}
+              inline
+            />
             <CheckboxGroup
               name="topics"
               legend={t('field.topics')}
@@ -249,14 +261,6 @@ export function ClearingPage() {
               options={options(clearingReferrals)}
               values={choices.referrals}
               onChange={(v) => set('referrals', v as Choices['referrals'])}
-              inline
-            />
-            <RadioGroup
-              name="welcomePackage"
-              legend={t('field.welcomePackage')}
-              options={options(['yes', 'no'])}
-              value={choices.welcomePackage ? 'yes' : 'no'}
-              onChange={(v) => set('welcomePackage', v === 'yes')}
               inline
             />
             <SubmitButton accessKey="s" aria-keyshortcuts="Alt+S">
