@@ -39,8 +39,6 @@ const words = {
     partner: 'Partner',
     legend: (k: number) =>
       `${hiddenMark} = verborgen: weniger als ${k} Fälle, oder verborgen, damit eine kleine Zahl nicht aus den Summen errechnet werden kann.`,
-    meetingsPending:
-      'Besprechungen und Aufgaben werden gezählt, sobald Kooperationsvereinbarungen in Koop geführt werden.',
   },
   en: {
     statistics: 'Counselling statistics',
@@ -60,7 +58,6 @@ const words = {
     partner: 'Partner',
     legend: (k: number) =>
       `${hiddenMark} = hidden: fewer than ${k} cases, or hidden so that a small count cannot be worked out from the totals.`,
-    meetingsPending: 'Meetings and actions are counted once cooperation agreements are kept in Koop.',
   },
 } as const;
 
@@ -138,7 +135,6 @@ export function evaluationCsv(figure: EvaluationFigure, view: Evaluation['view']
     rows.push([s.title[lang], w.total, w.total, shown(s.figure.total)]);
   }
   rows.push([], [w.legend(figure.sections[0]?.figure.threshold ?? 0)]);
-  if (!view.meetingsRecorded) rows.push([w.meetingsPending]);
   return csv(rows);
 }
 
@@ -230,8 +226,7 @@ export function evaluationPdf(
     const label = (l: Label) => l[lang];
     return {
       title: s.title[lang],
-      note:
-        !view.meetingsRecorded && (s.key === 'meetings' || s.key === 'actions') ? w.meetingsPending : null,
+      note: null,
       rows: [
         ...barsOf(
           view.halfYears.flatMap((h, r) =>

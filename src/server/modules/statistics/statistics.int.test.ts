@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -351,6 +352,26 @@ describe(`counselling statistics and evaluations (${testDatabaseKind})`, () => {
           consent_language, consent_given_at, created_at)
         VALUES (gen_random_uuid(), ${jobcenter.id}, ${jobcenterStaff.user.id}, ${awo.id}, ${awoOffice.id}, 'MBE',
           'Haddad', '0176 1', 'ar', 'work_training', true, 'ar', now(), '2026-03-02T10:00:00Z')`.execute(db);
+      // An agreement with the Jobcenter: six meetings held in 2026-H1, two of their actions done.
+      const agreementId = randomUUID();
+      await sql`INSERT INTO agreements (id, model, title, status, created_by_organisation_id)
+        VALUES (${agreementId}, 'jobcenter', 'Kooperation Jobcenter', 'active', ${awo.id})`.execute(db);
+      await sql`INSERT INTO agreement_parties (id, agreement_id, organisation_id, side)
+        VALUES (${randomUUID()}, ${agreementId}, ${awo.id}, 'provider'),
+               (${randomUUID()}, ${agreementId}, ${jobcenter.id}, 'partner')`.execute(db);
+      const meetingIds = [1, 2, 3, 4, 5, 6].map(() => randomUUID());
+      for (const [i, id] of meetingIds.entries()) {
+        await sql`INSERT INTO agreement_meetings (id, agreement_id, kind, title, starts_at, status, created_by_organisation_id)
+          VALUES (${id}, ${agreementId}, 'jobcenter_evaluation', 'Auswertung', ${`2026-0${i + 1}-10T09:00:00Z`}, 'held', ${awo.id})`.execute(
+          db,
+        );
+      }
+      for (const id of meetingIds.slice(0, 2)) {
+        await sql`INSERT INTO agreement_actions (id, agreement_id, meeting_id, title, owner_name, due_on, done_at)
+          VALUES (${randomUUID()}, ${agreementId}, ${id}, 'Liste abstimmen', 'Lea Leitung', '2026-05-01', '2026-04-20T10:00:00Z')`.execute(
+          db,
+        );
+      }
     });
 
     it('R-STAT-3, R-STAT-5: referrals by outcome per half-year, live and erased, small cells hidden', async () => {
@@ -376,9 +397,11 @@ describe(`counselling statistics and evaluations (${testDatabaseKind})`, () => {
       expect(referrals.cells[1]![1]).toMatchObject({ suppressed: true, reason: 'primary' });
       expect(referrals.cells[1]![2]).toMatchObject({ suppressed: true, reason: 'primary' });
       expect(referrals.total).toEqual({ suppressed: false, value: 16 });
-      // Meetings are counted once the agreements module records them: the seam gives zeros.
-      expect(view.meetingsRecorded).toBe(false);
-      expect(view.sections.find((s) => s.key === 'meetings')!.total).toEqual({ suppressed: false, value: 0 });
+      // Meetings held with the Jobcenter under a cooperation agreement, and their actions done.
+      const meetings = view.sections.find((s) => s.key === 'meetings')!;
+      expect(meetings.cells[1]![0]).toEqual({ suppressed: false, value: 6 });
+      const actions = view.sections.find((s) => s.key === 'actions')!;
+      expect(actions.cells[1]![0]).toMatchObject({ suppressed: true, reason: 'primary' });
       expect(view.sections.map((s) => s.key)).toEqual([
         'referrals',
         'consents',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import type { OrganisationKind } from '../../policy/roles.ts';
 import type { CountRow } from './statistics.aggregate.ts';
+import { countMeetingsForEvaluation as countAgreementMeetings } from '../agreements/agreements.repository.ts';
 
 /**
  * SQL of statistics. Counselling statistics come only from `koop_counselling_statistics`
@@ -165,13 +166,19 @@ export async function countConflictsWith(trx: Trx, p: EvaluationPeriod): Promise
 }
 
 /**
- * SEAM for the agreements module: meetings held with the partner and their actions done, per
- * half-year. The agreements module provides `countMeetingsForEvaluation` in its repository;
- * until it is merged, this returns no rows and the evaluation shows zeros for both sections.
+ * Meetings held with the partner and their actions done, per half-year, from the agreements
+ * this organisation is a party to (row-level security through `koop_agreement_member`); several
+ * agreements with the same partner add up.
  */
 export async function countMeetingsForEvaluation(
-  _trx: Trx,
-  _p: EvaluationPeriod,
+  trx: Trx,
+  p: EvaluationPeriod,
 ): Promise<{ meetings: EvaluationCount[]; actions: EvaluationCount[] }> {
-  return Promise.resolve({ meetings: [], actions: [] });
+  const rows = await countAgreementMeetings(trx, { partnerOrganisationId: p.partnerId });
+  const sum = (pick: (r: (typeof rows)[number]) => number, category: string): EvaluationCount[] => {
+    const byHalf = new Map<string, number>();
+    for (const r of rows) byHalf.set(r.halfYear, (byHalf.get(r.halfYear) ?? 0) + pick(r));
+    return [...byHalf].filter(([, n]) => n > 0).map(([halfYear, count]) => ({ halfYear, category, count }));
+  };
+  return { meetings: sum((r) => r.meetingsHeld, 'held'), actions: sum((r) => r.actionsDone, 'done') };
 }

@@ -130,8 +130,6 @@ export const evaluationResponse = z.object({
   organisationName: z.string(),
   threshold: z.number().int(),
   halfYears: z.array(halfYear),
-  /** False while meetings are not yet recorded in Koop (the agreements module). */
-  meetingsRecorded: z.boolean(),
   sections: z.array(
     z.object({
       key: z.enum(evaluationSections),

@@ -258,7 +258,6 @@ export async function evaluation(
       organisationName: organisation.name,
       threshold: threshold(ctx),
       halfYears: names,
-      meetingsRecorded: false,
     },
   };
 }

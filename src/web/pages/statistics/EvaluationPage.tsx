@@ -22,9 +22,6 @@ function EvaluationTable({ section, data }: { section: EvaluationSection; data: 
   const headingId = `section-${section.key}`;
   return (
     <Section title={title} id={headingId}>
-      {!data.meetingsRecorded && (section.key === 'meetings' || section.key === 'actions') && (
-        <p className="field-hint">{t('meetingsPending')}</p>
-      )}
       <StatisticsChart
         label={t('chartLabel', { title })}
         categories={data.halfYears}
