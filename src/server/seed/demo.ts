@@ -8,6 +8,7 @@ import { seedExchange } from './exchange.ts';
 import { seedReferrals } from './referrals.ts';
 import { seedClearing } from './clearing.ts';
 import { seedAgreements } from './agreements.ts';
+import { seedStatistics } from './statistics.ts';
 
 /** The password of every demo account (README, "Demo-Zugänge"). */
 export const demoPassword = 'Koop-Demo-2026';
@@ -314,4 +315,5 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedReferrals(db);
   await seedClearing(db);
   await seedAgreements(db);
+  await seedStatistics(db);
 }
